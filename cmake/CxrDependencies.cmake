@@ -1,0 +1,29 @@
+# Every dependency comes from Debian 12 packages (scripts/install-deps installs them).
+find_package(Threads REQUIRED)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+
+# LibTorch: Debian's 1.13 CPU build here, or a CUDA 2.x build on a GPU server
+# (-DCMAKE_PREFIX_PATH=$(python3 -c 'import torch;print(torch.utils.cmake_prefix_path)')).
+find_package(Torch REQUIRED)
+# TorchConfig puts its ABI flag into CMAKE_CXX_FLAGS; every target must agree on it.
+set(CMAKE_CXX_FLAGS "${CMAKE_CXX_FLAGS} ${TORCH_CXX_FLAGS}")
+
+if(CXR_BUILD_IMAGING)
+  find_package(CLI11 REQUIRED)
+  find_package(OpenCV 4 REQUIRED COMPONENTS core imgproc imgcodecs)
+  find_package(DCMTK REQUIRED)
+  find_package(GDCM REQUIRED)
+endif()
+
+if(CXR_BUILD_GUI)
+  find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Charts Concurrent PrintSupport Svg Test LinguistTools)
+endif()
+
+if(CXR_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+  include(GoogleTest)
+  # The Python reference (parity tests) is Debian's interpreter with python3-torch, not a pyenv one.
+  find_program(CXR_PYTHON3 NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
+endif()

@@ -1,0 +1,47 @@
+#include "model/device.h"
+
+#include <ATen/Context.h>
+#include <ATen/Parallel.h>
+#include <torch/cuda.h>
+#include <torch/version.h>
+
+#include <thread>
+
+#include "common/error.h"
+
+namespace cxr::model {
+
+bool cudaAvailable() { return torch::cuda::is_available(); }
+
+std::string resolveDevice(const std::string& requested) {
+    if (requested == "auto")
+        return cudaAvailable() ? "cuda" : "cpu";
+    if (requested == "cpu")
+        return "cpu";
+    if (requested == "cuda" || requested.rfind("cuda:", 0) == 0) {
+        if (!cudaAvailable())
+            throw Error(ErrorCode::InvalidInput,
+                        "device '" + requested + "' requested, but this LibTorch (" + torchVersion() +
+                            ") sees no CUDA device; use --device cpu or auto");
+        return requested;
+    }
+    throw Error(ErrorCode::InvalidInput,
+                "unknown device '" + requested + "' (expected auto, cpu, cuda or cuda:N)");
+}
+
+std::string deviceDescription(const std::string& device) {
+    if (device.rfind("cuda", 0) == 0)
+        return "CUDA (" + std::to_string(torch::cuda::device_count()) + " device(s))";
+    return "CPU (" + std::to_string(at::get_num_threads()) + " threads)";
+}
+
+std::string torchVersion() { return TORCH_VERSION; }
+
+void initTorchThreads() {
+    at::init_num_threads();
+    const unsigned cores = std::thread::hardware_concurrency();
+    if (cores > 0 && at::get_num_threads() != static_cast<int>(cores))
+        at::set_num_threads(static_cast<int>(cores));
+}
+
+}  // namespace cxr::model

@@ -1,0 +1,14 @@
+#include "workflows/about.h"
+
+#include "imaging/library_versions.h"
+#include "model/device.h"
+
+namespace cxr::workflows {
+
+std::string versionText() {
+    return std::string("CXR Studio ") + CXR_VERSION + "\n" + "LibTorch " + model::torchVersion() + ", " +
+           imaging::imagingLibraryVersions() + "\n" + "Device: " +
+           model::deviceDescription(model::resolveDevice("auto")) + "\n" + kIntendedUse + "\n";
+}
+
+}  // namespace cxr::workflows
