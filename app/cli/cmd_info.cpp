@@ -2,10 +2,12 @@
 #include "cli/command.h"
 
 namespace cxr::cli {
+namespace {
 
-void addInfoCommand(CLI::App& root, CommandList& commands) {
-    auto* sub = root.add_subcommand("info", "Describe films: size, bits, photometric, transfer syntax, window");
-    commands.push_back({sub, [] { return 1; }});
-}
+const CommandRegistration kInfo(20, [](CLI::App& root, CLI::App*& sub) -> CommandRun {
+    sub = root.add_subcommand("info", "Describe films: size, bits, photometric, transfer syntax, window");
+    return [] { return 1; };
+});
 
+}  // namespace
 }  // namespace cxr::cli

@@ -2,10 +2,12 @@
 #include "cli/command.h"
 
 namespace cxr::cli {
+namespace {
 
-void addSynthCommand(CLI::App& root, CommandList& commands) {
-    auto* sub = root.add_subcommand("synth", "Write a synthetic chest X-ray set (Kaggle folder layout)");
-    commands.push_back({sub, [] { return 1; }});
-}
+const CommandRegistration kSynth(10, [](CLI::App& root, CLI::App*& sub) -> CommandRun {
+    sub = root.add_subcommand("synth", "Write a synthetic chest X-ray set (Kaggle folder layout)");
+    return [] { return 1; };
+});
 
+}  // namespace
 }  // namespace cxr::cli

@@ -1,6 +1,8 @@
 #pragma once
-// A `cxr` subcommand: registered on the CLI11 app, run after parsing. Each subcommand lives in
-// its own file and returns its exit status (0 ok, 1 failed input or run); usage errors are 2.
+// A `cxr` subcommand: each lives in its own cmd_<name>.cpp and registers itself with a static
+// CommandRegistration, so adding a subcommand never touches main.cpp. `setup` adds the
+// subcommand and its options to the root app and returns the function run after parsing,
+// which returns the exit status (0 ok, 1 failed input or run; usage errors are 2).
 #include <functional>
 #include <vector>
 
@@ -8,15 +10,18 @@
 
 namespace cxr::cli {
 
-struct Command {
-    CLI::App* app = nullptr;
-    std::function<int()> run;
+using CommandRun = std::function<int()>;
+using CommandSetup = std::function<CommandRun(CLI::App& root, CLI::App*& sub)>;
+
+struct CommandEntry {
+    int order;  // position in --help
+    CommandSetup setup;
 };
 
-using CommandList = std::vector<Command>;
+std::vector<CommandEntry>& commandRegistry();
 
-// One registration function per subcommand file.
-void addSynthCommand(CLI::App& root, CommandList& commands);
-void addInfoCommand(CLI::App& root, CommandList& commands);
+struct CommandRegistration {
+    CommandRegistration(int order, CommandSetup setup);
+};
 
 }  // namespace cxr::cli

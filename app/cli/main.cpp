@@ -1,5 +1,5 @@
 // cxr: the command-line front end. Thin: parse, hand over to core's workflows, report errors.
-#include <csignal>
+#include <algorithm>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -20,9 +20,15 @@ int main(int argc, char** argv) {
     app.add_flag("--version", version, "Print versions and exit");
     app.add_option("--log-level", logLevel, "trace, debug, info, warn, error or off")->capture_default_str();
 
-    cxr::cli::CommandList commands;
-    cxr::cli::addSynthCommand(app, commands);
-    cxr::cli::addInfoCommand(app, commands);
+    auto registry = cxr::cli::commandRegistry();
+    std::sort(registry.begin(), registry.end(),
+              [](const auto& a, const auto& b) { return a.order < b.order; });
+    std::vector<std::pair<CLI::App*, cxr::cli::CommandRun>> commands;
+    for (const auto& entry : registry) {
+        CLI::App* sub = nullptr;
+        auto run = entry.setup(app, sub);
+        commands.emplace_back(sub, std::move(run));
+    }
 
     try {
         app.parse(argc, argv);
@@ -42,9 +48,9 @@ int main(int argc, char** argv) {
             return 0;
         }
         cxr::cli::installInterruptHandler();
-        for (const auto& command : commands)
-            if (command.app->parsed())
-                return command.run();
+        for (const auto& [sub, run] : commands)
+            if (sub->parsed())
+                return run();
         std::cout << app.help();
         return 2;
     } catch (const cxr::Error& e) {
