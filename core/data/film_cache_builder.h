@@ -1,0 +1,50 @@
+#pragma once
+// Builds the film cache (film_cache.h): each film decoded once — reduced-size JPEG decoding, the
+// film's own display window, area-resized to the working size — and reused on the next build
+// while its path, size and mtime are unchanged. Written atomically (temp file + rename).
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "common/cancel_token.h"
+#include "common/json_io.h"
+#include "common/progress.h"
+#include "data/film_entry.h"
+
+namespace cxr::data {
+
+struct FilmCacheBuildOptions {
+    // Films are stretched to workingSize x workingSize (like the seed's Resize((224, 224))), so
+    // a later resize or random crop to the model size sees the whole film.
+    int workingSize = 256;
+    int threads = 2;  // decoding threads
+};
+
+struct FilmCacheProblem {
+    std::string path;
+    std::string reason;
+};
+
+struct FilmCacheInfo {
+    std::filesystem::path file;
+    int side = 0;
+    std::size_t films = 0;    // films in the cache now
+    std::size_t decoded = 0;  // decoded in this build
+    std::size_t reused = 0;   // copied from the previous cache unchanged
+    std::vector<FilmCacheProblem> skipped;  // unreadable films, with why
+    double seconds = 0;
+    Json toJson() const;
+};
+
+// Throws cxr::Error(InvalidInput) when every film of a class in one split was unreadable (the
+// message names the class and split and the first reason), Cancelled when `cancel` fires (the
+// previous cache file is then left as it was), Io when the cache cannot be written.
+FilmCacheInfo buildFilmCache(const std::vector<FilmEntry>& films, const std::filesystem::path& cacheFile,
+                             const FilmCacheBuildOptions& options, ProgressSink* progress = nullptr,
+                             const CancelToken* cancel = nullptr);
+FilmCacheInfo buildFilmCache(const std::vector<FilmEntry>& films, const std::filesystem::path& cacheFile,
+                             int workingSize = 256, ProgressSink* progress = nullptr,
+                             const CancelToken* cancel = nullptr);
+
+}  // namespace cxr::data
