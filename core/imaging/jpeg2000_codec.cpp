@@ -1,5 +1,6 @@
 #include "imaging/jpeg2000_codec.h"
 
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -7,10 +8,26 @@
 #include <gdcmImageReader.h>
 #include <gdcmImageWriter.h>
 #include <gdcmJPEG2000Codec.h>
+#include <gdcmTrace.h>
 
 namespace cxr::imaging::detail {
+namespace {
+
+// GDCM prints warnings and errors to stderr; every failure here is reported through its
+// return codes as a cxr::Error instead, so the console stays for the user.
+void quietGdcm() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        gdcm::Trace::WarningOff();
+        gdcm::Trace::ErrorOff();
+        gdcm::Trace::DebugOff();
+    });
+}
+
+}  // namespace
 
 Jpeg2000Frame decodeJpeg2000(const std::uint8_t* dicom, std::size_t size) {
+    quietGdcm();
     std::istringstream in(std::string(reinterpret_cast<const char*>(dicom), size));
     gdcm::ImageReader reader;
     reader.SetStream(in);
@@ -36,6 +53,7 @@ Jpeg2000Frame decodeJpeg2000(const std::uint8_t* dicom, std::size_t size) {
 }
 
 std::string encodeJpeg2000(const std::string& uncompressedDicom, bool lossyAllowedSyntax) {
+    quietGdcm();
     std::istringstream in(uncompressedDicom);
     gdcm::ImageReader reader;
     reader.SetStream(in);

@@ -1,0 +1,189 @@
+#include "imaging/dicom_reader.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include <dcmtk/dcmdata/dccodec.h>
+#include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcistrmb.h>
+#include <dcmtk/dcmdata/dcmetinf.h>
+#include <dcmtk/dcmdata/dcpixel.h>
+#include <dcmtk/dcmdata/dcuid.h>
+#include <dcmtk/dcmdata/dcxfer.h>
+
+#include "common/error.h"
+#include "imaging/dcmtk_codecs.h"
+#include "imaging/dicom_colour.h"
+#include "imaging/dicom_pixels.h"
+#include "imaging/dicom_tags.h"
+#include "imaging/jpeg2000_codec.h"
+#include "imaging/load_limits.h"
+#include "imaging/windowing.h"
+
+namespace cxr::imaging::detail {
+namespace {
+
+void parse(DcmFileFormat& file, const std::uint8_t* data, std::size_t size, const std::filesystem::path& name) {
+    DcmInputBufferStream stream;
+    stream.setBuffer(data, static_cast<offile_off_t>(size));
+    stream.setEos();
+    file.transferInit();
+    const OFCondition cond = file.read(stream, EXS_Unknown, EGL_noChange, DCM_MaxReadLength);
+    file.transferEnd();
+    if (cond == EC_StreamNotifyClient || cond == EC_InvalidStream)
+        throw Error(ErrorCode::Corrupt, name, "the DICOM file is truncated (it ends in the middle of an element)");
+    if (cond.bad())
+        throw Error(ErrorCode::Corrupt, name, dcmtkText("the DICOM file could not be parsed", cond.text()));
+}
+
+std::string str(DcmItem& item, const DcmTagKey& key) {
+    OFString value;
+    return item.findAndGetOFString(key, value).good() ? value.c_str() : std::string();
+}
+
+// The syntax the meta header declares (an unknown UID stays visible for the message).
+void describeSyntax(DcmFileFormat& file, E_TransferSyntax xfer, Film& film) {
+    std::string uid = file.getMetaInfo() ? str(*file.getMetaInfo(), DCM_TransferSyntaxUID) : std::string();
+    if (uid.empty() && xfer != EXS_Unknown) uid = DcmXfer(xfer).getXferID();
+    film.meta.transferSyntaxUid = uid;
+    const DcmXfer known(uid.c_str());
+    film.meta.transferSyntax = known.getXfer() != EXS_Unknown ? known.getXferName() : "unknown (" + uid + ")";
+}
+
+void requirePixelData(DcmDataset& ds, const std::filesystem::path& name) {
+    if (ds.tagExistsWithValue(DCM_PixelData)) return;
+    if (ds.tagExists(DCM_FloatPixelData) || ds.tagExists(DCM_DoubleFloatPixelData))
+        throw Error(ErrorCode::Unsupported, name, "floating-point pixel data is not supported");
+    const std::string sopClass = str(ds, DCM_SOPClassUID);
+    const std::string modality = str(ds, DCM_Modality);
+    std::string what = sopClass.empty() ? "" : dcmFindNameOfUID(sopClass.c_str(), sopClass.c_str());
+    if (!modality.empty()) what += (what.empty() ? "modality " : ", modality ") + modality;
+    throw Error(ErrorCode::InvalidInput, name,
+                "the DICOM file has no pixel data" + (what.empty() ? std::string() : " (it is a " + what + ")") +
+                    ": it is not an image");
+}
+
+void requireDecodable(E_TransferSyntax xfer, const Film& film, const std::filesystem::path& name) {
+    const std::string which = film.meta.transferSyntax + " (" + film.meta.transferSyntaxUid + ")";
+    if (DcmXfer(film.meta.transferSyntaxUid.c_str()).getXfer() == EXS_Unknown && !film.meta.transferSyntaxUid.empty())
+        throw Error(ErrorCode::Unsupported, name, "unknown transfer syntax " + film.meta.transferSyntaxUid);
+    const DcmXfer info(xfer);
+    if (!info.isEncapsulated() || xfer == EXS_JPEG2000LosslessOnly || xfer == EXS_JPEG2000) return;
+    if (!DcmCodecList::canChangeCoding(xfer, EXS_LittleEndianExplicit))
+        throw Error(ErrorCode::Unsupported, name,
+                    "transfer syntax " + which + " is not supported; convert the file first "
+                    "(e.g. gdcmconv --raw IN OUT)");
+}
+
+// The first frame's stored samples, exactly as stored, in local byte order.
+std::vector<std::uint8_t> firstFrame(DcmDataset& ds, E_TransferSyntax xfer, const PixelLayout& layout,
+                                     const std::uint8_t* data, std::size_t size, const std::filesystem::path& name) {
+    if (xfer == EXS_JPEG2000LosslessOnly || xfer == EXS_JPEG2000) {
+        Jpeg2000Frame frame;
+        try {
+            frame = decodeJpeg2000(data, size);
+        } catch (const std::exception& e) {
+            throw Error(ErrorCode::Corrupt, name, std::string("JPEG 2000 decoding failed: ") + e.what());
+        }
+        if (frame.width != layout.columns || frame.height != layout.rows || frame.samples != layout.samples ||
+            frame.bytesPerSample != layout.bytesPerSample())
+            throw Error(ErrorCode::Corrupt, name, "the JPEG 2000 code stream does not match the header's geometry");
+        return std::move(frame.bytes);
+    }
+    DcmElement* element = nullptr;
+    if (ds.findAndGetElement(DCM_PixelData, element).bad() || !element)
+        throw Error(ErrorCode::Corrupt, name, "the pixel data element cannot be read");
+    auto* pixelData = static_cast<DcmPixelData*>(element);
+    const std::size_t needed = layout.frameBytes();
+    if (!DcmXfer(xfer).isEncapsulated() && element->getLength() < needed)
+        throw Error(ErrorCode::Corrupt, name,
+                    "the pixel data holds " + std::to_string(element->getLength()) + " bytes but one " +
+                        std::to_string(layout.columns) + " x " + std::to_string(layout.rows) + " frame needs " +
+                        std::to_string(needed) + ": the file is truncated");
+    Uint32 frameSize = 0;
+    if (pixelData->getUncompressedFrameSize(&ds, frameSize).bad() || frameSize < needed)
+        throw Error(ErrorCode::Corrupt, name, "the pixel data's frame size does not match the header");
+    std::vector<std::uint8_t> bytes(frameSize);
+    Uint32 startFragment = 0;
+    OFString colourModel;
+    const OFCondition cond =
+        pixelData->getUncompressedFrame(&ds, 0, startFragment, bytes.data(), frameSize, colourModel);
+    if (cond.bad())
+        throw Error(ErrorCode::Corrupt, name,
+                    dcmtkText(("could not decode the " + std::string(DcmXfer(xfer).getXferName()) + " pixel data").c_str(),
+                              cond.text()));
+    bytes.resize(needed);
+    return bytes;
+}
+
+void applyVoi(DcmDataset& ds, Film& film) {
+    Float64 center = 0, width = 0;
+    if (ds.findAndGetFloat64(DCM_WindowCenter, center, 0).good() &&
+        ds.findAndGetFloat64(DCM_WindowWidth, width, 0).good() && width >= 1.0) {
+        film.window = DisplayWindow{center, width, "file"};
+        return;
+    }
+    if (auto lut = readVoiLut(ds, film.meta.signedPixels)) {
+        film.window = windowOfVoiLut(*lut);
+        film.voiLut = std::move(lut);
+        return;
+    }
+    film.window = percentileWindow(film.pixels);
+}
+
+}  // namespace
+
+Film readDicom(const std::uint8_t* data, std::size_t size, const std::filesystem::path& name,
+               const LoadOptions& options) {
+    ensureDcmtkCodecs();
+    DcmFileFormat file;
+    parse(file, data, size, name);
+    DcmDataset& ds = *file.getDataset();
+    const E_TransferSyntax xfer = ds.getOriginalXfer();
+
+    Film film;
+    film.meta.format = "DICOM";
+    describeSyntax(file, xfer, film);
+    requirePixelData(ds, name);
+    const PixelLayout layout = readPixelLayout(ds, name);
+    checkDimensions(layout.columns, layout.rows, name, options);
+    requireDecodable(xfer, film, name);
+
+    film.width = layout.columns;
+    film.height = layout.rows;
+    film.meta.photometric = layout.photometric;
+    film.meta.bitsAllocated = layout.bitsAllocated;
+    film.meta.bitsStored = layout.bitsStored;
+    film.meta.signedPixels = layout.signedPixels;
+    film.meta.samplesPerPixel = layout.samples;
+    film.meta.frames = layout.frames;
+    if (layout.frames > 1)
+        film.warnings.push_back("multi-frame file (" + std::to_string(layout.frames) + " frames): showing the first");
+    for (const auto& w : layout.warnings) film.warnings.push_back(w);
+
+    const bool colour = layout.samples != 1 || !layout.isMonochrome();
+    if (colour && xfer != EXS_JPEG2000LosslessOnly && xfer != EXS_JPEG2000) {
+        colourToGrey(ds, xfer, name, film);
+    } else {
+        const auto frame = firstFrame(ds, xfer, layout, data, size, name);
+        if (colour) {
+            interleavedRgbToGrey(frame, layout, film);
+        } else {
+            film.pixels = storedToModality(frame, layout, ds, film);
+            applyVoi(ds, film);
+            film.invert = layout.photometric == "MONOCHROME1";
+        }
+    }
+    if (colour) film.warnings.push_back("colour film (" + layout.photometric + ") converted to grey");
+
+    ds.convertToUTF8();  // names in Latin-1 etc. become UTF-8; harmless when unsupported
+    readDescriptiveMetadata(ds, film);
+    film.patient = readPatientInfo(ds);
+    if (options.readTags) film.tags = collectTags(file.getMetaInfo(), ds);
+    return film;
+}
+
+}  // namespace cxr::imaging::detail
