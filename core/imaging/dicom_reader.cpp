@@ -74,8 +74,8 @@ void requireDecodable(E_TransferSyntax xfer, const Film& film, const std::filesy
     if (!info.isEncapsulated() || xfer == EXS_JPEG2000LosslessOnly || xfer == EXS_JPEG2000) return;
     if (!DcmCodecList::canChangeCoding(xfer, EXS_LittleEndianExplicit))
         throw Error(ErrorCode::Unsupported, name,
-                    "transfer syntax " + which + " is not supported; convert the file first "
-                    "(e.g. gdcmconv --raw IN OUT)");
+                    "transfer syntax " + which + " is not supported: CXR Studio reads uncompressed, "
+                    "JPEG, JPEG-LS, RLE and JPEG 2000 films; convert the file to one of those first");
 }
 
 // The first frame's stored samples, exactly as stored, in local byte order.
@@ -103,6 +103,9 @@ std::vector<std::uint8_t> firstFrame(DcmDataset& ds, E_TransferSyntax xfer, cons
                     "the pixel data holds " + std::to_string(element->getLength()) + " bytes but one " +
                         std::to_string(layout.columns) + " x " + std::to_string(layout.rows) + " frame needs " +
                         std::to_string(needed) + ": the file is truncated");
+    // DCMTK's frame arithmetic needs these type 1 elements that old ACR-NEMA files omit.
+    if (!ds.tagExists(DCM_SamplesPerPixel)) ds.putAndInsertUint16(DCM_SamplesPerPixel, 1);
+    if (!ds.tagExists(DCM_BitsStored)) ds.putAndInsertUint16(DCM_BitsStored, static_cast<Uint16>(layout.bitsStored));
     Uint32 frameSize = 0;
     if (pixelData->getUncompressedFrameSize(&ds, frameSize).bad() || frameSize < needed)
         throw Error(ErrorCode::Corrupt, name, "the pixel data's frame size does not match the header");
