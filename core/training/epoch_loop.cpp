@@ -1,0 +1,161 @@
+#include "training/epoch_loop.h"
+
+#include <chrono>
+#include <cmath>
+
+#include <c10/util/Exception.h>
+#include <torch/nn/functional/loss.h>
+#include <torch/utils.h>
+
+#include "common/error.h"
+#include "training/autocast_guard.h"
+
+namespace cxr::training {
+namespace {
+
+namespace F = torch::nn::functional;
+
+at::Tensor crossEntropy(const at::Tensor& logits, const at::Tensor& labels, const at::Tensor& weights) {
+    F::CrossEntropyFuncOptions options;
+    if (weights.defined())
+        options.weight(weights);
+    return F::cross_entropy(logits, labels, options);
+}
+
+at::Tensor toInput(const at::Tensor& images, const StepSettings& s) {
+    auto x = images.to(s.device, at::kFloat, /*non_blocking=*/true);
+    return s.channelsLast ? x.contiguous(at::MemoryFormat::ChannelsLast) : x;
+}
+
+}  // namespace
+
+EpochStats trainEpoch(model::ResNet18& net, torch::optim::Optimizer& optimizer, BatchSource& source,
+                      int globalEpoch, const StepSettings& settings,
+                      const std::function<void(const BatchProgress&)>& onBatch, const CancelToken* cancel) {
+    using Clock = std::chrono::steady_clock;
+    net->train(true);
+    source.startEpoch(globalEpoch);
+    EpochStats stats;
+    double lossSum = 0;
+    std::size_t correct = 0;
+    BatchProgress progress;
+    progress.batches = source.batchesPerEpoch();
+    const auto start = Clock::now();
+    while (true) {
+        if (cancel)
+            cancel->throwIfCancelled("training");
+        auto batch = source.next();
+        if (!batch)
+            break;
+        const auto x = toInput(batch->images, settings);
+        const auto y = batch->labels.to(settings.device, at::kLong, true);
+        at::Tensor logits, loss;
+        {
+            AutocastGuard autocast(settings.amp);
+            logits = net->forward(x);
+        }
+        logits = logits.to(at::kFloat);
+        loss = crossEntropy(logits, y, settings.classWeights);
+        const double lossValue = loss.item<double>();
+        const auto n = static_cast<std::size_t>(y.size(0));
+        if (!std::isfinite(lossValue)) {
+            stats.nonFinite = true;
+            stats.message = "the training loss became " + std::string(std::isnan(lossValue) ? "NaN" : "infinite") +
+                            " at batch " + std::to_string(progress.batch + 1) + " of " +
+                            std::to_string(progress.batches) +
+                            "; the weights of this step were not updated and not saved. Lower the learning "
+                            "rate or check the input films";
+            break;
+        }
+        optimizer.zero_grad();
+        loss.backward();
+        optimizer.step();
+
+        lossSum += lossValue * static_cast<double>(n);
+        correct += static_cast<std::size_t>(logits.argmax(1).eq(y).sum().item<int64_t>());
+        progress.batch += 1;
+        progress.samples += n;
+        progress.loss = lossValue;
+        progress.runningLoss = lossSum / static_cast<double>(progress.samples);
+        progress.runningAccuracy = static_cast<double>(correct) / static_cast<double>(progress.samples);
+        const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        progress.imagesPerSecond = seconds > 0 ? static_cast<double>(progress.samples) / seconds : 0;
+        if (onBatch)
+            onBatch(progress);
+    }
+    stats.samples = progress.samples;
+    stats.loss = progress.runningLoss;
+    stats.accuracy = progress.runningAccuracy;
+    if (!stats.nonFinite && stats.samples == 0)
+        throw Error(ErrorCode::Training, "the training split produced no batch");
+    return stats;
+}
+
+InferenceOutput runInference(model::ResNet18& net, BatchSource& source, const StepSettings& settings,
+                             const std::function<void(std::size_t, std::size_t)>& onProgress,
+                             const CancelToken* cancel) {
+    const bool wasTraining = net->is_training();
+    net->eval();
+    torch::NoGradGuard noGrad;
+    source.startEpoch(0);
+    std::vector<at::Tensor> logits, labels;
+    InferenceOutput out;
+    const std::size_t total = source.batchesPerEpoch();
+    std::size_t done = 0;
+    try {
+        while (true) {
+            if (cancel)
+                cancel->throwIfCancelled("evaluation");
+            auto batch = source.next();
+            if (!batch)
+                break;
+            at::Tensor l;
+            {
+                AutocastGuard autocast(settings.amp);
+                l = net->forward(toInput(batch->images, settings));
+            }
+            logits.push_back(l.to(at::kCPU, at::kFloat));
+            labels.push_back(batch->labels.to(at::kCPU, at::kLong));
+            out.indices.insert(out.indices.end(), batch->indices.begin(), batch->indices.end());
+            if (onProgress)
+                onProgress(++done, total);
+        }
+    } catch (...) {
+        net->train(wasTraining);
+        throw;
+    }
+    net->train(wasTraining);
+    if (logits.empty())
+        throw Error(ErrorCode::Training, "an evaluation split produced no batch");
+    out.logits = at::cat(logits, 0);
+    out.labels = at::cat(labels, 0);
+    return out;
+}
+
+LossAccuracy lossAndAccuracy(const InferenceOutput& output, const at::Tensor& classWeights) {
+    LossAccuracy r;
+    const auto w = classWeights.defined() ? classWeights.to(at::kCPU, at::kFloat) : at::Tensor();
+    r.loss = crossEntropy(output.logits, output.labels, w).item<double>();
+    r.accuracy = output.logits.argmax(1).eq(output.labels).to(at::kDouble).mean().item<double>();
+    return r;
+}
+
+evaluation::Predictions toPredictions(const InferenceOutput& output) {
+    if (output.logits.dim() != 2 || output.logits.size(1) != 2)
+        throw Error(ErrorCode::Model, "evaluation needs a two-class model");
+    evaluation::Predictions p;
+    const auto logits = output.logits.to(at::kDouble).contiguous();
+    const auto labels = output.labels.contiguous();
+    const auto* lp = logits.data_ptr<double>();
+    const auto* yp = labels.data_ptr<int64_t>();
+    const auto n = static_cast<std::size_t>(logits.size(0));
+    p.labels.reserve(n);
+    p.logits.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        p.labels.push_back(static_cast<int>(yp[i]));
+        p.logits.push_back({lp[2 * i], lp[2 * i + 1]});
+    }
+    return p;
+}
+
+}  // namespace cxr::training

@@ -1,0 +1,65 @@
+#pragma once
+// One pass over a BatchSource: a training epoch (forward, loss, backward, step; per-batch
+// callback with the running figures) or an inference pass (eval mode, no autograd; logits for
+// validation loss/accuracy and for the final evaluation).
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <ATen/core/Tensor.h>
+#include <torch/optim/optimizer.h>
+
+#include "common/cancel_token.h"
+#include "evaluation/predictions.h"
+#include "model/resnet18.h"
+#include "training/batch_source.h"
+
+namespace cxr::training {
+
+struct StepSettings {
+    at::Device device{at::kCPU};
+    bool channelsLast = false;
+    bool amp = false;            // bf16 autocast (CUDA)
+    at::Tensor classWeights;     // [C] float on `device`; undefined = unweighted loss
+};
+
+struct BatchProgress {
+    std::size_t batch = 0, batches = 0, samples = 0;
+    double loss = 0, runningLoss = 0, runningAccuracy = 0, imagesPerSecond = 0;
+};
+
+struct EpochStats {
+    double loss = 0;        // mean per sample
+    double accuracy = 0;
+    std::size_t samples = 0;
+    bool nonFinite = false; // a batch's loss was NaN/Inf: the epoch stopped there, no step taken
+    std::string message;
+};
+
+// Trains one epoch. The cancel token is checked before every batch (throws Cancelled).
+EpochStats trainEpoch(model::ResNet18& net, torch::optim::Optimizer& optimizer, BatchSource& source,
+                      int globalEpoch, const StepSettings& settings,
+                      const std::function<void(const BatchProgress&)>& onBatch, const CancelToken* cancel);
+
+struct InferenceOutput {
+    at::Tensor logits;   // [N, C] float, CPU
+    at::Tensor labels;   // [N] int64, CPU
+    std::vector<std::size_t> indices;  // source positions (film cache indices), in order
+};
+
+// Eval mode, NoGradGuard; the net's train/eval mode is restored afterwards.
+InferenceOutput runInference(model::ResNet18& net, BatchSource& source, const StepSettings& settings,
+                             const std::function<void(std::size_t, std::size_t)>& onProgress,
+                             const CancelToken* cancel);
+
+// Mean cross-entropy (class-weighted like training when weights are given) and accuracy.
+struct LossAccuracy {
+    double loss = 0, accuracy = 0;
+};
+LossAccuracy lossAndAccuracy(const InferenceOutput& output, const at::Tensor& classWeights);
+
+// Two-class logits and labels as evaluation input (paths left empty).
+evaluation::Predictions toPredictions(const InferenceOutput& output);
+
+}  // namespace cxr::training

@@ -1,0 +1,60 @@
+#include "training/run_state.h"
+
+#include <cmath>
+
+#include "common/error.h"
+
+namespace cxr::training {
+
+Json RunState::toJson() const {
+    // JSON has no infinity: "no best yet" is null.
+    Json best = std::isfinite(bestValLoss) ? Json(bestValLoss) : Json(nullptr);
+    return Json{{"version", kVersion},
+                {"status", status},
+                {"phase", phase},
+                {"nextEpoch", nextEpoch},
+                {"epochsDone", epochsDone},
+                {"earlyStopCounter", earlyStopCounter},
+                {"lastCheckpoint", lastCheckpoint},
+                {"lastOptimizer", lastOptimizer},
+                {"bestValLoss", best},
+                {"bestValAccuracy", bestValAccuracy},
+                {"bestPhase", bestPhase},
+                {"bestEpoch", bestEpoch},
+                {"message", message}};
+}
+
+RunState RunState::fromJson(const Json& json, const std::string& source) {
+    try {
+        if (json.at("version").get<int>() != kVersion)
+            throw Error(ErrorCode::Corrupt, source + ": unsupported run state version " +
+                                                json.at("version").dump());
+        RunState s;
+        s.status = json.at("status").get<std::string>();
+        s.phase = json.at("phase").get<int>();
+        s.nextEpoch = json.at("nextEpoch").get<int>();
+        s.epochsDone = json.at("epochsDone").get<int>();
+        s.earlyStopCounter = json.at("earlyStopCounter").get<int>();
+        s.lastCheckpoint = json.at("lastCheckpoint").get<std::string>();
+        s.lastOptimizer = json.at("lastOptimizer").get<std::string>();
+        const auto& best = json.at("bestValLoss");
+        s.bestValLoss = best.is_null() ? std::numeric_limits<double>::infinity() : best.get<double>();
+        s.bestValAccuracy = json.at("bestValAccuracy").get<double>();
+        s.bestPhase = json.at("bestPhase").get<int>();
+        s.bestEpoch = json.at("bestEpoch").get<int>();
+        s.message = json.value("message", "");
+        if (s.phase < 0 || s.nextEpoch < 0 || s.epochsDone < 0)
+            throw Error(ErrorCode::Corrupt, source + ": negative phase or epoch");
+        return s;
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(ErrorCode::Corrupt, source + ": not a run state (" + e.what() + ")");
+    }
+}
+
+RunState RunState::read(const std::filesystem::path& file) {
+    return fromJson(readJsonFile(file), displayPath(file));
+}
+
+void RunState::write(const std::filesystem::path& file) const { writeJsonFile(file, toJson()); }
+
+}  // namespace cxr::training

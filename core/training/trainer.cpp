@@ -1,0 +1,327 @@
+#include "training/trainer.h"
+
+#include <chrono>
+#include <cmath>
+#include <sstream>
+
+#include <c10/util/Exception.h>
+#include <torch/types.h>
+
+#include "common/error.h"
+#include "common/logging.h"
+#include "model/device.h"
+#include "model/state_dict.h"
+#include "training/autocast_guard.h"
+#include "training/metrics_log.h"
+#include "training/optimizer_factory.h"
+#include "training/run_eta.h"
+#include "training/step_lr.h"
+
+namespace cxr::training {
+namespace {
+
+std::string lossText(double v) {
+    std::ostringstream s;
+    s.precision(4);
+    s << v;
+    return s.str();
+}
+
+int epochsBefore(const TrainingConfig& config, int phase) {
+    int n = 0;
+    for (int p = 0; p < phase; ++p)
+        n += config.phases[static_cast<std::size_t>(p)].epochs;
+    return n;
+}
+
+std::size_t countScalars(const std::vector<at::Tensor>& tensors) {
+    std::size_t n = 0;
+    for (const auto& t : tensors)
+        n += static_cast<std::size_t>(t.numel());
+    return n;
+}
+
+// Rebuilds per-phase results of a resumed run from its metrics rows.
+std::vector<PhaseResult> phasesFromHistory(const TrainingConfig& config, const std::vector<EpochResult>& rows) {
+    std::vector<PhaseResult> out;
+    for (std::size_t p = 0; p < config.phases.size(); ++p) {
+        PhaseResult r{static_cast<int>(p), config.phases[p].name, 0, false, ""};
+        for (const auto& row : rows)
+            if (row.phase == static_cast<int>(p)) {
+                r.epochsRun += 1;
+                r.earlyStopped = row.earlyStopCounter >= row.patience;
+            }
+        out.push_back(r);
+    }
+    return out;
+}
+
+}  // namespace
+
+Trainer::Trainer(TrainingConfig config, RunDirectory runDir, TrainingObserver* observer, const CancelToken* cancel)
+    : m_config(std::move(config)), m_runDir(std::move(runDir)), m_observer(observer), m_cancel(cancel) {}
+
+TrainingResult Trainer::run(model::ResNet18& net, BatchSource& train, BatchSource& val, const TrainerSetup& setup) {
+    try {
+        return runPhases(net, train, val, setup);
+    } catch (const Error& e) {
+        if (m_observer)
+            m_observer->onRunFailed(e.what(), e.code() == ErrorCode::Cancelled);
+        throw;
+    } catch (const c10::Error& e) {
+        const Error err(ErrorCode::Training, std::string("LibTorch failed during training: ") + e.what_without_backtrace());
+        if (m_observer)
+            m_observer->onRunFailed(err.what(), false);
+        throw err;
+    }
+}
+
+void Trainer::loadWeights(model::ResNet18& net, const std::string& relativeFile) const {
+    const auto file = m_runDir.root() / relativeFile;
+    model::loadStateDict(*net, model::readStateDict(file, m_settings.device), {}, displayPath(file));
+}
+
+void Trainer::restoreStartWeights(model::ResNet18& net, const RunState& state, bool resumed) const {
+    if (!resumed)
+        return;
+    // Mid-phase: continue from the last finished epoch. At a phase boundary: the best weights
+    // when configured (as an uninterrupted run would), else the last epoch's.
+    if (state.nextEpoch > 0 || !m_config.restoreBestBetweenPhases || !state.hasBest()) {
+        if (state.hasLast())
+            loadWeights(net, state.lastCheckpoint);
+    } else {
+        loadWeights(net, "checkpoints/best.pth");
+    }
+}
+
+TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, BatchSource& val,
+                                  const TrainerSetup& setup) {
+    using Clock = std::chrono::steady_clock;
+    const auto runStart = Clock::now();
+    m_config.validate();
+    model::initTorchThreads();
+    m_device = model::resolveDevice(m_config.device);
+    m_settings.device = at::Device(m_device);
+    m_settings.amp = resolveAmp(m_config.amp, m_device) == "bf16";
+    m_settings.channelsLast = m_config.channelsLast;
+    if (m_settings.device.is_cuda())
+        enableCudnnBenchmark(true);
+    if (!setup.classWeights.empty())
+        m_settings.classWeights = torch::tensor(setup.classWeights, torch::kDouble)
+                                      .to(m_settings.device, at::kFloat);
+
+    m_runDir.checkStart(setup.resume);
+    m_runDir.create();
+    RunState state = setup.resume ? RunState::read(m_runDir.stateFile()) : RunState{};
+    MetricsLog metrics = setup.resume ? MetricsLog::read(m_runDir.metricsFile()) : MetricsLog{};
+    if (metrics.size() < static_cast<std::size_t>(state.epochsDone))
+        throw Error(ErrorCode::Corrupt, m_runDir.metricsFile(),
+                    "has " + std::to_string(metrics.size()) + " epochs but state.json counts " +
+                        std::to_string(state.epochsDone));
+    metrics.truncate(static_cast<std::size_t>(state.epochsDone));  // drop a row a kill left ahead of the state
+    metrics.write(m_runDir.metricsFile());
+    if (state.phase > static_cast<int>(m_config.phases.size()))
+        throw Error(ErrorCode::Corrupt, m_runDir.stateFile(), "names a phase the config does not have");
+
+    if (state.status == "failed")
+        state.status = "running";  // a resumed failure gets another try from where it stood
+    net->setFreezeBatchNormStats(m_config.freezeBatchNorm);
+    net->to(m_settings.device);
+    if (m_settings.channelsLast)
+        model::toChannelsLast(*net);
+    restoreStartWeights(net, state, setup.resume);
+
+    TrainingResult result;
+    result.history = metrics.rows();
+    result.phases = phasesFromHistory(m_config, result.history);
+    if (m_observer) {
+        RunStartInfo info;
+        info.config = m_config;
+        info.device = m_device;
+        info.deviceText = model::deviceDescription(m_device);
+        info.amp = m_settings.amp ? "bf16" : "off";
+        info.trainFilms = train.size();
+        info.valFilms = val.size();
+        info.classes = setup.classes;
+        info.resumed = setup.resume;
+        info.startPhase = state.phase;
+        info.startEpoch = state.nextEpoch;
+        info.totalEpochs = m_config.totalEpochs();
+        m_observer->onRunStarted(info);
+    }
+
+    RunEta eta(m_config, train.size(), val.size());
+    const int phaseCount = static_cast<int>(m_config.phases.size());
+    bool firstPhase = true;
+    for (int p = state.phase; p < phaseCount; ++p) {
+        const PhaseConfig& phase = m_config.phases[static_cast<std::size_t>(p)];
+        const bool midPhaseResume = firstPhase && setup.resume && state.nextEpoch > 0;
+        if (!firstPhase && state.hasBest() && m_config.restoreBestBetweenPhases)
+            loadWeights(net, "checkpoints/best.pth");
+        firstPhase = false;
+        PhaseResult& phaseResult = result.phases[static_cast<std::size_t>(p)];
+        phaseResult.stopReason = "completed";
+        if (state.nextEpoch >= phase.epochs) {  // a phase with 0 epochs, or a config edited by hand
+            state.phase = p + 1;
+            state.nextEpoch = 0;
+            continue;
+        }
+
+        net->setTrainable(phase.trainable);
+        auto parameters = net->trainableParameters();
+        const double firstLr = phaseLr(phase, state.nextEpoch);
+        auto optimizer = makeOptimizer(m_config, parameters, firstLr);
+        if (midPhaseResume && !state.lastOptimizer.empty())
+            loadOptimizerState(*optimizer, m_runDir.root() / state.lastOptimizer, m_settings.device);
+        if (m_observer)
+            m_observer->onPhaseStarted(PhaseInfo{p, phaseCount, phase.name, phase.trainable, phase.epochs,
+                                                 phase.learningRate, countScalars(parameters)});
+
+        for (int e = state.nextEpoch; e < phase.epochs; ++e) {
+            const auto epochStart = Clock::now();
+            const double lr = phaseLr(phase, e);
+            setLearningRate(*optimizer, lr);
+            eta.startEpoch(p, e);
+            if (m_observer)
+                m_observer->onEpochStarted(EpochInfo{p, phase.name, e, phase.epochs, lr, train.batchesPerEpoch()});
+
+            const auto onBatch = [&](const BatchProgress& b) {
+                if (!m_observer)
+                    return;
+                BatchInfo info{p, e, b.batch, b.batches, b.loss, b.runningLoss, b.runningAccuracy, b.samples,
+                               b.imagesPerSecond, eta.update(b.samples, 0)};
+                m_observer->onBatch(info);
+            };
+            const EpochStats stats = trainEpoch(net, *optimizer, train, epochsBefore(m_config, p) + e, m_settings,
+                                                onBatch, m_cancel);
+            std::string nonFinite = stats.nonFinite ? stats.message : "";
+            LossAccuracy valStats;
+            if (nonFinite.empty()) {
+                const auto output = runInference(
+                    net, val, m_settings,
+                    [&](std::size_t done, std::size_t total) {
+                        if (m_observer)
+                            m_observer->onValidationProgress(done, total);
+                    },
+                    m_cancel);
+                valStats = lossAndAccuracy(output, m_settings.classWeights);
+                if (!std::isfinite(valStats.loss))
+                    nonFinite = "the validation loss became " + lossText(valStats.loss) +
+                                "; the weights of this epoch were not saved. Lower the learning rate";
+            }
+            if (!nonFinite.empty()) {
+                // Nothing of this epoch is saved; the phase ends and the next one starts from
+                // the best weights, which must exist.
+                const std::string message = "phase " + std::to_string(p + 1) + " ('" + phase.name + "') stopped: " + nonFinite;
+                logger()->warn("{}", message);
+                result.warnings.push_back(message);
+                if (m_observer)
+                    m_observer->onWarning(message);
+                phaseResult.stopReason = "non-finite loss";
+                state.phase = p + 1;
+                state.nextEpoch = 0;
+                state.earlyStopCounter = 0;
+                state.message = message;
+                if (!state.hasBest()) {
+                    state.status = "failed";
+                    state.write(m_runDir.stateFile());
+                    throw Error(ErrorCode::Training, message + " (no checkpoint had been saved yet)");
+                }
+                state.write(m_runDir.stateFile());
+                if (!m_config.restoreBestBetweenPhases)
+                    loadWeights(net, "checkpoints/best.pth");
+                break;
+            }
+
+            EpochResult row;
+            row.phase = p;
+            row.phaseName = phase.name;
+            row.epoch = e;
+            row.learningRate = lr;
+            row.trainLoss = stats.loss;
+            row.trainAccuracy = stats.accuracy;
+            row.valLoss = valStats.loss;
+            row.valAccuracy = valStats.accuracy;
+            row.patience = phase.patience;
+            row.best = valStats.loss < state.bestValLoss - m_config.minDelta;
+            if (row.best) {
+                model::writeStateDict(m_runDir.bestCheckpoint(), model::stateDictOf(*net));
+                state.bestValLoss = valStats.loss;
+                state.bestValAccuracy = valStats.accuracy;
+                state.bestPhase = p;
+                state.bestEpoch = e;
+                state.earlyStopCounter = 0;
+            } else {
+                state.earlyStopCounter += 1;
+            }
+            row.earlyStopCounter = state.earlyStopCounter;
+            row.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
+            const bool earlyStop = state.earlyStopCounter >= phase.patience && e + 1 < phase.epochs;
+
+            // Weights and optimizer first, then metrics, then the state that points at them:
+            // a kill anywhere leaves a state that matches files on disk.
+            const int done = state.epochsDone + 1;
+            const auto lastWeights = RunDirectory::lastCheckpointName(done);
+            const auto lastOptimizer = RunDirectory::lastOptimizerName(done);
+            model::writeStateDict(m_runDir.root() / lastWeights, model::stateDictOf(*net));
+            saveOptimizerState(*optimizer, m_runDir.root() / lastOptimizer);
+            metrics.append(row);
+            metrics.write(m_runDir.metricsFile());
+            state.epochsDone = done;
+            state.lastCheckpoint = lastWeights;
+            state.lastOptimizer = lastOptimizer;
+            state.nextEpoch = e + 1;
+            if (earlyStop || e + 1 == phase.epochs) {
+                state.phase = p + 1;
+                state.nextEpoch = 0;
+                state.earlyStopCounter = 0;
+            }
+            state.write(m_runDir.stateFile());
+            m_runDir.pruneLastCheckpoints(lastWeights, lastOptimizer);
+
+            phaseResult.epochsRun += 1;
+            if (earlyStop)
+                eta.skipRestOfPhase(p);
+            row.etaSeconds = eta.update(train.size(), val.size());
+            result.history.push_back(row);
+            if (m_observer) {
+                if (row.best)
+                    m_observer->onNewBest(BestCheckpointInfo{p, phase.name, e, row.valLoss, row.valAccuracy,
+                                                             m_runDir.bestCheckpoint().string()});
+                m_observer->onEpochFinished(row);
+            }
+            if (earlyStop) {
+                phaseResult.earlyStopped = true;
+                phaseResult.stopReason = "early stopping (no val-loss improvement in " +
+                                         std::to_string(phase.patience) + " epochs)";
+                break;
+            }
+        }
+        if (m_observer)
+            m_observer->onPhaseFinished(phaseResult);
+    }
+
+    if (!state.hasBest())
+        throw Error(ErrorCode::Training, "no epoch finished with a finite validation loss: nothing to keep");
+    loadWeights(net, "checkpoints/best.pth");
+    net->eval();
+    if (state.status == "running")
+        state.status = "trained";
+    state.phase = phaseCount;
+    state.nextEpoch = 0;
+    state.write(m_runDir.stateFile());
+
+    result.completed = true;
+    result.best = BestCheckpointInfo{state.bestPhase,
+                                     m_config.phases[static_cast<std::size_t>(state.bestPhase)].name,
+                                     state.bestEpoch,
+                                     state.bestValLoss,
+                                     state.bestValAccuracy,
+                                     m_runDir.bestCheckpoint().string()};
+    result.seconds = std::chrono::duration<double>(Clock::now() - runStart).count();
+    if (m_observer)
+        m_observer->onRunFinished(result);
+    return result;
+}
+
+}  // namespace cxr::training

@@ -1,0 +1,59 @@
+#pragma once
+// Trainer: runs the phase plan on a network. Per phase: set which parameters train, a fresh
+// optimizer over them, StepLR per epoch, early stopping on validation loss; a checkpoint each
+// time the validation loss beats the best of the whole run; the run's best weights reloaded at
+// the end. Every finished epoch is recorded (metrics.csv, state.json, last-epoch weights and
+// optimizer state) so an interrupted run resumes at the next epoch of the right phase. A cancel
+// stops within one batch; a NaN/Inf loss ends the phase without saving anything from it.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/cancel_token.h"
+#include "model/resnet18.h"
+#include "training/batch_source.h"
+#include "training/epoch_loop.h"
+#include "training/run_directory.h"
+#include "training/run_state.h"
+#include "training/training_config.h"
+#include "training/training_observer.h"
+
+namespace cxr::training {
+
+struct TrainerSetup {
+    std::vector<std::string> classes;
+    std::vector<double> classWeights;  // per class, for a weighted loss; empty = unweighted
+    bool resume = false;               // continue the run recorded in the run directory
+};
+
+class Trainer {
+public:
+    // The observer and cancel token may be null; both must outlive run().
+    Trainer(TrainingConfig config, RunDirectory runDir, TrainingObserver* observer = nullptr,
+            const CancelToken* cancel = nullptr);
+
+    // `net` starts with its initial weights (pretrained or random); it is moved to the device.
+    // On return it holds the best checkpoint's weights, in eval mode. Throws cxr::Error:
+    // Cancelled (state and best checkpoint intact, resumable), Training (no finished epoch,
+    // non-finite loss before any checkpoint, LibTorch failures), Io.
+    TrainingResult run(model::ResNet18& net, BatchSource& train, BatchSource& val, const TrainerSetup& setup);
+
+    // The device, AMP and memory-format settings run() used (valid after run() started), for
+    // inference with the trained net.
+    const StepSettings& stepSettings() const { return m_settings; }
+    const std::string& device() const { return m_device; }
+
+private:
+    TrainingResult runPhases(model::ResNet18& net, BatchSource& train, BatchSource& val, const TrainerSetup& setup);
+    void restoreStartWeights(model::ResNet18& net, const RunState& state, bool resumed) const;
+    void loadWeights(model::ResNet18& net, const std::string& relativeFile) const;
+
+    TrainingConfig m_config;
+    RunDirectory m_runDir;
+    TrainingObserver* m_observer;
+    const CancelToken* m_cancel;
+    StepSettings m_settings;
+    std::string m_device;
+};
+
+}  // namespace cxr::training

@@ -1,0 +1,72 @@
+#pragma once
+// TrainingConfig: every knob of a training run — the three-phase plan (which layers train, for how
+// long, at which learning rate and schedule) and the run-wide settings (optimizer, batch, image
+// size, device, data split, class weighting). Plain data, no LibTorch, so the GUI wizard and the
+// CLI can build one; it round-trips through JSON and is stored as the run's config.json.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/json_io.h"
+
+namespace cxr::training {
+
+struct PhaseConfig {
+    std::string name;
+    // Parameter-name prefixes that train in this phase ("fc", "layer4"); empty = the whole net.
+    std::vector<std::string> trainable;
+    int epochs = 5;
+    double learningRate = 1e-3;
+    // StepLR: lr = learningRate * gamma^floor(epoch / stepSize), epoch counted within the phase.
+    int stepSize = 7;
+    double gamma = 0.1;
+    // Early stopping: the phase ends after `patience` epochs without a val-loss improvement.
+    int patience = 3;
+
+    Json toJson() const;
+    static PhaseConfig fromJson(const Json& json);
+};
+
+struct TrainingConfig {
+    std::vector<PhaseConfig> phases = defaultPhases();
+
+    std::string optimizer = "adam";  // "adam" | "sgd" (SGD with momentum)
+    double momentum = 0.9;           // sgd only
+    double weightDecay = 1e-4;
+    int batchSize = 32;
+    int imageSize = 224;
+    int workingSize = 256;   // film cache side; augmentation crops from it to imageSize
+    bool augment = true;     // random resized crop, flip, rotation, brightness/contrast on train
+    std::string device = "auto";   // "auto" | "cpu" | "cuda" | "cuda:N"
+    std::string amp = "auto";      // "auto" (bf16 on CUDA, off on CPU) | "bf16" | "off"
+    bool channelsLast = true;      // faster convolutions on CPU (oneDNN) and tensor cores
+    std::uint64_t seed = 42;
+    std::string valPolicy = "auto";  // "auto" | "folder" (data::ValPolicy)
+    double valFraction = 0.1;
+    // "none" | "loss" (class-weighted cross-entropy, inverse frequency) | "sampler"
+    std::string classWeighting = "none";
+    // Improvement needed to count as a new best val loss (absolute).
+    double minDelta = 0.0;
+    // Start each phase from the best weights so far rather than the last epoch's.
+    bool restoreBestBetweenPhases = true;
+    // Keep BatchNorm statistics of frozen parts fixed (eval mode). Off by default, like the
+    // seed (requires_grad=False + model.train() still updates them).
+    bool freezeBatchNorm = false;
+    std::string thresholdRule = "argmax";  // evaluation::ThresholdRule on validation
+    int workers = 2;                       // batch loader threads
+
+    // The seed script's plan: feature extraction {fc} 1e-3, shallow fine-tuning {layer4, fc}
+    // 5e-4, deep fine-tuning (everything) 1e-4.
+    static std::vector<PhaseConfig> defaultPhases();
+
+    // Throws cxr::Error(InvalidInput) naming the first bad field and why.
+    void validate() const;
+    int totalEpochs() const;
+
+    Json toJson() const;
+    // Missing keys keep their defaults (older run dirs stay readable); wrong types throw
+    // cxr::Error(InvalidInput) naming the key.
+    static TrainingConfig fromJson(const Json& json);
+};
+
+}  // namespace cxr::training
