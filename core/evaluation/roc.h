@@ -14,9 +14,11 @@ struct RocCurve {
     Json toJson() const;  // +inf written as null
 };
 
-// labels 0/1 (1 positive), scores higher = more positive. Throws InvalidInput when sizes
-// differ or only one class is present (AUC is undefined then).
-RocCurve rocCurve(const std::vector<int>& labels, const std::vector<double>& scores);
+// labels 0/1 (1 positive), scores higher = more positive; a film counts as positive at
+// threshold t when its score >= t. Throws InvalidInput when sizes differ or only one class is
+// present (AUC is undefined then). dropIntermediate = false keeps every distinct threshold.
+RocCurve rocCurve(const std::vector<int>& labels, const std::vector<double>& scores,
+                  bool dropIntermediate = true);
 double rocAuc(const std::vector<int>& labels, const std::vector<double>& scores);
 
 struct ConfidenceInterval {
