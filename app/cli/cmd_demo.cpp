@@ -1,0 +1,36 @@
+// `cxr demo`: the headless main job (the README's run command uses it without a display).
+#include <iostream>
+#include <memory>
+
+#include "cli/command.h"
+#include "cli/interrupt.h"
+#include "cli/terminal_progress.h"
+#include "workflows/demo_workflow.h"
+
+namespace cxr::cli {
+namespace {
+
+const CommandRegistration kDemo(5, [](CLI::App& root, CLI::App*& sub) -> CommandRun {
+    sub = root.add_subcommand("demo", "Run the demo end to end into a folder (headless main job)");
+    sub->description(
+        "Run the demo job into OUT: synthesize a demo chest X-ray set (about 600 films, 256 px) "
+        "into OUT/data in the Kaggle layout, kept when an identical one is already there.");
+    auto options = std::make_shared<workflows::DemoOptions>();
+    auto out = std::make_shared<std::string>();
+    sub->add_option("OUT", *out, "Folder for the demo's data and results")->required();
+    sub->add_option("--seed", options->seed, "Random seed of the demo data")->capture_default_str();
+    sub->add_option("--size", options->size, "Long side of the demo films in pixels")
+        ->capture_default_str()
+        ->check(CLI::Range(32, 8192));
+    return [options, out] {
+        options->outDir = *out;
+        TerminalProgress progress;
+        const auto result = workflows::runDemo(*options, &progress, interruptToken().get());
+        progress.finish();
+        std::cout << result.toText();
+        return 0;
+    };
+});
+
+}  // namespace
+}  // namespace cxr::cli
