@@ -8,6 +8,9 @@
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcpixel.h>
+#include <dcmtk/dcmdata/dcpixseq.h>
+#include <dcmtk/dcmdata/dcpxitem.h>
 #include <dcmtk/dcmdata/dcrlerp.h>
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmjpeg/djrplol.h>
@@ -141,6 +144,27 @@ void putHeader(DcmDataset& ds, const DicomImage& image) {
     }
 }
 
+// DCMTK 3.6.7's JPEG-LS encoder leaves the pad byte after an odd-length codestream (after EOI)
+// uninitialised, so the same pixels gave different files. Zero it: files must be reproducible.
+void zeroJpegLsPadding(DcmDataset& ds, E_TransferSyntax xfer, const DcmRepresentationParameter* params) {
+    DcmElement* element = nullptr;
+    if (ds.findAndGetElement(DCM_PixelData, element).bad() || element == nullptr)
+        return;
+    DcmPixelSequence* sequence = nullptr;
+    if (static_cast<DcmPixelData*>(element)->getEncapsulatedRepresentation(xfer, params, sequence).bad() ||
+        sequence == nullptr)
+        return;
+    for (unsigned long i = 1; i < sequence->card(); ++i) {  // item 0 is the offset table
+        DcmPixelItem* item = nullptr;
+        Uint8* data = nullptr;
+        if (sequence->getItem(item, i).bad() || item == nullptr || item->getUint8Array(data).bad() || !data)
+            continue;
+        const Uint32 n = item->getLength();
+        if (n >= 3 && data[n - 3] == 0xFF && data[n - 2] == 0xD9)
+            data[n - 1] = 0;
+    }
+}
+
 // Compresses in place with the DCMTK encoder for `xfer` (a no-op for native syntaxes).
 void encode(DcmDataset& ds, E_TransferSyntax xfer, const std::filesystem::path& path) {
     DJ_RPLossless jpegParams(1, 0);  // SV1: first-order prediction, no point transform
@@ -152,6 +176,8 @@ void encode(DcmDataset& ds, E_TransferSyntax xfer, const std::filesystem::path& 
     else if (xfer == EXS_RLELossless) params = &rleParams;
     else return;
     check(ds.chooseRepresentation(xfer, params), path, "could not compress the pixels");
+    if (xfer == EXS_JPEGLSLossless)
+        zeroJpegLsPadding(ds, xfer, params);
     if (!ds.canWriteXfer(xfer))
         throw Error(ErrorCode::Unsupported, path,
                     std::string("DCMTK cannot write ") + DcmXfer(xfer).getXferName());
