@@ -23,11 +23,11 @@ bool chooseSpec(OpacitySpec& s, const cv::Mat& lungHard, const ChestAnatomy& a, 
                 bool bacterial, SynthRandom& rng) {
     for (int attempt = 0; attempt < 60; ++attempt) {
         const int side = rng.chance(0.5) ? -1 : 1;
-        s.rx = bacterial ? rng.uniform(0.065, 0.12) : rng.uniform(0.045, 0.085);
-        s.ry = bacterial ? rng.uniform(0.06, 0.11) : rng.uniform(0.045, 0.085);
+        s.rx = bacterial ? rng.uniform(0.065, 0.12) : rng.uniform(0.05, 0.09);
+        s.ry = bacterial ? rng.uniform(0.06, 0.11) : rng.uniform(0.05, 0.09);
         s.u = side * rng.uniform(a.mediastinumHalf + 0.04, a.lungHalfWidth - 0.04);
         s.v = rng.uniform(a.apexV + 0.10, a.domeTop(side) + 0.02);
-        s.amplitude = bacterial ? rng.uniform(0.10, 0.24) : rng.uniform(0.08, 0.17);
+        s.amplitude = bacterial ? rng.uniform(0.10, 0.24) : rng.uniform(0.09, 0.18);
         s.patchBase = bacterial ? 0.6 : 0.4;
         s.patchGain = bacterial ? 0.4 : 0.65;
         const bool inside = insideLung(lungHard, pose, s.u, s.v) &&
