@@ -18,7 +18,7 @@ double msSince(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-std::vector<int64_t> chooseTargets(const at::Tensor& logits, int64_t targetClass) {
+std::vector<int64_t> defaultTargets(const at::Tensor& logits, int64_t targetClass) {
     const int64_t n = logits.size(0);
     const int64_t classes = logits.size(1);
     std::vector<int64_t> targets(static_cast<size_t>(n), targetClass);
@@ -77,7 +77,16 @@ CamResult computeCamUnchecked(const SplitNetwork& net, const at::Tensor& input, 
     result.forwardMs = msSince(start);
 
     const auto camStart = Clock::now();
-    result.targets = chooseTargets(logits.detach(), options.targetClass);
+    if (options.chooseTargets) {
+        result.targets = options.chooseTargets(logits.detach());
+        for (int64_t t : result.targets)
+            if (t < 0 || t >= logits.size(1))
+                throw Error(ErrorCode::InvalidInput, "target class " + std::to_string(t) + " does not exist");
+        if (static_cast<int64_t>(result.targets.size()) != logits.size(0))
+            throw Error(ErrorCode::Internal, "one target class per image is needed");
+    } else {
+        result.targets = defaultTargets(logits.detach(), options.targetClass);
+    }
     const at::Tensor index =
         at::tensor(result.targets, at::TensorOptions().dtype(at::kLong)).to(logits.device());
     // Images are independent in eval mode, so one backward of the summed target logits gives

@@ -42,6 +42,9 @@ struct CamOptions {
     // Class whose logit (before softmax) is explained; -1 = each image's argmax, as
     // pytorch-grad-cam does when no target is given.
     std::int64_t targetClass = -1;
+    // When set, decides the classes from the logits ([N,C], detached) instead, e.g. the class
+    // of a call made at an operating threshold rather than the argmax. One per image.
+    std::function<std::vector<std::int64_t>(const at::Tensor& logits)> chooseTargets;
     // Backpropagate through the whole network instead of the part after the layer.
     bool fullBackward = false;
     // Resize the map to the input (pytorch-grad-cam's output); off = grid only.
