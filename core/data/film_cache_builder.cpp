@@ -159,6 +159,12 @@ FilmCacheInfo buildFilmCache(const std::vector<FilmEntry>& films, const fs::path
         items.push_back(std::move(item));
     }
 
+    if (!cacheFile.parent_path().empty()) {
+        std::error_code ec;
+        fs::create_directories(cacheFile.parent_path(), ec);
+        if (ec)
+            throw Error(ErrorCode::Io, cacheFile.parent_path(), "cannot create the cache folder: " + ec.message());
+    }
     // Decode on worker threads; the calling thread reports progress and watches the cancel token,
     // so a sink is only ever called from the thread that started the build.
     ScratchFile scratch(cacheFile);
