@@ -13,7 +13,7 @@ constexpr int kColumns = 12;
 
 std::string number(double v) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.9g", v);
+    std::snprintf(buf, sizeof buf, "%.17g", v);
     return buf;
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <sstream>
 
+#include <ATen/Parallel.h>
 #include <c10/util/Exception.h>
 #include <torch/types.h>
 
@@ -100,6 +101,8 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
     const auto runStart = Clock::now();
     m_config.validate();
     model::initTorchThreads();
+    if (m_config.threads > 0)
+        at::set_num_threads(m_config.threads);
     m_device = model::resolveDevice(m_config.device);
     m_settings.device = at::Device(m_device);
     m_settings.amp = resolveAmp(m_config.amp, m_device) == "bf16";

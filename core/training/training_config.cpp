@@ -106,6 +106,8 @@ void TrainingConfig::validate() const {
         bad("min delta must be >= 0");
     if (workers < 0 || workers > 64)
         bad("workers must be in 0..64");
+    if (threads < 0 || threads > 1024)
+        bad("threads must be in 0..1024 (0 = every core)");
 }
 
 Json TrainingConfig::toJson() const {
@@ -131,7 +133,8 @@ Json TrainingConfig::toJson() const {
                 {"restoreBestBetweenPhases", restoreBestBetweenPhases},
                 {"freezeBatchNorm", freezeBatchNorm},
                 {"thresholdRule", thresholdRule},
-                {"workers", workers}};
+                {"workers", workers},
+                {"threads", threads}};
 }
 
 TrainingConfig TrainingConfig::fromJson(const Json& json) {
@@ -164,6 +167,7 @@ TrainingConfig TrainingConfig::fromJson(const Json& json) {
     readKey(json, "freezeBatchNorm", c.freezeBatchNorm);
     readKey(json, "thresholdRule", c.thresholdRule);
     readKey(json, "workers", c.workers);
+    readKey(json, "threads", c.threads);
     return c;
 }
 

@@ -54,6 +54,9 @@ struct TrainingConfig {
     bool freezeBatchNorm = false;
     std::string thresholdRule = "argmax";  // evaluation::ThresholdRule on validation
     int workers = 2;                       // batch loader threads
+    // LibTorch intra-op threads; 0 = every core. Small nets on a busy machine run faster on one
+    // thread (OpenMP barriers spin while the other thread is descheduled).
+    int threads = 0;
 
     // The seed script's plan: feature extraction {fc} 1e-3, shallow fine-tuning {layer4, fc}
     // 5e-4, deep fine-tuning (everything) 1e-4.

@@ -1,4 +1,4 @@
-#include "training/batch_source.h"
+#include "training/tensor_batch_source.h"
 
 #include <algorithm>
 #include <numeric>
@@ -10,15 +10,6 @@
 #include "common/error.h"
 
 namespace cxr::training {
-
-LoaderBatchSource::LoaderBatchSource(std::unique_ptr<data::BatchLoader> loader) : m_loader(std::move(loader)) {
-    if (!m_loader)
-        throw Error(ErrorCode::Internal, "LoaderBatchSource needs a loader");
-}
-void LoaderBatchSource::startEpoch(int epoch) { m_loader->startEpoch(epoch); }
-std::optional<data::Batch> LoaderBatchSource::next() { return m_loader->next(); }
-std::size_t LoaderBatchSource::batchesPerEpoch() const { return m_loader->batchesPerEpoch(); }
-std::size_t LoaderBatchSource::size() const { return m_loader->size(); }
 
 TensorBatchSource::TensorBatchSource(at::Tensor images, at::Tensor labels, int batchSize, bool shuffle,
                                      std::uint64_t seed)

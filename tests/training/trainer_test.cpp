@@ -1,0 +1,268 @@
+// Trainer behaviour on a tiny in-memory set (32 px, ResNet18, CPU): phase plan and what trains,
+// StepLR, early stopping, best checkpoint across phases, NaN handling, cancel and resume.
+#include <cmath>
+#include <set>
+
+#include <gtest/gtest.h>
+#include <torch/types.h>
+
+#include "common/error.h"
+#include "model/resnet18.h"
+#include "model/state_dict.h"
+#include "training/metrics_log.h"
+#include "training/run_state.h"
+#include "training/trainer.h"
+#include "test_dirs.h"
+#include "tiny_training.h"
+
+namespace cxr::training {
+namespace {
+
+model::ResNet18 freshNet() {
+    torch::manual_seed(0);
+    return model::ResNet18(2);
+}
+
+std::map<std::string, torch::Tensor> paramsCopy(model::ResNet18& net) {
+    std::map<std::string, torch::Tensor> out;
+    for (const auto& p : net->named_parameters())
+        out[p.key()] = p.value().detach().to(torch::kCPU).clone().contiguous();
+    return out;
+}
+
+TEST(Trainer, PhasesTrainOnlyTheirLayersAndLogTheirLearningRates) {
+    const auto dir = test::scratchDir();
+    auto data = test::tinyData();
+    auto config = test::tinyConfig(2);
+    for (auto& p : config.phases) {
+        p.stepSize = 1;
+        p.gamma = 0.5;
+    }
+    test::RecordingObserver observer;
+    auto net = freshNet();
+    Trainer trainer(config, RunDirectory(dir), &observer);
+    const auto result = trainer.run(net, data.train, data.val, {{"NORMAL", "PNEUMONIA"}, {}, false});
+
+    ASSERT_EQ(observer.phases.size(), 3u);
+    EXPECT_EQ(observer.phases[0].trainableParameters, 512u * 2 + 2);  // fc only
+    std::size_t layer4 = 0, all = 0;
+    for (const auto& p : net->named_parameters()) {
+        all += static_cast<std::size_t>(p.value().numel());
+        if (model::nameHasPrefix(p.key(), "layer4"))
+            layer4 += static_cast<std::size_t>(p.value().numel());
+    }
+    EXPECT_EQ(observer.phases[1].trainableParameters, layer4 + 1026);
+    EXPECT_EQ(observer.phases[2].trainableParameters, all);
+
+    const auto metrics = MetricsLog::read(dir / "metrics.csv");
+    ASSERT_EQ(metrics.size(), 6u);
+    const double base[3] = {1e-3, 5e-4, 1e-4};
+    for (int i = 0; i < 6; ++i) {
+        const auto& row = metrics.rows()[static_cast<std::size_t>(i)];
+        EXPECT_EQ(row.phase, i / 2);
+        EXPECT_EQ(row.epoch, i % 2);
+        EXPECT_EQ(row.phaseName, config.phases[static_cast<std::size_t>(i / 2)].name);
+        EXPECT_NEAR(row.learningRate, base[i / 2] * (i % 2 ? 0.5 : 1.0), 1e-12);  // StepLR
+        EXPECT_TRUE(std::isfinite(row.trainLoss) && std::isfinite(row.valLoss));
+    }
+    EXPECT_TRUE(result.completed);
+    EXPECT_EQ(result.history.size(), 6u);
+    EXPECT_EQ(observer.epochs.size(), 6u);
+    EXPECT_TRUE(observer.finished);
+    // Every batch reported, with running figures and an ETA.
+    EXPECT_EQ(observer.batches.size(), 6u * 4u);
+    EXPECT_GT(observer.batches.back().runningAccuracy, 0.0);
+    EXPECT_GE(observer.batches.front().etaSeconds, 0.0);
+    EXPECT_EQ(RunState::read(dir / "state.json").status, "trained");
+}
+
+TEST(Trainer, FeatureExtractionChangesOnlyFc) {
+    const auto dir = test::scratchDir();
+    auto data = test::tinyData();
+    auto config = test::tinyConfig(1);
+    config.phases.resize(1);
+    config.channelsLast = false;
+    auto net = freshNet();
+    const auto before = paramsCopy(net);
+    Trainer(config, RunDirectory(dir)).run(net, data.train, data.val, {{"A", "B"}, {}, false});
+    const auto after = paramsCopy(net);
+    int changed = 0;
+    for (const auto& [name, value] : before) {
+        const bool same = torch::equal(value, after.at(name));
+        if (model::nameHasPrefix(name, "fc")) {
+            EXPECT_FALSE(same) << name;
+        } else {
+            EXPECT_TRUE(same) << name;
+        }
+        changed += same ? 0 : 1;
+    }
+    EXPECT_EQ(changed, 2);
+}
+
+TEST(Trainer, EarlyStoppingEndsAPhaseAfterPatienceEpochs) {
+    const auto dir = test::scratchDir();
+    auto data = test::tinyData();
+    auto config = test::tinyConfig(1);
+    config.phases.resize(1);
+    config.phases[0].epochs = 5;
+    config.phases[0].patience = 2;
+    config.minDelta = 1e9;  // only the first epoch can count as an improvement
+    test::RecordingObserver observer;
+    auto net = freshNet();
+    Trainer(config, RunDirectory(dir), &observer).run(net, data.train, data.val, {{"A", "B"}, {}, false});
+    ASSERT_EQ(observer.epochs.size(), 3u);
+    EXPECT_EQ(observer.epochs[0].earlyStopCounter, 0);
+    EXPECT_EQ(observer.epochs[1].earlyStopCounter, 1);
+    EXPECT_EQ(observer.epochs[2].earlyStopCounter, 2);
+    ASSERT_EQ(observer.phaseEnds.size(), 1u);
+    EXPECT_TRUE(observer.phaseEnds[0].earlyStopped);
+    EXPECT_EQ(observer.bests.size(), 1u);
+}
+
+TEST(Trainer, TheBestCheckpointAcrossPhasesIsTheOneReloaded) {
+    const auto dir = test::scratchDir();
+    auto data = test::tinyData();
+    auto config = test::tinyConfig(2);
+    config.restoreBestBetweenPhases = false;  // let later phases drift from the best
+    config.phases[2].learningRate = 5e-2;    // a big step: phase 3 likely worsens
+    test::RecordingObserver observer;
+    auto net = freshNet();
+    Trainer trainer(config, RunDirectory(dir), &observer);
+    const auto result = trainer.run(net, data.train, data.val, {{"A", "B"}, {}, false});
+
+    const auto& rows = result.history;
+    auto bestRow = std::min_element(rows.begin(), rows.end(),
+                                    [](const auto& a, const auto& b) { return a.valLoss < b.valLoss; });
+    EXPECT_EQ(result.best.phase, bestRow->phase);
+    EXPECT_EQ(result.best.epoch, bestRow->epoch);
+    EXPECT_DOUBLE_EQ(result.best.valLoss, bestRow->valLoss);
+    // The net now holds exactly those weights: its validation loss is the best row's.
+    const auto output = runInference(net, data.val, trainer.stepSettings(), {}, nullptr);
+    EXPECT_NEAR(lossAndAccuracy(output, {}).loss, bestRow->valLoss, trainer.stepSettings().amp ? 1e-2 : 1e-5);
+    // And best.pth is a loadable state dict with the same values.
+    auto reloaded = freshNet();
+    model::loadStateDict(*reloaded, model::readStateDict(dir / "checkpoints" / "best.pth"));
+    for (const auto& p : reloaded->named_parameters())
+        EXPECT_TRUE(torch::allclose(p.value(), net->named_parameters()[p.key()].to(torch::kCPU).contiguous())) << p.key();
+}
+
+// Poisons every batch from a given global epoch on with NaN pixels.
+class PoisonedSource : public BatchSource {
+public:
+    PoisonedSource(BatchSource& inner, int fromEpoch) : m_inner(inner), m_from(fromEpoch) {}
+    void startEpoch(int epoch) override {
+        m_epoch = epoch;
+        m_inner.startEpoch(epoch);
+    }
+    std::optional<data::Batch> next() override {
+        auto b = m_inner.next();
+        if (b && m_epoch >= m_from)
+            b->images = b->images * std::numeric_limits<float>::quiet_NaN();
+        return b;
+    }
+    std::size_t batchesPerEpoch() const override { return m_inner.batchesPerEpoch(); }
+    std::size_t size() const override { return m_inner.size(); }
+
+private:
+    BatchSource& m_inner;
+    int m_from, m_epoch = 0;
+};
+
+TEST(Trainer, NanLossStopsThePhaseWithAMessageAndKeepsTheBest) {
+    const auto dir = test::scratchDir();
+    auto data = test::tinyData();
+    PoisonedSource poisoned(data.train, 1);
+    auto config = test::tinyConfig(2);
+    test::RecordingObserver observer;
+    auto net = freshNet();
+    const auto result = Trainer(config, RunDirectory(dir), &observer)
+                            .run(net, poisoned, data.val, {{"A", "B"}, {}, false});
+    ASSERT_EQ(result.history.size(), 1u);  // only phase 1 epoch 0 finished
+    ASSERT_EQ(observer.warnings.size(), 3u);  // each phase stopped at its first poisoned epoch
+    EXPECT_NE(observer.warnings[0].find("NaN"), std::string::npos) << observer.warnings[0];
+    EXPECT_NE(observer.warnings[0].find("feature extraction"), std::string::npos);
+    EXPECT_EQ(result.best.phase, 0);
+    for (const auto& p : net->parameters())
+        EXPECT_TRUE(torch::isfinite(p).all().item<bool>());
+    EXPECT_EQ(MetricsLog::read(dir / "metrics.csv").size(), 1u);
+}
+
+TEST(Trainer, NanLossBeforeAnyCheckpointFailsClearly) {
+    const auto dir = test::scratchDir();
+    auto data = test::tinyData();
+    PoisonedSource poisoned(data.train, 0);
+    test::RecordingObserver observer;
+    auto net = freshNet();
+    try {
+        Trainer(test::tinyConfig(1), RunDirectory(dir), &observer).run(net, poisoned, data.val, {{"A", "B"}, {}, false});
+        FAIL() << "expected a training error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::Training);
+        EXPECT_NE(std::string(e.what()).find("NaN"), std::string::npos) << e.what();
+    }
+    ASSERT_EQ(observer.failures.size(), 1u);
+    EXPECT_FALSE(observer.failedCancelled);
+    EXPECT_FALSE(std::filesystem::exists(dir / "checkpoints" / "best.pth"));
+    EXPECT_EQ(RunState::read(dir / "state.json").status, "failed");
+}
+
+TEST(Trainer, CancelLeavesALoadableBestAndResumeContinuesWithoutDuplicates) {
+    const auto dir = test::scratchDir();
+    auto config = test::tinyConfig(2);
+    CancelToken cancel;
+    {
+        auto data = test::tinyData();
+        test::RecordingObserver observer;
+        observer.token = &cancel;
+        observer.cancelAfterBatches = 4 + 2;  // inside phase 1, epoch 1 (4 batches an epoch)
+        auto net = freshNet();
+        try {
+            Trainer(config, RunDirectory(dir), &observer, &cancel).run(net, data.train, data.val, {{"A", "B"}, {}, false});
+            FAIL() << "expected a cancel";
+        } catch (const Error& e) {
+            EXPECT_EQ(e.code(), ErrorCode::Cancelled);
+        }
+        EXPECT_TRUE(observer.failedCancelled);
+        EXPECT_EQ(observer.batches.size(), 6u);  // stopped within one batch
+    }
+    const auto state = RunState::read(dir / "state.json");
+    EXPECT_EQ(state.epochsDone, 1);
+    EXPECT_EQ(state.phase, 0);
+    EXPECT_EQ(state.nextEpoch, 1);
+    auto check = freshNet();
+    EXPECT_NO_THROW(model::loadStateDict(*check, model::readStateDict(dir / "checkpoints" / "best.pth")));
+    EXPECT_TRUE(std::filesystem::exists(dir / state.lastCheckpoint));
+    EXPECT_TRUE(std::filesystem::exists(dir / state.lastOptimizer));
+
+    // A kill between writing metrics.csv and state.json leaves a row ahead of the state.
+    auto metrics = MetricsLog::read(dir / "metrics.csv");
+    metrics.append(metrics.rows().back());
+    metrics.write(dir / "metrics.csv");
+
+    cancel.reset();
+    auto data = test::tinyData();
+    auto net = freshNet();
+    // Without resume the folder is refused: it holds a run.
+    EXPECT_THROW(Trainer(config, RunDirectory(dir)).run(net, data.train, data.val, {{"A", "B"}, {}, false}), Error);
+    test::RecordingObserver observer;
+    const auto result =
+        Trainer(config, RunDirectory(dir), &observer, &cancel).run(net, data.train, data.val, {{"A", "B"}, {}, true});
+    ASSERT_FALSE(observer.epochStarts.empty());
+    EXPECT_EQ(observer.epochStarts.front().phase, 0);  // continues at phase 1, epoch 1
+    EXPECT_EQ(observer.epochStarts.front().epoch, 1);
+    EXPECT_EQ(observer.epochStarts.size(), 5u);
+    const auto rows = MetricsLog::read(dir / "metrics.csv").rows();
+    ASSERT_EQ(rows.size(), 6u);
+    std::set<std::pair<int, int>> seen;
+    for (const auto& r : rows)
+        seen.insert({r.phase, r.epoch});
+    EXPECT_EQ(seen.size(), 6u);
+    EXPECT_EQ(result.history.size(), 6u);
+    int lastFiles = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir / "checkpoints"))
+        lastFiles += entry.path().filename().string().rfind("last-", 0) == 0 ? 1 : 0;
+    EXPECT_EQ(lastFiles, 2);  // only the newest epoch's weights and optimizer state
+}
+
+}  // namespace
+}  // namespace cxr::training
