@@ -1,0 +1,75 @@
+#include <gtest/gtest.h>
+
+#include <torch/types.h>
+
+#include "common/error.h"
+#include "model/class_map.h"
+#include "model/preprocess.h"
+#include "model_reference.h"
+#include "test_dirs.h"
+
+namespace cxr::model {
+namespace {
+
+const ClassToIndex kSeedMap{{"NORMAL", 0}, {"PNEUMONIA", 1}};
+
+TEST(ClassMap, ReadsPythonFilesInBothContainers) {
+    EXPECT_EQ(readClassToIndex(test::modelReferenceDir() / "class_to_index.pth"), kSeedMap);
+    EXPECT_EQ(readClassToIndex(test::modelReferenceDir() / "class_to_index_legacy.pth"), kSeedMap);
+}
+
+TEST(ClassMap, WriteReadRoundTripAndOrder) {
+    const auto dir = test::scratchDir();
+    const ClassToIndex three{{"b", 2}, {"a", 1}, {"z", 0}};
+    writeClassToIndex(dir / "c.pth", three);
+    EXPECT_EQ(readClassToIndex(dir / "c.pth"), three);
+    EXPECT_EQ(classesByIndex(three), (std::vector<std::string>{"z", "a", "b"}));
+    EXPECT_EQ(classToIndexOf({"NORMAL", "PNEUMONIA"}), kSeedMap);
+}
+
+TEST(ClassMap, RefusesGapsDuplicatesAndWeights) {
+    EXPECT_THROW(classesByIndex({{"a", 0}, {"b", 2}}), Error);
+    EXPECT_THROW(classesByIndex({{"a", 0}, {"b", 0}}), Error);
+    EXPECT_THROW(classToIndexOf({"a", "a"}), Error);
+    EXPECT_THROW(writeClassToIndex(test::scratchDir() / "bad.pth", {{"a", 1}}), Error);
+    try {
+        readClassToIndex(test::modelReferenceDir() / "cuda_saved.pth");
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::Model);
+    }
+}
+
+TEST(Preprocess, JsonRoundTripAndValidation) {
+    PreprocessSpec spec;
+    spec.imageSize = 256;
+    spec.channels = 1;
+    const auto back = PreprocessSpec::fromJson(spec.toJson());
+    EXPECT_TRUE(back == spec);
+    EXPECT_TRUE(PreprocessSpec::fromJson(Json::object()) == PreprocessSpec{});
+    EXPECT_THROW(PreprocessSpec::fromJson(Json{{"resize", "letterbox"}}), Error);
+    EXPECT_THROW(PreprocessSpec::fromJson(Json{{"imageSize", 4}}), Error);
+    EXPECT_THROW(PreprocessSpec::fromJson(Json{{"std", {1, 0, 1}}}), Error);
+    EXPECT_THROW(PreprocessSpec::fromJson(Json{{"mean", "x"}}), Error);
+}
+
+TEST(Preprocess, Grey8ToInputNormalisesLikeTorchvision) {
+    PreprocessSpec spec;
+    spec.imageSize = 16;
+    std::vector<std::uint8_t> grey(16 * 16);
+    for (std::size_t i = 0; i < grey.size(); ++i)
+        grey[i] = static_cast<std::uint8_t>(i);
+    const auto x = grey8ToInput(grey.data(), 16, spec);
+    ASSERT_EQ(x.sizes(), (at::IntArrayRef{1, 3, 16, 16}));
+    for (int c = 0; c < 3; ++c) {
+        // ToTensor then Normalize: (v / 255 - mean) / std, channel by channel.
+        const float v = 77.0f / 255.0f;
+        EXPECT_FLOAT_EQ(x[0][c][4][13].item<float>(), (v - spec.mean[c]) / spec.std[c]);
+    }
+    EXPECT_THROW(grey8ToInput(grey.data(), 15, spec), Error);
+    spec.channels = 1;
+    EXPECT_EQ(grey8ToInput(grey.data(), 16, spec).size(1), 1);
+}
+
+}  // namespace
+}  // namespace cxr::model

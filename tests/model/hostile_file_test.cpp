@@ -1,0 +1,180 @@
+// Damaged, truncated, foreign and malicious files must give cxr::Error, never a crash, an
+// out-of-bounds read, a huge allocation or code execution.
+#include <gtest/gtest.h>
+
+#include <caffe2/serialize/inline_container.h>
+
+#include <fstream>
+#include <random>
+
+#include "common/atomic_file.h"
+#include "common/error.h"
+#include "model/class_map.h"
+#include "model/state_dict.h"
+#include "model_reference.h"
+#include "test_dirs.h"
+
+namespace cxr::model {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string bytes(const fs::path& p) {
+    const auto v = readFileBytes(p);
+    return std::string(v.begin(), v.end());
+}
+
+// A torch.save-style zip around a hand-made pickle and raw storages.
+void writeZip(const fs::path& path, const std::string& pickle, const std::vector<std::string>& storages = {}) {
+    std::string zip;
+    caffe2::serialize::PyTorchStreamWriter writer([&zip](const void* d, size_t n) {
+        zip.append(static_cast<const char*>(d), n);
+        return n;
+    });
+    writer.writeRecord("data.pkl", pickle.data(), pickle.size());
+    for (std::size_t i = 0; i < storages.size(); ++i)
+        writer.writeRecord("data/" + std::to_string(i), storages[i].data(), storages[i].size());
+    writer.writeEndOfFile();
+    writeFileAtomically(path, zip);
+}
+
+// {'w': _rebuild_tensor_v2(('storage', FloatStorage, '0', 'cpu', numel), offset, (size,), (stride,), False, OrderedDict())}
+std::string tensorPickle(int numel, int offset, int size, int stride) {
+    auto k = [](int v) { return std::string("J") + std::string(reinterpret_cast<const char*>(&v), 4); };
+    return std::string("\x80\x02}(X\x01\x00\x00\x00w", 10) + "ctorch._utils\n_rebuild_tensor_v2\n((X" +
+           std::string("\x07\x00\x00\x00storage", 11) + "ctorch\nFloatStorage\nX" + std::string("\x01\x00\x00\x00" "0", 5) +
+           "X" + std::string("\x03\x00\x00\x00" "cpu", 7) + k(numel) + "tQ" + k(offset) + "(" + k(size) + "t(" + k(stride) +
+           "t\x89" "ccollections\nOrderedDict\n)RtRu.";
+}
+
+// Plain write: these files are throwaway, an fsync per mutation would dominate the run time.
+void writeBytes(const fs::path& path, const std::string& data) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc).write(data.data(), static_cast<std::streamsize>(data.size()));
+}
+
+void expectError(const fs::path& path, ErrorCode code, const std::string& fragment) {
+    try {
+        readStateDict(path);
+        ADD_FAILURE() << path << " was accepted";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), code) << e.what();
+        EXPECT_NE(std::string(e.what()).find(fragment), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find(path.filename().string()), std::string::npos) << "message names the file";
+    }
+}
+
+TEST(HostileFiles, HandMadeTensorPickleLoads) {
+    const auto dir = test::scratchDir();
+    writeZip(dir / "ok.pth", tensorPickle(4, 1, 3, 1), {std::string(16, '\0')});
+    const auto dict = readStateDict(dir / "ok.pth");
+    ASSERT_EQ(dict.size(), 1u);
+    EXPECT_EQ(dict[0].second.numel(), 3);
+}
+
+TEST(HostileFiles, OutOfRangeViewsAndSizesAreRefused) {
+    const auto dir = test::scratchDir();
+    writeZip(dir / "past_end.pth", tensorPickle(4, 0, 100, 1), {std::string(16, '\0')});
+    expectError(dir / "past_end.pth", ErrorCode::Corrupt, "addresses element 99 of a storage of 4");
+    writeZip(dir / "offset.pth", tensorPickle(4, 4, 1, 1), {std::string(16, '\0')});
+    expectError(dir / "offset.pth", ErrorCode::Corrupt, "addresses element 4");
+    writeZip(dir / "negative.pth", tensorPickle(4, 0, 2, -1), {std::string(16, '\0')});
+    expectError(dir / "negative.pth", ErrorCode::Corrupt, "negative");
+    writeZip(dir / "huge.pth", tensorPickle(2000000000, 0, 1, 1), {std::string(16, '\0')});
+    expectError(dir / "huge.pth", ErrorCode::Corrupt, "more than the file holds");
+    writeZip(dir / "short_record.pth", tensorPickle(8, 0, 1, 1), {std::string(16, '\0')});
+    expectError(dir / "short_record.pth", ErrorCode::Corrupt, "holds 16 bytes, expected 32");
+    writeZip(dir / "no_record.pth", tensorPickle(4, 0, 1, 1));
+    expectError(dir / "no_record.pth", ErrorCode::Corrupt, "missing entry");
+}
+
+TEST(HostileFiles, ForeignGlobalsAreNeverCalled) {
+    const auto dir = test::scratchDir();
+    const fs::path marker = dir / "pwned";
+    const std::string cmd = "touch " + marker.string();
+    const std::string osSystem = std::string("\x80\x02" "cos\nsystem\nX", 13) +
+                                 std::string(1, char(cmd.size())) + std::string(3, '\0') + cmd + "\x85R.";
+    writeFileAtomically(dir / "evil_raw.pth", osSystem);
+    writeZip(dir / "evil_zip.pth", osSystem);
+    expectError(dir / "evil_raw.pth", ErrorCode::Unsupported, "refusing pickle global 'os.system'");
+    expectError(dir / "evil_zip.pth", ErrorCode::Unsupported, "refusing pickle global 'os.system'");
+    EXPECT_THROW(readClassToIndex(dir / "evil_zip.pth"), Error);
+    EXPECT_FALSE(fs::exists(marker));
+    // STACK_GLOBAL (protocol 4) and a whole model pickled (torch.save(model)) are refused too.
+    writeZip(dir / "stack_global.pth", std::string("\x80\x04\x8c\x08" "builtins\x8c\x04" "eval\x93)R.", 20));
+    expectError(dir / "stack_global.pth", ErrorCode::Unsupported, "builtins.eval");
+    writeZip(dir / "module.pth", "\x80\x02" "ctorchvision.models.resnet\nResNet\n)\x81.");
+    expectError(dir / "module.pth", ErrorCode::Unsupported, "torchvision.models.resnet.ResNet");
+}
+
+TEST(HostileFiles, DeepNestingAndCyclesDoNotCrash) {
+    const auto dir = test::scratchDir();
+    const int depth = 1'000'000;
+    std::string nested = "\x80\x02" + std::string(depth, ']') + std::string(depth - 1, 'a') + ".";
+    writeFileAtomically(dir / "deep.pth", nested);
+    expectError(dir / "deep.pth", ErrorCode::InvalidInput, "not a state dict");
+    writeFileAtomically(dir / "cycle.pth", std::string("\x80\x02]q\x00h\x00" "a.", 9));
+    expectError(dir / "cycle.pth", ErrorCode::InvalidInput, "not a state dict");
+}
+
+TEST(HostileFiles, NonModelFilesAreNamed) {
+    const auto dir = test::scratchDir();
+    writeFileAtomically(dir / "empty.pth", "");
+    expectError(dir / "empty.pth", ErrorCode::InvalidInput, "not a PyTorch file");
+    writeFileAtomically(dir / "model.json", "{\"architecture\": \"resnet18\"}");
+    expectError(dir / "model.json", ErrorCode::InvalidInput, "not a PyTorch file");
+    expectError(test::modelReferenceDir() / "class_to_index.pth", ErrorCode::InvalidInput, "is a int, not a tensor");
+    expectError(dir / "missing.pth", ErrorCode::NotFound, "missing.pth");
+    writeZip(dir / "empty_pickle.pth", "");
+    expectError(dir / "empty_pickle.pth", ErrorCode::Corrupt, "truncated");
+    writeZip(dir / "protocol0.pth", "(dp0\n.");
+    expectError(dir / "protocol0.pth", ErrorCode::Unsupported, "opcode 0x70");
+}
+
+TEST(HostileFiles, TruncatedAndFlippedReferenceFiles) {
+    const auto dir = test::scratchDir();
+    const auto& ref = test::modelReferenceDir();
+    for (const char* name : {"seed_zip.pth", "seed_legacy.pth"}) {
+        const auto full = bytes(ref / name);
+        writeFileAtomically(dir / "cut.pth", full.substr(0, full.size() * 6 / 10));
+        expectError(dir / "cut.pth", ErrorCode::Corrupt, "truncated");
+    }
+    auto zip = bytes(ref / "seed_zip.pth");
+    zip[zip.size() / 2] ^= 0x40;  // inside a weight storage
+    writeFileAtomically(dir / "flipped.pth", zip);
+    expectError(dir / "flipped.pth", ErrorCode::Corrupt, "checksum mismatch");
+}
+
+// A small fuzz pass: every truncation point and a few thousand byte flips of small real files
+// either load or throw cxr::Error.
+TEST(HostileFiles, MutatedSmallFilesThrowOnlyCxrErrors) {
+    const auto dir = test::scratchDir();
+    std::mt19937 rng(1234);
+    int accepted = 0, refused = 0;
+    for (const char* name : {"cuda_saved.pth", "cuda_saved_legacy.pth", "class_to_index.pth", "class_to_index_legacy.pth"}) {
+        const auto original = bytes(test::modelReferenceDir() / name);
+        for (int trial = 0; trial < 150; ++trial) {
+            std::string mutated = original;
+            if (trial % 3 == 0) {
+                mutated.resize(rng() % mutated.size());
+            } else {
+                for (int k = 0; k < 1 + trial % 4; ++k)
+                    mutated[rng() % mutated.size()] = static_cast<char>(rng());
+            }
+            writeBytes(dir / "m.pth", mutated);
+            try {
+                readStateDict(dir / "m.pth");
+                readClassToIndex(dir / "m.pth");
+                ++accepted;
+            } catch (const Error&) {
+                ++refused;
+            } catch (const std::exception& e) {
+                ADD_FAILURE() << name << " trial " << trial << ": non-cxr exception " << e.what();
+            }
+        }
+    }
+    EXPECT_GT(refused, 0);
+    RecordProperty("accepted", accepted);
+}
+
+}  // namespace
+}  // namespace cxr::model
