@@ -1,0 +1,58 @@
+#pragma once
+// AppSettings: every persisted choice behind named accessors, so keys are spelled once.
+// QSettings underneath (organisation and application names set by the executable).
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+
+namespace cxr::ui {
+
+struct OverlaySettings {
+    bool visible = true;
+    double opacity = 0.45;
+    QString colormap = QStringLiteral("jet");
+    QString method = QStringLiteral("gradcam");
+    QString layer = QStringLiteral("layer4");
+};
+
+class AppSettings {
+public:
+    static constexpr int kMaxRecent = 10;
+
+    AppSettings();
+
+    // Purposes: "films", "models", "exports".
+    QString lastFolder(const QString& purpose) const;
+    void setLastFolder(const QString& purpose, const QString& folder);
+
+    QStringList recentFiles() const;
+    void addRecentFile(const QString& path);
+    QStringList recentModels() const;
+    void addRecentModel(const QString& path);
+    void removeRecent(const QString& list, const QString& path);  // list: "files" or "models"
+
+    QString lastModel() const;
+    void setLastModel(const QString& path);  // empty: none
+
+    QByteArray windowGeometry() const;
+    QByteArray windowState() const;
+    void setWindowGeometry(const QByteArray& geometry, const QByteArray& state);
+    QByteArray splitterState(const QString& name) const;
+    void setSplitterState(const QString& name, const QByteArray& state);
+    QByteArray headerState(const QString& name) const;
+    void setHeaderState(const QString& name, const QByteArray& state);
+
+    OverlaySettings overlay() const;
+    void setOverlay(const OverlaySettings& overlay);
+
+    void sync();
+
+private:
+    QStringList recent(const QString& list) const;
+    void addRecent(const QString& list, const QString& path);
+
+    mutable QSettings m_settings;
+};
+
+}  // namespace cxr::ui
