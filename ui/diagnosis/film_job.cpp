@@ -1,0 +1,49 @@
+#include "diagnosis/film_job.h"
+
+#include <chrono>
+
+#include "common/error_reporter.h"
+#include "common/qt_convert.h"
+#include "imaging/load_film.h"
+#include "model/device.h"
+
+namespace cxr::ui {
+namespace {
+
+double msSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+FilmJobResult runFilmJob(const FilmJobRequest& request) {
+    FilmJobResult result;
+    result.path = request.path;
+    result.ticket = request.ticket;
+    result.film = request.film;
+    result.diagnoser = request.diagnoser;
+    result.options = request.options;
+    try {
+        if (!result.film) {
+            const auto start = std::chrono::steady_clock::now();
+            result.film = std::make_shared<const imaging::Film>(imaging::loadFilm(toPath(request.path)));
+            result.loadMs = msSince(start);
+        }
+        if (request.diagnoser) {
+            // Pool threads are reused; LibTorch's thread count is per thread, so set it each time.
+            model::initTorchThreads();
+            const auto start = std::chrono::steady_clock::now();
+            result.diagnosis = std::make_shared<const diagnosis::Diagnosis>(
+                request.diagnoser->diagnose(*result.film, request.options));
+            result.diagnoseMs = msSince(start);
+        }
+    } catch (...) {
+        result.error = ErrorReporter::describeCurrent();
+        if (result.error.isEmpty()) {
+            result.error = QStringLiteral("?");
+        }
+    }
+    return result;
+}
+
+}  // namespace cxr::ui

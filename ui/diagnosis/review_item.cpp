@@ -1,0 +1,35 @@
+#include "diagnosis/review_item.h"
+
+namespace cxr::ui {
+
+double ReviewItem::positiveProbability() const {
+    if (!hasResult() || positiveIndex < 0 || positiveIndex >= static_cast<int>(probabilities.size())) {
+        return -1.0;
+    }
+    return probabilities[static_cast<std::size_t>(positiveIndex)];
+}
+
+bool ReviewItem::positiveCall() const {
+    return hasResult() && positiveIndex >= 0 && positiveIndex < classes.size() && label == classes[positiveIndex];
+}
+
+int positiveClassIndex(const QStringList& classes) {
+    for (int i = 0; i < classes.size(); ++i) {
+        if (classes[i].contains(QLatin1String("pneumonia"), Qt::CaseInsensitive)) {
+            return i;
+        }
+    }
+    return classes.size() > 1 ? 1 : -1;
+}
+
+QString classTitle(const QString& className) {
+    if (className.isEmpty()) {
+        return className;
+    }
+    QString t = className.toLower();
+    t.replace(QLatin1Char('_'), QLatin1Char(' '));
+    t[0] = t[0].toUpper();
+    return t;
+}
+
+}  // namespace cxr::ui

@@ -1,0 +1,36 @@
+#pragma once
+// ReviewItem: what the triage list keeps per film. Only the summary: films and heat maps are
+// large, so they live in the controller's small cache and are recomputed when needed.
+#include <vector>
+
+#include <QString>
+#include <QStringList>
+
+namespace cxr::ui {
+
+struct ReviewItem {
+    enum class Status { Queued, Running, Opened, Done, Failed };
+
+    QString path;
+    Status status = Status::Queued;
+    QStringList classes;
+    std::vector<double> probabilities;
+    int positiveIndex = -1;    // the pneumonia class in `classes`
+    QString label;             // the call at the threshold
+    double threshold = 0.5;
+    QStringList warnings;
+    QString error;
+    double timeMs = 0;
+    QString modelSha256;
+
+    bool hasResult() const { return status == Status::Done && !probabilities.empty(); }
+    double positiveProbability() const;  // -1 without a result
+    bool positiveCall() const;
+};
+
+// The class a pneumonia classifier calls positive: the one named like "pneumonia", else index 1.
+int positiveClassIndex(const QStringList& classes);
+// "PNEUMONIA" -> "Pneumonia", for people rather than folders.
+QString classTitle(const QString& className);
+
+}  // namespace cxr::ui

@@ -1,0 +1,98 @@
+#include "main/main_actions.h"
+
+#include <QAction>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QToolBar>
+
+#include "common/icons.h"
+#include "main/recent_menu.h"
+#include "viewer/film_viewer.h"
+
+namespace cxr::ui {
+
+MainActions::MainActions(QMainWindow* window, FilmViewer* viewer) : QObject(window) {
+    auto make = [window](const QString& iconName, const QString& text, const QKeySequence& key = {}) {
+        auto* action = new QAction(iconName.isEmpty() ? QIcon() : icon(iconName), text, window);
+        action->setShortcut(key);
+        return action;
+    };
+    openFiles = make(QStringLiteral("open-file"), tr("&Open Films…"), QKeySequence::Open);
+    openFiles->setStatusTip(tr("Open DICOM, JPEG or PNG films"));
+    openFolder = make(QStringLiteral("open-folder"), tr("Open &Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    openFolder->setStatusTip(tr("Open every film in a folder and its subfolders"));
+    loadModel = make(QStringLiteral("load-model"), tr("&Load Model…"), QKeySequence(Qt::CTRL | Qt::Key_M));
+    loadModel->setStatusTip(tr("Load a trained model: a run folder's model.json, or a seed .pth file"));
+    loadModelFolder = make(QString(), tr("Load Model &Folder…"));
+    loadModelFolder->setStatusTip(tr("Load a run folder written by training"));
+    trainModel = make(QStringLiteral("train"), tr("&Train Model…"), QKeySequence(Qt::CTRL | Qt::Key_T));
+    trainModel->setStatusTip(tr("Train a pneumonia classifier on a folder of films"));
+    exportOverlay = make(QStringLiteral("export"), tr("&Export Overlay PNG…"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportOverlay->setStatusTip(tr("Save the film as shown, with its heat map, at full resolution"));
+    exportCsv = make(QStringLiteral("export-csv"), tr("Export Triage List as &CSV…"));
+    quit = make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit);
+    nextFilm = make(QStringLiteral("next-film"), tr("&Next Film"), QKeySequence(Qt::Key_PageDown));
+    previousFilm = make(QStringLiteral("previous-film"), tr("&Previous Film"), QKeySequence(Qt::Key_PageUp));
+    showTags = make(QString(), tr("DICOM &Tags"), QKeySequence(Qt::CTRL | Qt::Key_I));
+    about = make(QStringLiteral("about"), tr("&About CXR Studio"));
+    about->setMenuRole(QAction::AboutRole);
+
+    recentFiles = new RecentMenu(tr("Open &Recent"), QStringLiteral("files"), window);
+    recentModels = new RecentMenu(tr("Recent &Models"), QStringLiteral("models"), window);
+
+    QMenu* file = window->menuBar()->addMenu(tr("&File"));
+    file->addAction(openFiles);
+    file->addAction(openFolder);
+    file->addMenu(recentFiles);
+    file->addSeparator();
+    file->addAction(exportOverlay);
+    file->addAction(exportCsv);
+    file->addSeparator();
+    file->addAction(quit);
+
+    QMenu* model = window->menuBar()->addMenu(tr("&Model"));
+    model->addAction(loadModel);
+    model->addAction(loadModelFolder);
+    model->addMenu(recentModels);
+    model->addSeparator();
+    model->addAction(trainModel);
+
+    viewMenu = window->menuBar()->addMenu(tr("&View"));
+    viewMenu->addActions(viewer->navigationActions());
+    viewMenu->addSeparator();
+    QMenu* windowing = viewMenu->addMenu(tr("&Window/Level"));
+    windowing->addActions(viewer->windowActions());
+    viewMenu->addAction(viewer->overlayToggleAction());
+    viewMenu->addSeparator();
+    viewMenu->addAction(showTags);
+
+    QMenu* go = window->menuBar()->addMenu(tr("&Go"));
+    go->addAction(previousFilm);
+    go->addAction(nextFilm);
+
+    QMenu* help = window->menuBar()->addMenu(tr("&Help"));
+    help->addAction(about);
+
+    toolBar = window->addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setIconSize(QSize(22, 22));
+    toolBar->addAction(openFiles);
+    toolBar->addAction(openFolder);
+    toolBar->addAction(loadModel);
+    toolBar->addAction(trainModel);
+    toolBar->addSeparator();
+    for (QAction* a : viewer->navigationActions()) {
+        if (!a->icon().isNull()) {
+            toolBar->addAction(a);
+        }
+    }
+    toolBar->addSeparator();
+    toolBar->addAction(viewer->windowActions().last());  // invert
+    toolBar->addAction(viewer->overlayToggleAction());
+    toolBar->addSeparator();
+    toolBar->addAction(previousFilm);
+    toolBar->addAction(nextFilm);
+    toolBar->addAction(exportOverlay);
+}
+
+}  // namespace cxr::ui

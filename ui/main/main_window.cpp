@@ -1,0 +1,422 @@
+#include "main/main_window.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "common/app_settings.h"
+#include "common/error_reporter.h"
+#include "common/icons.h"
+#include "common/qt_convert.h"
+#include "diagnosis/drop_hint.h"
+#include "diagnosis/overlay_controls.h"
+#include "diagnosis/result_panel.h"
+#include "diagnosis/review_controller.h"
+#include "diagnosis/review_list_model.h"
+#include "diagnosis/triage_panel.h"
+#include "main/about_dialog.h"
+#include "main/main_actions.h"
+#include "main/model_loader.h"
+#include "main/recent_menu.h"
+#include "main/status_panel.h"
+#include "viewer/film_viewer.h"
+#include "viewer/tag_panel.h"
+
+namespace cxr::ui {
+namespace {
+
+TrainingLauncher& trainingLauncher() {
+    static TrainingLauncher launcher;
+    return launcher;
+}
+
+}  // namespace
+
+void MainWindow::setTrainingLauncher(TrainingLauncher launcher) { trainingLauncher() = std::move(launcher); }
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+    initResources();
+    setWindowTitle(tr("CXR Studio"));
+    setWindowIcon(icon(QStringLiteral("cxr-studio")));
+    setAcceptDrops(true);
+    m_reviewModel = new ReviewListModel(this);
+    m_controller = new ReviewController(m_reviewModel, this);
+    m_loader = new ModelLoader(this);
+    m_collector = new QFutureWatcher<CollectedFilms>(this);
+    buildLayout();
+    m_actions = new MainActions(this, m_viewer);
+    m_result->setModelActions(m_actions->loadModel, m_actions->trainModel);
+    m_status = new StatusPanel(statusBar());
+    m_status->setNoModel(tr("No model loaded"));
+    connectParts();
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() { m_collector->waitForFinished(); }
+
+void MainWindow::buildLayout() {
+    m_viewer = new FilmViewer(this);
+    m_triage = new TriagePanel(m_reviewModel, this);
+    m_result = new ResultPanel(this);
+    m_overlay = new OverlayControls(this);
+    m_overlay->setToggleAction(m_viewer->overlayToggleAction());
+    m_tags = new TagPanel(this);
+
+    auto* resultPage = new QWidget(this);
+    auto* resultLayout = new QVBoxLayout(resultPage);
+    resultLayout->setContentsMargins(0, 0, 0, 0);
+    resultLayout->addWidget(m_result, 1);
+    resultLayout->addWidget(m_overlay);
+    m_sideTabs = new QTabWidget(this);
+    m_sideTabs->addTab(resultPage, tr("Result"));
+    m_sideTabs->addTab(m_tags, tr("DICOM Tags"));
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_triage);
+    m_splitter->addWidget(m_viewer);
+    m_splitter->addWidget(m_sideTabs);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({340, 800, 320});
+    m_splitter->setCollapsible(1, false);
+    setCentralWidget(m_splitter);
+    m_dropHint = new DropHint(m_splitter);
+}
+
+void MainWindow::connectParts() {
+    connect(m_actions->openFiles, &QAction::triggered, this, &MainWindow::chooseFiles);
+    connect(m_actions->openFolder, &QAction::triggered, this, &MainWindow::chooseFolder);
+    connect(m_actions->loadModel, &QAction::triggered, this, [this] { chooseModel(false); });
+    connect(m_actions->loadModelFolder, &QAction::triggered, this, [this] { chooseModel(true); });
+    connect(m_actions->trainModel, &QAction::triggered, this, &MainWindow::trainModel);
+    connect(m_actions->exportOverlay, &QAction::triggered, this, &MainWindow::exportOverlay);
+    connect(m_actions->exportCsv, &QAction::triggered, m_triage, &TriagePanel::exportCsv);
+    connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions->nextFilm, &QAction::triggered, m_triage, &TriagePanel::selectNext);
+    connect(m_actions->previousFilm, &QAction::triggered, m_triage, &TriagePanel::selectPrevious);
+    connect(m_actions->showTags, &QAction::triggered, this, [this] { m_sideTabs->setCurrentWidget(m_tags); });
+    connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions->recentFiles, &RecentMenu::pathChosen, this, [this](const QString& p) { openPaths({p}); });
+    connect(m_actions->recentModels, &RecentMenu::pathChosen, this, &MainWindow::loadModel);
+    m_actions->exportOverlay->setEnabled(false);
+
+    connect(m_triage, &TriagePanel::filmActivated, m_controller, &ReviewController::setCurrentRow);
+    connect(m_controller, &ReviewController::currentLoading, this, &MainWindow::onCurrentLoading);
+    connect(m_controller, &ReviewController::currentReady, this, &MainWindow::onCurrentReady);
+    connect(m_controller, &ReviewController::currentFailed, this, &MainWindow::onCurrentFailed);
+    connect(m_controller, &ReviewController::currentBusy, m_viewer, &FilmViewer::setBusyNote);
+    connect(m_controller, &ReviewController::progressChanged, m_status, &StatusPanel::setProgress);
+    connect(m_controller, &ReviewController::filmFinished, this,
+            [this](int, double ms) { m_status->setTiming(tr("Last film"), ms); });
+
+    connect(m_overlay, &OverlayControls::opacityChanged, m_viewer, &FilmViewer::setOverlayOpacity);
+    connect(m_overlay, &OverlayControls::colormapChanged, m_viewer, &FilmViewer::setColormap);
+    connect(m_overlay, &OverlayControls::explanationChanged, this, [this](const QString& method, const QString& layer) {
+        diagnosis::DiagnoseOptions options = m_controller->options();
+        options.method = method.toStdString();
+        options.layer = layer.toStdString();
+        m_controller->setOptions(options);
+    });
+
+    connect(m_loader, &ModelLoader::loaded, this, &MainWindow::onModelLoaded);
+    connect(m_loader, &ModelLoader::failed, this, &MainWindow::onModelFailed);
+    connect(m_collector, &QFutureWatcher<CollectedFilms>::finished, this, &MainWindow::onCollected);
+}
+
+void MainWindow::restoreSettings() {
+    AppSettings settings;
+    if (!settings.windowGeometry().isEmpty()) {
+        restoreGeometry(settings.windowGeometry());
+        restoreState(settings.windowState());
+    } else {
+        resize(1440, 900);
+    }
+    const QByteArray splitter = settings.splitterState(QStringLiteral("main"));
+    if (!splitter.isEmpty()) {
+        m_splitter->restoreState(splitter);
+    }
+    m_triage->restoreHeaderState(settings.headerState(QStringLiteral("triage")));
+    const OverlaySettings overlay = settings.overlay();
+    m_overlay->setSettings(overlay);
+    m_viewer->setOverlayOpacity(overlay.opacity);
+    m_viewer->setColormap(overlay.colormap);
+    m_viewer->setOverlayEnabled(overlay.visible);
+    diagnosis::DiagnoseOptions options;
+    options.method = overlay.method.toStdString();
+    options.layer = overlay.layer.toStdString();
+    m_controller->setOptions(options);
+}
+
+void MainWindow::saveSettings() {
+    AppSettings settings;
+    settings.setWindowGeometry(saveGeometry(), saveState());
+    settings.setSplitterState(QStringLiteral("main"), m_splitter->saveState());
+    settings.setHeaderState(QStringLiteral("triage"), m_triage->saveHeaderState());
+    settings.setOverlay(m_overlay->settings());
+    settings.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::restoreLastModel() {
+    const QString last = AppSettings().lastModel();
+    if (last.isEmpty()) {
+        return;
+    }
+    m_restoringModel = true;
+    loadModel(last);
+}
+
+bool MainWindow::isModelLoaded() const { return m_modelLoaded; }
+
+bool MainWindow::isModelLoading() const { return m_loader->isLoading(); }
+
+bool MainWindow::isCollecting() const { return m_collector->isRunning() || !m_pendingPaths.isEmpty(); }
+
+void MainWindow::loadModel(const QString& path) {
+    m_result->setModelLoaded(m_modelLoaded, m_modelLoaded ? QString() : path);
+    statusBar()->showMessage(tr("Loading model %1…").arg(QDir::toNativeSeparators(path)));
+    m_loader->load(path);
+}
+
+void MainWindow::onModelLoaded(const LoadedModel& model) {
+    m_restoringModel = false;
+    m_modelLoaded = true;
+    const diagnosis::ModelInfo info = model.diagnoser->info();
+    ModelSummary summary;
+    summary.name = toQString(info.name);
+    for (const std::string& c : info.classes) {
+        summary.classes << toQString(c);
+    }
+    summary.sha256 = toQString(info.sha256);
+    summary.threshold = info.threshold;
+    summary.device = toQString(info.device);
+    summary.source = QDir::toNativeSeparators(model.path);
+    m_status->setModel(summary);
+    m_status->setTiming(tr("Model loaded"), model.ms);
+    statusBar()->showMessage(tr("Model %1 loaded.").arg(summary.name), 5000);
+    m_result->setModelLoaded(true);
+    AppSettings settings;
+    settings.setLastModel(model.path);
+    settings.addRecentModel(model.path);
+    m_controller->setDiagnoser(model.diagnoser);
+}
+
+void MainWindow::onModelFailed(const QString& path, const QString& message) {
+    m_result->setModelLoaded(m_modelLoaded);
+    statusBar()->clearMessage();
+    if (m_restoringModel) {
+        // At start-up a model that has moved is not worth a modal box: say it and carry on.
+        m_restoringModel = false;
+        m_status->setNoModel(tr("No model loaded (the last one failed: see the log)"));
+        statusBar()->showMessage(tr("The last model could not be loaded: %1").arg(message), 15000);
+        ErrorReporter::setInteractive(false);
+        ErrorReporter::report(this, tr("Model not loaded"), message);
+        ErrorReporter::setInteractive(true);
+        return;
+    }
+    ErrorReporter::report(this, tr("Model not loaded"), tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), message));
+}
+
+void MainWindow::chooseFiles() {
+    AppSettings settings;
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Open Films"), settings.lastFolder(QStringLiteral("films")),
+        tr("Films (*.dcm *.dicom *.jpg *.jpeg *.png *.bmp *.tif *.tiff);;All files (*)"));
+    if (!files.isEmpty()) {
+        settings.setLastFolder(QStringLiteral("films"), QFileInfo(files.first()).absolutePath());
+        openPaths(files);
+    }
+}
+
+void MainWindow::chooseFolder() {
+    AppSettings settings;
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Folder of Films"),
+                                                             settings.lastFolder(QStringLiteral("films")));
+    if (!folder.isEmpty()) {
+        settings.setLastFolder(QStringLiteral("films"), folder);
+        openPaths({folder});
+    }
+}
+
+void MainWindow::chooseModel(bool folder) {
+    AppSettings settings;
+    QString path;
+    if (folder) {
+        path = QFileDialog::getExistingDirectory(this, tr("Load Model Folder"), settings.lastFolder(QStringLiteral("models")));
+    } else {
+        path = QFileDialog::getOpenFileName(this, tr("Load Model"), settings.lastFolder(QStringLiteral("models")),
+                                            tr("Models (model.json *.pth);;All files (*)"));
+        if (QFileInfo(path).fileName() == QLatin1String("model.json")) {
+            path = QFileInfo(path).absolutePath();  // a run folder is loaded as a whole
+        }
+    }
+    if (path.isEmpty()) {
+        return;
+    }
+    settings.setLastFolder(QStringLiteral("models"), QFileInfo(path).absolutePath());
+    loadModel(path);
+}
+
+void MainWindow::trainModel() {
+    if (trainingLauncher()) {
+        trainingLauncher()(this, [this](const QString& modelPath) { loadModel(modelPath); });
+        return;
+    }
+    QMessageBox::information(
+        this, tr("Train a Model"),
+        tr("Train on a folder with NORMAL/ and PNEUMONIA/ subfolders (the Kaggle chest X-ray layout) from a "
+           "terminal:\n\n    cxr train DATA_FOLDER --out RUN_FOLDER\n\n"
+           "then load RUN_FOLDER here with Model ▸ Load Model Folder…. To try the application without data, "
+           "`cxr synth` writes a synthetic set."));
+}
+
+void MainWindow::showAbout() {
+    AboutDialog dialog(m_modelLoaded ? m_status->modelText() : tr("none loaded"), this);
+    dialog.exec();
+}
+
+void MainWindow::openPaths(const QStringList& paths) {
+    if (paths.isEmpty()) {
+        return;
+    }
+    m_pendingPaths << paths;
+    if (m_collector->isRunning()) {
+        return;  // picked up when the running expansion ends
+    }
+    statusBar()->showMessage(tr("Looking for films…"));
+    const QStringList todo = std::exchange(m_pendingPaths, {});
+    AppSettings settings;
+    for (const QString& p : todo) {
+        settings.addRecentFile(QFileInfo(p).absoluteFilePath());
+    }
+    m_collector->setFuture(QtConcurrent::run([todo] { return collectFilms(todo); }));
+}
+
+void MainWindow::onCollected() {
+    const CollectedFilms found = m_collector->result();
+    statusBar()->clearMessage();
+    if (!found.films.isEmpty()) {
+        const QList<int> rows = m_controller->addFiles(found.films);
+        m_triage->selectSourceRow(rows.first());
+    }
+    QString note;
+    if (found.films.isEmpty()) {
+        note = found.problems.isEmpty() ? tr("No films found.") : found.problems.join(QStringLiteral("; "));
+    } else if (!found.problems.isEmpty()) {
+        note = tr("Opened %n film(s); %1", nullptr, static_cast<int>(found.films.size()))
+                   .arg(found.problems.join(QStringLiteral("; ")));
+    }
+    if (!note.isEmpty()) {
+        statusBar()->showMessage(note, 15000);
+    }
+    if (!m_pendingPaths.isEmpty()) {
+        openPaths(std::exchange(m_pendingPaths, {}));
+    }
+}
+
+void MainWindow::onCurrentLoading(const QString& path) {
+    m_viewer->showLoading(path);
+    m_result->showBusy(path);
+    m_tags->showFilm(nullptr);
+    m_actions->exportOverlay->setEnabled(false);
+    setWindowTitle(tr("%1 — CXR Studio").arg(QFileInfo(path).fileName()));
+}
+
+void MainWindow::onCurrentReady(const FilmJobResult& result) {
+    m_viewer->showFilm(result.film, result.path);
+    if (result.diagnosis && result.diagnosis->heatW > 0) {
+        // The heat map lives as long as the diagnosis that holds it.
+        const std::shared_ptr<const std::vector<float>> heat(result.diagnosis, &result.diagnosis->heatMap);
+        m_viewer->setHeatMap({heat, result.diagnosis->heatW, result.diagnosis->heatH});
+    } else {
+        m_viewer->clearHeatMap();
+    }
+    m_result->showResult(result);
+    m_tags->showFilm(result.film.get());
+    m_actions->exportOverlay->setEnabled(true);
+    setWindowTitle(tr("%1 — CXR Studio").arg(QFileInfo(result.path).fileName()));
+}
+
+void MainWindow::onCurrentFailed(const QString& path, const QString& message) {
+    m_viewer->showError(path, message);
+    m_result->showFailure(path, message);
+    m_tags->showFilm(nullptr);
+    m_actions->exportOverlay->setEnabled(false);
+}
+
+void MainWindow::exportOverlay() {
+    AppSettings settings;
+    const QString suggested = settings.lastFolder(QStringLiteral("exports")) + QLatin1Char('/') +
+                              QFileInfo(m_viewer->filmPath()).completeBaseName() + QStringLiteral("_overlay.png");
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export Overlay PNG"), suggested, tr("PNG images (*.png)"));
+    if (!file.isEmpty()) {
+        settings.setLastFolder(QStringLiteral("exports"), QFileInfo(file).absolutePath());
+        exportOverlayTo(file);
+    }
+}
+
+void MainWindow::exportOverlayTo(const QString& file) {
+    const QImage image = m_viewer->composedImage();
+    if (image.isNull()) {
+        ErrorReporter::report(this, tr("Nothing to export"), tr("Open a film first."));
+        return;
+    }
+    if (!image.save(file, "PNG")) {
+        ErrorReporter::report(this, tr("Export failed"), tr("%1: could not write the PNG file.").arg(file));
+        return;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(file)), 5000);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    // Accept the enter even when refusing, so the reason stays on screen until the drag leaves.
+    const DropCheck check = checkDrop(event->mimeData());
+    if (check.acceptable()) {
+        m_dropHint->showAccepting(tr("Drop to open %n item(s)", nullptr, static_cast<int>(check.paths.size())));
+    } else {
+        m_dropHint->showRefusing(check.refusal);
+    }
+    event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent* event) {
+    if (m_dropHint->isAccepting()) {
+        event->acceptProposedAction();
+    } else {
+        event->ignore();
+    }
+}
+
+void MainWindow::dragLeaveEvent(QDragLeaveEvent* event) {
+    m_dropHint->hide();
+    QMainWindow::dragLeaveEvent(event);
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    m_dropHint->hide();
+    const DropCheck check = checkDrop(event->mimeData());
+    if (!check.acceptable()) {
+        statusBar()->showMessage(check.refusal, 15000);
+        event->ignore();
+        return;
+    }
+    event->acceptProposedAction();
+    openPaths(check.paths);
+}
+
+}  // namespace cxr::ui

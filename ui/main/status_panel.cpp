@@ -1,0 +1,57 @@
+#include "main/status_panel.h"
+
+#include <QLabel>
+#include <QStatusBar>
+
+#include "workflows/about.h"
+
+namespace cxr::ui {
+
+StatusPanel::StatusPanel(QStatusBar* bar) : QObject(bar) {
+    m_progress = new QLabel(bar);
+    m_timing = new QLabel(bar);
+    m_model = new QLabel(bar);
+    m_device = new QLabel(bar);
+    m_intendedUse = new QLabel(tr("Research and teaching only, not for diagnostic use"), bar);
+    m_intendedUse->setToolTip(QString::fromUtf8(workflows::kIntendedUse));
+    m_intendedUse->setStyleSheet(
+        QStringLiteral("QLabel { background: #fcf3cf; color: #7e5109; padding: 1px 6px; border-radius: 3px; }"));
+    bar->addPermanentWidget(m_progress);
+    bar->addPermanentWidget(m_timing);
+    bar->addPermanentWidget(m_model);
+    bar->addPermanentWidget(m_device);
+    bar->addPermanentWidget(m_intendedUse);
+    m_progress->hide();
+    m_timing->hide();
+}
+
+void StatusPanel::setModel(const ModelSummary& model) {
+    m_model->setText(tr("Model %1 · %2 · SHA-256 %3 · threshold %4")
+                         .arg(model.name, model.classes.join(QLatin1Char('/')), model.sha256.left(8))
+                         .arg(model.threshold, 0, 'f', 3));
+    m_model->setToolTip(tr("%1\nSHA-256 of the weights: %2").arg(model.source, model.sha256));
+    m_device->setText(model.device);
+    m_device->setVisible(!model.device.isEmpty());
+}
+
+void StatusPanel::setNoModel(const QString& note) {
+    m_model->setText(note);
+    m_model->setToolTip(tr("Load a trained model (File ▸ Load Model…) or train one (Model ▸ Train Model…)."));
+    m_device->hide();
+}
+
+void StatusPanel::setTiming(const QString& action, double milliseconds) {
+    m_timing->setText(tr("%1: %2 ms").arg(action).arg(milliseconds, 0, 'f', 0));
+    m_timing->show();
+}
+
+void StatusPanel::setProgress(int finished, int total) {
+    m_progress->setText(tr("Analysed %1 of %2").arg(finished).arg(total));
+    m_progress->setVisible(total > 0 && finished < total);
+}
+
+QString StatusPanel::modelText() const { return m_model->text(); }
+
+QString StatusPanel::timingText() const { return m_timing->text(); }
+
+}  // namespace cxr::ui
