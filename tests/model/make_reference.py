@@ -69,6 +69,9 @@ def make(out):
     finally:
         ser.location_tag = real_tag
 
+    if torch.cuda.is_available():  # real CUDA storages, on a GPU machine only
+        torch.save(seed_model(2).cuda().state_dict(), f"{out}/cuda_real.pth")
+
     # A training checkpoint wrapping the weights, and a non-contiguous (transposed) tensor.
     torch.save({"epoch": 3, "state_dict": small}, f"{out}/checkpoint.pth")
     torch.save({"t": torch.arange(6.0).reshape(2, 3).t()}, f"{out}/strided.pth")
