@@ -1,0 +1,26 @@
+#pragma once
+// The per-film predictions a training run keeps (runDir/predictions.csv): the validation and
+// test logits of the exported model with each film's truth and path, so a results view can
+// recompute the evaluation at any threshold and pick example films without running the model
+// again. CSV with a header line: split,path,label,logit0,logit1 (split "val" or "test").
+#include <filesystem>
+#include <optional>
+
+#include "evaluation/predictions.h"
+
+namespace cxr::workflows {
+
+struct PredictionSet {
+    std::optional<evaluation::Predictions> validation, test;
+};
+
+std::filesystem::path predictionFileOf(const std::filesystem::path& runDir);
+
+// Written atomically. Throws cxr::Error(Io) naming the file.
+void writePredictionFile(const std::filesystem::path& file, const evaluation::Predictions& validation,
+                         const evaluation::Predictions& test);
+
+// A missing file gives an empty set; a malformed one throws cxr::Error(Corrupt) naming the line.
+PredictionSet readPredictionFile(const std::filesystem::path& file);
+
+}  // namespace cxr::workflows

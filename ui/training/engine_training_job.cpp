@@ -1,0 +1,19 @@
+// The product's TrainingJob: the engine's train-folder workflow, unchanged.
+#include "training/training_request.h"
+#include "workflows/train_workflow.h"
+
+namespace cxr::ui {
+
+TrainingJob engineTrainingJob() {
+    return [](const TrainingRequest& request, training::TrainingObserver& observer, const CancelToken& cancel) {
+        workflows::TrainFolderOptions options;
+        options.dataDir = request.dataDir;
+        options.runDir = request.runDir;
+        options.config = request.config;
+        options.imagenetWeights = request.weights;
+        options.resume = request.resume;
+        workflows::trainFolder(options, &observer, &cancel);
+    };
+}
+
+}  // namespace cxr::ui

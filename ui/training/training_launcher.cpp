@@ -1,0 +1,29 @@
+#include "training/training_launcher.h"
+
+#include <QPointer>
+
+#include "main/main_window.h"
+#include "training/training_wizard.h"
+
+namespace cxr::ui {
+
+void installTrainingWizard() {
+    MainWindow::setTrainingLauncher([](QWidget* parent, std::function<void(const QString&)> onModelReady) {
+        // One wizard at a time: a second "Train model…" brings the open one forward.
+        static QPointer<TrainingWizard> open;
+        if (open) {
+            open->raise();
+            open->activateWindow();
+            return;
+        }
+        auto* wizard = new TrainingWizard(parent);
+        wizard->setAttribute(Qt::WA_DeleteOnClose);
+        wizard->setWindowModality(Qt::NonModal);
+        QObject::connect(wizard, &TrainingWizard::useModel, wizard,
+                         [onModelReady](const QString& runDir) { onModelReady(runDir); });
+        open = wizard;
+        wizard->show();
+    });
+}
+
+}  // namespace cxr::ui

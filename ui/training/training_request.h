@@ -1,0 +1,32 @@
+#pragma once
+// TrainingRequest: what the wizard asks the engine to do — which folder, which run folder,
+// which weights, which configuration, fresh or resumed — and TrainingJob, the callable a
+// training worker runs. The product's job is the engine's train-folder workflow
+// (engineTrainingJob); tests may substitute a smaller one. No Qt, no LibTorch.
+#include <filesystem>
+#include <functional>
+#include <optional>
+
+#include "common/cancel_token.h"
+#include "training/training_config.h"
+#include "training/training_observer.h"
+
+namespace cxr::ui {
+
+struct TrainingRequest {
+    std::filesystem::path dataDir;
+    std::filesystem::path runDir;
+    std::optional<std::filesystem::path> weights;  // torchvision resnet18 .pth; none = from scratch
+    training::TrainingConfig config;
+    bool resume = false;
+};
+
+// Runs one training request to its end, reporting to `observer`; throws cxr::Error on failure
+// (ErrorCode::Cancelled when `cancel` fired).
+using TrainingJob =
+    std::function<void(const TrainingRequest&, training::TrainingObserver&, const CancelToken&)>;
+
+// workflows::trainFolder: index, split, cache, train, evaluate, export into the run folder.
+TrainingJob engineTrainingJob();
+
+}  // namespace cxr::ui
