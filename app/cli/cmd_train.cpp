@@ -1,0 +1,165 @@
+// `cxr train`: three-phase fine-tuning of ResNet18 on a Kaggle-layout folder into a run folder.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "cli/command.h"
+#include "cli/interrupt.h"
+#include "common/error.h"
+#include "common/json_io.h"
+#include "workflows/console_training_observer.h"
+#include "workflows/train_workflow.h"
+
+namespace cxr::cli {
+namespace {
+
+struct TrainArgs {
+    std::string data, out, config, weights, cache;
+    std::string device, valPolicy, optimizer, classWeighting, thresholdRule, amp;
+    int epochs = 0, batch = 0, imageSize = 0, patience = 0, stepSize = 0, workers = -1, threads = 0;
+    std::vector<int> phaseEpochs;
+    std::vector<double> lr;
+    double gamma = 0, weightDecay = -1;
+    std::uint64_t seed = 0;
+    bool seedGiven = false, resume = false, noAugment = false, freezeBn = false;
+};
+
+// Applies the command-line options over a base config (defaults or --config FILE).
+training::TrainingConfig buildConfig(const TrainArgs& a, CLI::App* sub) {
+    training::TrainingConfig c;
+    if (!a.config.empty())
+        c = training::TrainingConfig::fromJson(readJsonFile(a.config));
+    auto given = [sub](const char* name) { return sub->count(name) > 0; };
+    if (given("--epochs"))
+        for (auto& p : c.phases)
+            p.epochs = a.epochs;
+    if (given("--phase-epochs")) {
+        if (a.phaseEpochs.size() != c.phases.size())
+            throw Error(ErrorCode::InvalidInput, "--phase-epochs needs one value per phase (" +
+                                                     std::to_string(c.phases.size()) + ")");
+        for (std::size_t i = 0; i < c.phases.size(); ++i)
+            c.phases[i].epochs = a.phaseEpochs[i];
+    }
+    if (given("--lr")) {
+        if (a.lr.size() != c.phases.size())
+            throw Error(ErrorCode::InvalidInput, "--lr needs one value per phase (" + std::to_string(c.phases.size()) + ")");
+        for (std::size_t i = 0; i < c.phases.size(); ++i)
+            c.phases[i].learningRate = a.lr[i];
+    }
+    for (auto& p : c.phases) {
+        if (given("--patience"))
+            p.patience = a.patience;
+        if (given("--step-size"))
+            p.stepSize = a.stepSize;
+        if (given("--gamma"))
+            p.gamma = a.gamma;
+    }
+    if (given("--batch"))
+        c.batchSize = a.batch;
+    if (given("--image-size")) {
+        c.imageSize = a.imageSize;
+        c.workingSize = std::max(c.workingSize, a.imageSize);
+    }
+    if (given("--device"))
+        c.device = a.device;
+    if (given("--val-policy"))
+        c.valPolicy = a.valPolicy;
+    if (given("--seed"))
+        c.seed = a.seed;
+    if (given("--optimizer"))
+        c.optimizer = a.optimizer;
+    if (given("--weight-decay"))
+        c.weightDecay = a.weightDecay;
+    if (given("--class-weighting"))
+        c.classWeighting = a.classWeighting;
+    if (given("--threshold-rule"))
+        c.thresholdRule = a.thresholdRule;
+    if (given("--amp"))
+        c.amp = a.amp;
+    if (given("--workers"))
+        c.workers = a.workers;
+    if (given("--threads"))
+        c.threads = a.threads;
+    if (a.noAugment)
+        c.augment = false;
+    if (a.freezeBn)
+        c.freezeBatchNorm = true;
+    c.validate();
+    return c;
+}
+
+const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> CommandRun {
+    sub = root.add_subcommand("train", "Train the pneumonia classifier (ResNet18, three-phase fine-tuning)");
+    sub->description(
+        "Train ResNet18 on DATA (train|val|test/<CLASS>/ folders) in three phases — feature extraction "
+        "(fc, lr 1e-3), shallow fine-tuning (layer4 + fc, 5e-4), deep fine-tuning (all, 1e-4) — with "
+        "early stopping on validation loss, StepLR and the best checkpoint across phases; then evaluate "
+        "on the untouched test split and export the model into RUN. Ctrl-C stops cleanly; --resume "
+        "continues at the last finished epoch.");
+    auto a = std::make_shared<TrainArgs>();
+    sub->add_option("DATA", a->data, "Data folder (Kaggle chest_xray layout)")->required();
+    sub->add_option("--out", a->out, "Run folder (created; holds checkpoints, metrics, model)")->required();
+    sub->add_option("--config", a->config, "Training config JSON (a run's config.json 'training' or a full config)");
+    sub->add_option("--weights", a->weights, "torchvision resnet18 ImageNet weights (.pth); without: from scratch");
+    sub->add_option("--device", a->device, "auto, cpu, cuda or cuda:N");
+    sub->add_option("--epochs", a->epochs, "Epochs in every phase")->check(CLI::Range(0, 1000));
+    sub->add_option("--phase-epochs", a->phaseEpochs, "Epochs per phase, e.g. 5,5,10")->delimiter(',');
+    sub->add_option("--lr", a->lr, "Learning rate per phase, e.g. 1e-3,5e-4,1e-4")->delimiter(',');
+    sub->add_option("--patience", a->patience, "Early-stopping patience (epochs) in every phase")->check(CLI::Range(1, 1000));
+    sub->add_option("--step-size", a->stepSize, "StepLR step size (epochs)")->check(CLI::Range(1, 1000));
+    sub->add_option("--gamma", a->gamma, "StepLR decay factor");
+    sub->add_option("--batch", a->batch, "Batch size")->check(CLI::Range(1, 4096));
+    sub->add_option("--image-size", a->imageSize, "Network input size in pixels")->check(CLI::Range(16, 2048));
+    sub->add_option("--val-policy", a->valPolicy, "auto (re-split train by patient when val < 100 films) or folder")
+        ->check(CLI::IsMember({"auto", "folder"}));
+    sub->add_option("--seed", a->seed, "Random seed (split, order, augmentation)");
+    sub->add_option("--optimizer", a->optimizer, "adam or sgd (with momentum 0.9)")->check(CLI::IsMember({"adam", "sgd"}));
+    sub->add_option("--weight-decay", a->weightDecay, "Weight decay");
+    sub->add_option("--class-weighting", a->classWeighting, "none, loss (weighted cross-entropy) or sampler")
+        ->check(CLI::IsMember({"none", "loss", "sampler"}));
+    sub->add_option("--threshold-rule", a->thresholdRule, "argmax, youden or sensitivity:0.95 (chosen on validation)");
+    sub->add_option("--amp", a->amp, "auto (bf16 on CUDA), bf16 or off")->check(CLI::IsMember({"auto", "bf16", "off"}));
+    sub->add_option("--workers", a->workers, "Batch loader threads")->check(CLI::Range(0, 64));
+    sub->add_option("--threads", a->threads, "LibTorch threads (0 = every core)")->check(CLI::Range(0, 1024));
+    sub->add_option("--cache", a->cache, "Film cache folder (default RUN/cache)");
+    sub->add_flag("--no-augment", a->noAugment, "Train without augmentation");
+    sub->add_flag("--freeze-bn", a->freezeBn, "Keep BatchNorm statistics of frozen layers fixed");
+    sub->add_flag("--resume", a->resume, "Continue the interrupted run in RUN (its config.json decides)");
+    return [a, sub] {
+        workflows::TrainFolderOptions options;
+        options.dataDir = a->data;
+        options.runDir = a->out;
+        options.resume = a->resume;
+        if (!a->cache.empty())
+            options.cacheDir = a->cache;
+        if (a->resume) {
+            for (const char* o : {"--config", "--epochs", "--phase-epochs", "--lr", "--batch", "--image-size", "--seed",
+                                  "--val-policy", "--weights", "--optimizer"})
+                if (sub->count(o))
+                    std::cerr << "cxr train: note: " << o << " is ignored with --resume (the run's config.json decides)\n";
+        } else {
+            options.config = buildConfig(*a, sub);
+            if (!a->weights.empty())
+                options.imagenetWeights = a->weights;
+        }
+        const bool interactive = ::isatty(::fileno(stdout)) != 0;
+        workflows::ConsoleTrainingObserver observer(std::cout, interactive);
+        const auto result = workflows::trainFolder(options, &observer, interruptToken().get());
+        if (!result.pretrained)
+            std::cerr << "cxr train: WARNING: this model was trained from scratch (no --weights); "
+                         "its accuracy is not representative of ImageNet fine-tuning.\n";
+        std::cout << "\n" << evaluation::toText(result.report) << "\n";
+        std::cout << "Run folder: " << result.runDir.string() << "\n"
+                  << "  model:      X_ray_classifier.pth, class_to_index.pth/.json, model.json\n"
+                  << "  report:     evaluation.txt, evaluation.json\n"
+                  << "  training:   metrics.csv, config.json, split.json, checkpoints/best.pth\n"
+                  << "Total time: " << workflows::formatDuration(result.seconds) << "\n";
+        return 0;
+    };
+});
+
+}  // namespace
+}  // namespace cxr::cli

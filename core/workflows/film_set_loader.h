@@ -1,0 +1,56 @@
+#pragma once
+// FilmSetLoader: the data side of a training run — builds (or reuses) the film cache for a
+// split, and serves its train / val / test films as batch sources: worker-thread loaders from
+// the memory-mapped cache on the CPU, or the films held on the GPU with on-device augmentation
+// when training runs on CUDA. Also turns a net's outputs on a split into evaluation input.
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/cancel_token.h"
+#include "data/film_cache.h"
+#include "data/split_plan.h"
+#include "evaluation/predictions.h"
+#include "model/resnet18.h"
+#include "training/batch_source.h"
+#include "training/epoch_loop.h"
+#include "training/training_config.h"
+#include "training/training_observer.h"
+
+namespace cxr::workflows {
+
+class FilmSetLoader {
+public:
+    // Decodes what the cache lacks into cacheDir/films-<workingSize>.cache. Films that cannot be
+    // decoded are left out and listed in skipped().
+    FilmSetLoader(const data::SplitPlan& split, const training::TrainingConfig& config,
+                  const std::filesystem::path& cacheDir, int cacheThreads, training::TrainingObserver* observer,
+                  const CancelToken* cancel);
+    ~FilmSetLoader();
+
+    training::BatchSource& train() { return *m_train; }
+    training::BatchSource& val() { return *m_val; }
+    training::BatchSource& test() { return *m_test; }
+    std::size_t trainSize() const { return m_trainIdx.size(); }
+    std::size_t valSize() const { return m_valIdx.size(); }
+    std::size_t testSize() const { return m_testIdx.size(); }
+    std::vector<int> trainLabels() const;
+    const std::vector<std::string>& skipped() const { return m_skipped; }
+    const data::FilmCache& cache() const { return *m_cache; }
+
+    // Logits of `net` on a source (eval mode, no autograd), with each film's path.
+    evaluation::Predictions predict(model::ResNet18& net, training::BatchSource& source,
+                                    const training::StepSettings& settings, const std::string& what,
+                                    training::TrainingObserver* observer, const CancelToken* cancel) const;
+
+private:
+    std::vector<std::size_t> positions(const std::vector<data::FilmEntry>& films, const std::string& split);
+
+    std::unique_ptr<data::FilmCache> m_cache;
+    std::vector<std::size_t> m_trainIdx, m_valIdx, m_testIdx;
+    std::unique_ptr<training::BatchSource> m_train, m_val, m_test;
+    std::vector<std::string> m_skipped;
+};
+
+}  // namespace cxr::workflows

@@ -1,0 +1,177 @@
+#include "workflows/train_workflow.h"
+
+#include <chrono>
+#include <ctime>
+
+#include <c10/util/Exception.h>
+
+#include "common/atomic_file.h"
+#include "common/error.h"
+#include "common/json_io.h"
+#include "common/logging.h"
+#include "data/class_balance.h"
+#include "data/dataset_index.h"
+#include "data/film_cache.h"
+#include "data/film_cache_builder.h"
+#include "data/split.h"
+#include "model/device.h"
+#include "model/model_bundle.h"
+#include "training/batch_source.h"
+#include "training/run_directory.h"
+#include "training/run_state.h"
+#include "training/trainer.h"
+#include "workflows/about.h"
+#include "workflows/film_set_loader.h"
+
+namespace cxr::workflows {
+namespace {
+
+void warn(TrainFolderResult& result, training::TrainingObserver* observer, const std::string& message) {
+    logger()->warn("{}", message);
+    result.warnings.push_back(message);
+    if (observer)
+        observer->onWarning(message);
+}
+
+void stage(training::TrainingObserver* observer, const std::string& what, std::size_t done = 0,
+           std::size_t total = 0) {
+    if (observer)
+        observer->onStage(Progress{what, done, total, -1});
+}
+
+std::string nowIso() {
+    const std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return buf;
+}
+
+// config.json: the training config plus what else decides the run's outcome.
+Json runConfigJson(const TrainFolderOptions& o, const training::TrainingConfig& config, bool pretrained) {
+    return Json{{"training", config.toJson()},
+                {"dataDir", o.dataDir.string()},
+                {"imagenetWeights", o.imagenetWeights ? o.imagenetWeights->string() : ""},
+                {"pretrained", pretrained},
+                {"cxrVersion", CXR_VERSION},
+                {"torchVersion", model::torchVersion()},
+                {"created", nowIso()}};
+}
+
+// A resumed run must see the same split; a changed folder would silently mix data otherwise.
+void checkSameSplit(const Json& stored, const Json& now, const std::filesystem::path& file) {
+    if (stored.value("counts", Json()) != now.value("counts", Json()))
+        throw Error(ErrorCode::InvalidInput, file,
+                    "the data folder changed since this run started (split counts differ: was " +
+                        stored.value("counts", Json()).dump() + ", now " + now.value("counts", Json()).dump() +
+                        "); start a new run instead of resuming");
+}
+
+}  // namespace
+
+std::string fromScratchWarning() {
+    return "no ImageNet weights given (--weights resnet18.pth): training ResNet18 FROM SCRATCH. The "
+           "three-phase fine-tuning plan assumes a pretrained backbone; phases 1-2 train only the head "
+           "on random features, so expect much lower accuracy than with pretrained weights.";
+}
+
+TrainFolderResult trainFolder(const std::filesystem::path& dataDir, const std::filesystem::path& runDir,
+                              const training::TrainingConfig& config, training::TrainingObserver* observer,
+                              const CancelToken* cancel) {
+    TrainFolderOptions o;
+    o.dataDir = dataDir;
+    o.runDir = runDir;
+    o.config = config;
+    return trainFolder(o, observer, cancel);
+}
+
+TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::TrainingObserver* observer,
+                              const CancelToken* cancel) {
+    const auto start = std::chrono::steady_clock::now();
+    TrainFolderOptions options = optionsIn;
+    training::RunDirectory runDir(options.runDir);
+    TrainFolderResult result;
+    result.runDir = options.runDir;
+    try {
+        runDir.checkStart(options.resume);
+        if (options.resume) {
+            const Json stored = readJsonFile(runDir.configFile());
+            options.config = training::TrainingConfig::fromJson(stored.at("training"));
+            const std::string weights = stored.value("imagenetWeights", "");
+            options.imagenetWeights = weights.empty() ? std::nullopt : std::optional<std::filesystem::path>(weights);
+        }
+        training::TrainingConfig& config = options.config;
+        config.validate();
+
+        stage(observer, "indexing " + displayPath(options.dataDir));
+        const auto index = data::DatasetIndex::scan(options.dataDir);
+        for (const auto& problem : index.problems())
+            warn(result, observer, "skipped: " + problem);
+        const auto split = data::makeSplit(index, data::parseValPolicy(config.valPolicy), config.valFraction,
+                                           config.seed);
+        const Json splitJson = split.toJson();
+        if (options.resume && std::filesystem::exists(runDir.splitFile()))
+            checkSameSplit(readJsonFile(runDir.splitFile()), splitJson, runDir.splitFile());
+        result.splitReason = split.reason;
+
+        bool pretrained = false;
+        auto net = model::makeResNet18(options.imagenetWeights, static_cast<int64_t>(split.classes.size()), &pretrained);
+        result.pretrained = pretrained;
+        if (!pretrained)
+            warn(result, observer, fromScratchWarning());
+        runDir.create();
+        if (!options.resume) {
+            writeJsonFile(runDir.configFile(), runConfigJson(options, config, pretrained));
+            writeJsonFile(runDir.splitFile(), splitJson);
+        }
+
+        FilmSetLoader films(split, config, options.cacheDir.value_or(runDir.cacheDir()), options.cacheThreads,
+                            observer, cancel);
+        for (const auto& skipped : films.skipped())
+            warn(result, observer, skipped);
+        result.trainFilms = films.trainSize();
+        result.valFilms = films.valSize();
+        result.testFilms = films.testSize();
+
+        training::TrainerSetup setup;
+        setup.classes = split.classes;
+        setup.resume = options.resume;
+        if (config.classWeighting == "loss")
+            setup.classWeights = data::classWeights(films.trainLabels(), static_cast<int>(split.classes.size()));
+        training::Trainer trainer(config, runDir, observer, cancel);
+        result.training = trainer.run(net, films.train(), films.val(), setup);
+        for (const auto& w : result.training.warnings)
+            result.warnings.push_back(w);
+
+        stage(observer, "evaluating on validation and test");
+        const auto valPred = films.predict(net, films.val(), trainer.stepSettings(), "validation", observer, cancel);
+        const auto testPred = films.predict(net, films.test(), trainer.stepSettings(), "test", observer, cancel);
+        result.report = evaluation::evaluate(valPred, testPred, config.thresholdRule, split.classes);
+        writeJsonFile(runDir.evaluationJson(), evaluation::toJson(result.report));
+        writeFileAtomically(runDir.evaluationText(), evaluation::toText(result.report));
+        // Per-film logits: the GUI's threshold picker and the report recompute from them.
+
+        stage(observer, "exporting the model bundle");
+        model::PreprocessSpec preprocess;
+        preprocess.imageSize = config.imageSize;
+        Json configJson = runConfigJson(options, config, pretrained);
+        configJson["split"] = splitJson;
+        configJson["bestCheckpoint"] = {{"phase", result.training.best.phaseName},
+                                        {"epoch", result.training.best.epoch},
+                                        {"valLoss", result.training.best.valLoss}};
+        Json testMetrics = evaluation::toJson(result.report).value("test", Json::object());
+        model::exportModelBundle(runDir.root(), net, split.classes, preprocess, result.report.threshold.threshold,
+                                 result.report.calibration.temperature, configJson, testMetrics);
+        auto state = training::RunState::read(runDir.stateFile());
+        state.status = "finished";
+        state.write(runDir.stateFile());
+    } catch (const c10::Error& e) {
+        const Error err(ErrorCode::Training, std::string("LibTorch: ") + e.what_without_backtrace());
+        if (observer)
+            observer->onRunFailed(err.what(), false);
+        throw err;
+    }
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return result;
+}
+
+}  // namespace cxr::workflows

@@ -1,0 +1,57 @@
+#pragma once
+// trainFolder: the whole "train a classifier on this folder" job both front ends run —
+// index the folder, split it (validation policy), build or reuse the film cache, make the batch
+// loaders, run the three-phase trainer, evaluate on validation (threshold, temperature) and on
+// the untouched test split, and export the model bundle and the report into the run folder.
+// No LibTorch in this header: the GUI's worker includes it.
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/cancel_token.h"
+#include "evaluation/evaluation_report.h"
+#include "training/training_config.h"
+#include "training/training_observer.h"
+
+namespace cxr::workflows {
+
+struct TrainFolderOptions {
+    std::filesystem::path dataDir;
+    std::filesystem::path runDir;
+    training::TrainingConfig config;
+    // torchvision resnet18 ImageNet weights (.pth). Without: training from scratch (warned).
+    std::optional<std::filesystem::path> imagenetWeights;
+    // Where the film cache lives; default runDir/cache. A shared folder lets runs on the same
+    // data reuse one cache.
+    std::optional<std::filesystem::path> cacheDir;
+    // Continue the run in runDir: its config.json, split and state win over `config`.
+    bool resume = false;
+    int cacheThreads = 2;
+};
+
+struct TrainFolderResult {
+    training::TrainingResult training;
+    evaluation::EvaluationReport report;  // validation + test
+    std::filesystem::path runDir;
+    bool pretrained = false;
+    std::size_t trainFilms = 0, valFilms = 0, testFilms = 0;
+    std::string splitReason;
+    std::vector<std::string> warnings;  // skipped films, from-scratch training, NaN phases
+    double seconds = 0;
+};
+
+// Throws cxr::Error: InvalidInput/NotFound (data folder, run folder, options), Training,
+// Cancelled (the run folder can be resumed), Io. The observer (may be null) gets every event,
+// including stage progress for the cache and the evaluation, and onRunFailed on errors.
+TrainFolderResult trainFolder(const TrainFolderOptions& options, training::TrainingObserver* observer = nullptr,
+                              const CancelToken* cancel = nullptr);
+TrainFolderResult trainFolder(const std::filesystem::path& dataDir, const std::filesystem::path& runDir,
+                              const training::TrainingConfig& config, training::TrainingObserver* observer = nullptr,
+                              const CancelToken* cancel = nullptr);
+
+// "Training from scratch" warning text, shared by the CLI and the GUI.
+std::string fromScratchWarning();
+
+}  // namespace cxr::workflows

@@ -1,0 +1,138 @@
+// trainFolder / evaluateModel end to end on a tiny synthetic set (64 px films, 32 px input).
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "common/error.h"
+#include "common/json_io.h"
+#include "synth/synthetic_set.h"
+#include "training/metrics_log.h"
+#include "training/run_state.h"
+#include "workflows/evaluate_workflow.h"
+#include "workflows/train_workflow.h"
+#include "test_dirs.h"
+
+namespace cxr::workflows {
+namespace {
+
+std::filesystem::path tinySet(const std::filesystem::path& dir) {
+    synth::SynthOptions o;
+    o.train = 24;
+    o.val = 4;
+    o.test = 12;
+    o.size = 64;
+    o.seed = 3;
+    synth::makeSyntheticSet(dir / "data", o);
+    return dir / "data";
+}
+
+training::TrainingConfig tinyConfig() {
+    training::TrainingConfig c;
+    c.device = "cpu";
+    c.imageSize = 32;
+    c.workingSize = 40;
+    c.batchSize = 8;
+    c.workers = 1;
+    c.threads = 1;
+    c.valFraction = 0.2;
+    for (auto& p : c.phases)
+        p.epochs = 1;
+    return c;
+}
+
+class CancelInPhase : public training::TrainingObserver {
+public:
+    CancelInPhase(CancelToken& token, int phase) : m_token(token), m_phase(phase) {}
+    void onBatch(const training::BatchInfo& b) override {
+        if (b.phase == m_phase)
+            m_token.cancel();
+    }
+
+private:
+    CancelToken& m_token;
+    int m_phase;
+};
+
+TEST(TrainWorkflow, TrainsEvaluatesAndExportsAndEvaluateModelAgrees) {
+    const auto dir = test::scratchDir();
+    const auto data = tinySet(dir);
+    const auto run = dir / "run";
+    const auto result = trainFolder(data, run, tinyConfig());
+
+    for (const char* f : {"config.json", "split.json", "metrics.csv", "state.json", "checkpoints/best.pth",
+                          "X_ray_classifier.pth", "class_to_index.pth", "class_to_index.json", "model.json",
+                          "evaluation.json", "evaluation.txt"})
+        EXPECT_TRUE(std::filesystem::exists(run / f)) << f;
+    EXPECT_EQ(training::RunState::read(run / "state.json").status, "finished");
+    const auto rows = training::MetricsLog::read(run / "metrics.csv").rows();
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_DOUBLE_EQ(rows[0].learningRate, 1e-3);
+    EXPECT_DOUBLE_EQ(rows[1].learningRate, 5e-4);
+    EXPECT_DOUBLE_EQ(rows[2].learningRate, 1e-4);
+    EXPECT_EQ(result.testFilms, 12u);
+    EXPECT_EQ(result.report.test.films, 12u);
+    EXPECT_FALSE(result.pretrained);
+    ASSERT_FALSE(result.warnings.empty());
+    EXPECT_NE(result.warnings.front().find("FROM SCRATCH"), std::string::npos);
+    const Json model = readJsonFile(run / "model.json");
+    EXPECT_EQ(model.at("classes"), Json({"NORMAL", "PNEUMONIA"}));
+    EXPECT_EQ(model.at("preprocessing").at("imageSize"), 32);
+
+    // The exported model on the same split reproduces the run's test figures.
+    EvaluateModelOptions eval;
+    eval.model = run;
+    eval.dataDir = data;
+    eval.device = "cpu";
+    eval.threads = 1;
+    const auto again = evaluateModel(eval);
+    EXPECT_EQ(again.films, 12u);
+    EXPECT_EQ(again.report.test.confusion.toJson(), result.report.test.confusion.toJson());
+    EXPECT_NEAR(again.report.test.roc.auc, result.report.test.roc.auc, 1e-9);
+}
+
+TEST(TrainWorkflow, CancelThenResumeFinishesWithoutDuplicateEpochs) {
+    const auto dir = test::scratchDir();
+    const auto data = tinySet(dir);
+    const auto run = dir / "run";
+    CancelToken token;
+    CancelInPhase cancelInPhase2(token, 1);
+    try {
+        trainFolder(data, run, tinyConfig(), &cancelInPhase2, &token);
+        FAIL() << "expected a cancel";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::Cancelled);
+    }
+    EXPECT_EQ(training::MetricsLog::read(run / "metrics.csv").size(), 1u);
+    // Starting over in the same folder is refused; resuming works.
+    EXPECT_THROW(trainFolder(data, run, tinyConfig()), Error);
+    TrainFolderOptions options;
+    options.dataDir = data;
+    options.runDir = run;
+    options.resume = true;
+    const auto result = trainFolder(options);
+    const auto rows = training::MetricsLog::read(run / "metrics.csv").rows();
+    ASSERT_EQ(rows.size(), 3u);
+    std::set<int> phases;
+    for (const auto& r : rows)
+        phases.insert(r.phase);
+    EXPECT_EQ(phases, (std::set<int>{0, 1, 2}));
+    EXPECT_EQ(result.training.history.size(), 3u);
+    EXPECT_EQ(training::RunState::read(run / "state.json").status, "finished");
+}
+
+TEST(TrainWorkflow, BadInputsAreClearErrors) {
+    const auto dir = test::scratchDir();
+    try {
+        trainFolder(dir / "missing", dir / "run", tinyConfig());
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("missing"), std::string::npos) << e.what();
+    }
+    EvaluateModelOptions eval;
+    eval.model = dir / "no-model";
+    eval.dataDir = dir;
+    EXPECT_THROW(evaluateModel(eval), Error);
+}
+
+}  // namespace
+}  // namespace cxr::workflows
