@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Builds the Debian packages from a build tree, unpacks them into a temporary root and checks,
+# from there, what a user would get: package metadata and computed dependencies, the installed
+# `cxr --version`, the man page (renders cleanly, covers every subcommand `cxr --help` lists),
+# `cxr-studio` starting offscreen, and the desktop entry, icon and AppStream metainfo
+# (desktop-file-validate, appstreamcli).
+#
+# package_test.sh --build DIR --source DIR --cmake EXE --cpack EXE --scratch DIR --version V
+#                 --targets "cxr cxr_package_files [cxr-studio]"
+set -euo pipefail
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --build) build=$2 ;; --source) source=$2 ;; --cmake) cmake=$2 ;; --cpack) cpack=$2 ;;
+    --scratch) scratch=$2 ;; --version) version=$2 ;; --targets) targets=$2 ;;
+    *) echo "package_test: unknown argument $1" >&2; exit 2 ;;
+  esac
+  shift 2
+done
+
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+pass() { echo "ok:   $*"; }
+need() { command -v "$1" >/dev/null || { echo "FAIL: $1 is missing (scripts/install-deps installs it)" >&2; exit 1; }; }
+for tool in dpkg-deb dpkg-shlibdeps desktop-file-validate appstreamcli groff; do need "$tool"; done
+
+rm -rf "$scratch"
+mkdir -p "$scratch"
+scratch=$(cd "$scratch" && pwd)
+
+# Only the packaged targets: a no-op on a built tree, and never the test suites or benchmarks.
+# shellcheck disable=SC2086
+"$cmake" --build "$build" --target $targets
+
+# CPack would first build the `preinstall` target, which depends on everything; an empty
+# CPACK_CMAKE_GENERATOR skips that step (the targets above are what gets installed).
+start=$(date +%s)
+(cd "$build" && "$cpack" -G DEB --config "$build/CPackConfig.cmake" -B "$scratch/packages" \
+   -D CPACK_CMAKE_GENERATOR= ) > "$scratch/cpack.log" 2>&1 || {
+  cat "$scratch/cpack.log" >&2; echo "FAIL: cpack -G DEB" >&2; exit 1; }
+echo "cpack took $(( $(date +%s) - start )) s"
+
+root="$scratch/root"
+mkdir -p "$root"
+wants_gui=no
+case " $targets " in *" cxr-studio "*) wants_gui=yes ;; esac
+expected=(cxr)
+[ "$wants_gui" = yes ] && expected+=(cxr-studio)
+
+for pkg in "${expected[@]}"; do
+  deb=$(ls "$scratch/packages/${pkg}_${version}-1_"*.deb 2>/dev/null | head -n 1 || true)
+  if [ -z "$deb" ]; then
+    fail "no ${pkg}_${version}-1_<arch>.deb in $(ls "$scratch/packages")"; continue
+  fi
+  pass "built $(basename "$deb") ($(du -h "$deb" | cut -f1))"
+  field() { dpkg-deb -f "$deb" "$1"; }
+  [ "$(field Package)" = "$pkg" ] || fail "$pkg: Package is '$(field Package)'"
+  [ "$(field Section)" = science ] || fail "$pkg: Section is '$(field Section)', not science"
+  case "$(field Maintainer)" in "CXR Studio developers <"*@*">") ;; *) fail "$pkg: Maintainer '$(field Maintainer)'" ;; esac
+  desc=$(field Description)
+  grep -q "not a medical device" <<<"$desc" || fail "$pkg: the description lacks the intended-use statement"
+  [ "$(head -n 1 <<<"$desc" | wc -c)" -le 81 ] || fail "$pkg: summary line longer than 80 characters"
+  # shlibdeps: the dependencies come from the binary's own libraries, so LibTorch must be there.
+  depends=$(field Depends)
+  for lib in libc6 libstdc++6 libtorch; do
+    grep -q "$lib" <<<"$depends" || fail "$pkg: Depends lacks $lib (shlibdeps not run?): $depends"
+  done
+  if [ "$pkg" = cxr-studio ]; then
+    grep -q "libqt6widgets6" <<<"$depends" || fail "cxr-studio: Depends lacks Qt 6 Widgets: $depends"
+  fi
+  pass "$pkg metadata: Section science, maintainer, intended use, Depends from shlibdeps"
+  # No file may land outside /usr, and nothing of the build tree may ride along.
+  if dpkg-deb -c "$deb" | awk '{print $6}' | grep -vE '^\./(usr(/.*)?)?$'; then
+    fail "$pkg installs files outside /usr"
+  fi
+  dpkg-deb -x "$deb" "$root"
+done
+[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
+
+# ---- the command line, run from the unpacked root ---------------------------------------------
+cxr="$root/usr/bin/cxr"
+[ -x "$cxr" ] || { echo "FAIL: $cxr missing" >&2; exit 1; }
+if readelf -d "$cxr" | grep -E 'RPATH|RUNPATH' | grep -q "$build"; then
+  fail "installed cxr still points into the build tree: $(readelf -d "$cxr" | grep -E 'RPATH|RUNPATH')"
+fi
+if file "$cxr" | grep -q "not stripped"; then fail "installed cxr is not stripped"; fi
+out=$("$cxr" --version 2>&1) || fail "cxr --version exited $?: $out"
+grep -q "CXR Studio $version" <<<"$out" || fail "cxr --version does not name CXR Studio $version: $out"
+grep -q "not a medical device" <<<"$out" || fail "cxr --version lacks the intended use: $out"
+pass "installed cxr --version: $(head -n 1 <<<"$out")"
+
+man="$root/usr/share/man/man1/cxr.1.gz"
+if [ -f "$man" ]; then
+  warnings=$(zcat "$man" | groff -man -ww -z 2>&1) || true
+  [ -z "$warnings" ] || fail "man page warnings: $warnings"
+  # Every subcommand `cxr --help` lists has its own section in the man page.
+  subcommands=$("$cxr" --help | awk '/^SUBCOMMANDS:/{s=1; next} s && /^  [a-z]/{print $1}')
+  [ -n "$subcommands" ] || fail "cxr --help lists no subcommands"
+  for sub in $subcommands; do
+    zcat "$man" | grep -q "^\.SS cxr $sub\b" || fail "man page has no section for 'cxr $sub'"
+  done
+  pass "man page renders without warnings and covers: $(echo $subcommands)"
+else
+  fail "no man page at /usr/share/man/man1/cxr.1.gz"
+fi
+
+# ---- the desktop application -------------------------------------------------------------------
+if [ "$wants_gui" = yes ]; then
+  studio="$root/usr/bin/cxr-studio"
+  home="$scratch/home"
+  mkdir -p "$home"
+  run_studio() {
+    env HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
+        XDG_CACHE_HOME="$home/.cache" XDG_RUNTIME_DIR="$home" QT_QPA_PLATFORM=offscreen \
+        timeout 120 "$studio" "$@"
+  }
+  out=$(run_studio --version 2>&1) || fail "cxr-studio --version exited $?: $out"
+  grep -q "$version" <<<"$out" || fail "cxr-studio --version does not print $version: $out"
+  # Builds the main window, shows and paints it once, quits: the installed binary finds its
+  # libraries, plugins and resources.
+  out=$(run_studio --exit-when-ready 2>&1) || fail "cxr-studio --exit-when-ready exited $?: $out"
+  pass "installed cxr-studio starts offscreen and quits ($(head -n 1 <<<"$out" | cut -c1-80))"
+
+  desktop=$(ls "$root"/usr/share/applications/*.desktop)
+  metainfo=$(ls "$root"/usr/share/metainfo/*.metainfo.xml)
+  id=$(basename "$desktop" .desktop)
+  desktop-file-validate "$desktop" || fail "desktop-file-validate $desktop"
+  grep -q '^MimeType=.*application/dicom;' "$desktop" || fail "desktop entry does not open DICOM"
+  grep -q '^MimeType=.*image/jpeg;image/png;inode/directory;' "$desktop" \
+    || fail "desktop entry does not open JPEG, PNG and folders"
+  grep -q '^Exec=cxr-studio %F$' "$desktop" || fail "desktop entry Exec is not 'cxr-studio %F'"
+  icon=$(sed -n 's/^Icon=//p' "$desktop")
+  svg="$root/usr/share/icons/hicolor/scalable/apps/$icon.svg"
+  [ -f "$svg" ] || fail "the desktop entry's icon $icon is not installed as $svg"
+  python3 -c 'import sys, xml.dom.minidom as m; d = m.parse(sys.argv[1]); assert d.documentElement.tagName == "svg"' "$svg" \
+    || fail "$svg is not an SVG document"
+  [ "$(basename "$metainfo")" = "$id.metainfo.xml" ] || fail "metainfo $metainfo does not match desktop id $id"
+  grep -q "<launchable type=\"desktop-id\">$id.desktop</launchable>" "$metainfo" \
+    || fail "metainfo does not launch $id.desktop"
+  grep -q "not a medical device" "$metainfo" || fail "metainfo lacks the intended use"
+  appstreamcli validate --no-net "$metainfo" || fail "appstreamcli validate $metainfo"
+  # The installed tree as a whole: metainfo, desktop entry and icon agree with each other.
+  appstreamcli validate-tree --no-net "$root" || fail "appstreamcli validate-tree"
+  pass "desktop entry, icon and metainfo validate"
+fi
+
+if [ "$failures" -ne 0 ]; then echo "$failures failure(s)"; exit 1; fi
+rm -rf "$scratch"
+echo "packaging: all checks passed"
