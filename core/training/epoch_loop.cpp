@@ -47,6 +47,13 @@ EpochStats trainEpoch(model::ResNet18& net, torch::optim::Optimizer& optimizer, 
         auto batch = source.next();
         if (!batch)
             break;
+        // A one-film batch in train mode breaks BatchNorm at small inputs (one value per
+        // channel) and says nothing about batch statistics anyway: the last short batch of an
+        // epoch is dropped when it holds a single film.
+        if (batch->labels.size(0) < 2 && progress.batch + 1 == progress.batches && progress.batches > 1) {
+            progress.batch += 1;
+            continue;
+        }
         const auto x = toInput(batch->images, settings);
         const auto y = batch->labels.to(settings.device, at::kLong, true);
         at::Tensor logits, loss;

@@ -216,7 +216,7 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
                 // Nothing of this epoch is saved; the phase ends and the next one starts from
                 // the best weights, which must exist.
                 const std::string message = "phase " + std::to_string(p + 1) + " ('" + phase.name + "') stopped: " + nonFinite;
-                logger()->warn("{}", message);
+                logger()->info("{}", message);  // the observer shows it
                 result.warnings.push_back(message);
                 if (m_observer)
                     m_observer->onWarning(message);

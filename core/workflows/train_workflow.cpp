@@ -27,7 +27,7 @@ namespace cxr::workflows {
 namespace {
 
 void warn(TrainFolderResult& result, training::TrainingObserver* observer, const std::string& message) {
-    logger()->warn("{}", message);
+    logger()->info("{}", message);  // the observer shows it
     result.warnings.push_back(message);
     if (observer)
         observer->onWarning(message);
