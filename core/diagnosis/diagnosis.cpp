@@ -1,0 +1,14 @@
+#include "diagnosis/diagnosis.h"
+
+#include "common/error.h"
+
+namespace cxr::diagnosis {
+
+double Diagnosis::probabilityOf(const std::string& className) const {
+    for (size_t i = 0; i < classes.size() && i < probabilities.size(); ++i)
+        if (classes[i] == className)
+            return probabilities[i];
+    throw Error(ErrorCode::InvalidInput, "the model has no class '" + className + "'");
+}
+
+}  // namespace cxr::diagnosis

@@ -1,0 +1,224 @@
+// Diagnoser end to end on hand-built and random models: the CAM registered to the film for
+// square and non-square films, the call at the bundle's threshold and temperature, seed files,
+// concurrent calls, heat maps at other sizes, warnings and errors.
+#include <cmath>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "blob_model.h"
+#include "common/error.h"
+#include "diagnosis/diagnoser.h"
+#include "diagnosis/heat_map.h"
+#include "model/class_map.h"
+#include "test_dirs.h"
+
+namespace cxr::diagnosis {
+namespace {
+
+// Where the blob net's map must peak. Its layer with stride s (32 for layer4, 16 for layer3)
+// samples the input at pixels s*i (1x1 stride-2 shortcuts keep the top-left of each 2x2), so
+// the map peaks on the cell whose sample is nearest the blob and, once resized to the input,
+// at that cell's centre (i + 0.5) * s. Mapped back through the stretch: film = input * W / S.
+// Registration errors of more than about one input pixel fail.
+void expectPeakAtCell(const Diagnosis& d, double blobU, double blobV, int stride) {
+    const int s = d.inputMapSize;
+    const Peak p = peakOf(d.heatMap, d.heatW, d.heatH);
+    const double cellU = std::round(blobU / stride), cellV = std::round(blobV / stride);
+    const double expectX = (cellU + 0.5) * stride * d.heatW / s - 0.5;
+    const double expectY = (cellV + 0.5) * stride * d.heatH / s - 0.5;
+    EXPECT_NEAR(p.x, expectX, 1.5 * d.heatW / s + 1) << "heat " << d.heatW << "x" << d.heatH;
+    EXPECT_NEAR(p.y, expectY, 1.5 * d.heatH / s + 1) << "heat " << d.heatW << "x" << d.heatH;
+    EXPECT_GT(p.value, 0.99f);
+}
+
+// A film of width x height with a blob at input pixel (u, v) of the 224 x 224 model input,
+// 12 input pixels wide: bright at the nearest sample of either layer, dark at the next.
+imaging::Film filmWithBlobAtInput(int width, int height, double u, double v) {
+    const double sx = width / 224.0, sy = height / 224.0;
+    return test::makeBlobFilm(width, height, (u + 0.5) * sx - 0.5, (v + 0.5) * sy - 0.5, 12 * sx, 12 * sy);
+}
+
+class DiagnoserTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        s_dir = std::filesystem::path(CXR_TEST_TMP) / "DiagnoserTest.blob";
+        std::filesystem::remove_all(s_dir);
+        test::exportBlobModel(s_dir);
+        s_diagnoser = new Diagnoser(s_dir, "cpu");
+    }
+    static void TearDownTestSuite() {
+        delete s_diagnoser;
+        s_diagnoser = nullptr;
+    }
+    static std::filesystem::path s_dir;
+    static Diagnoser* s_diagnoser;
+};
+std::filesystem::path DiagnoserTest::s_dir;
+Diagnoser* DiagnoserTest::s_diagnoser = nullptr;
+
+TEST_F(DiagnoserTest, CamPeakLandsOnTheBlobInFilmCoordinates) {
+    // Square, wide and tall films; blobs off-centre on both axes, placed (in input pixels) where
+    // neither layer's nearest sample is ambiguous, and on even layer3 cells: layer4's stride-2
+    // shortcut reads only those, so LayerCAM's per-position gradient is zero on odd ones.
+    struct Case {
+        int w, h;
+        double u, v;
+    };
+    for (const Case c : {Case{448, 448, 163, 67}, Case{672, 320, 35, 163}, Case{300, 520, 195, 131}}) {
+        const imaging::Film film = filmWithBlobAtInput(c.w, c.h, c.u, c.v);
+        for (const std::string method : {"gradcam", "gradcam++", "layercam"}) {
+            for (const auto& [layer, stride] : {std::pair<std::string, int>{"layer4", 32}, {"layer3", 16}}) {
+                // Every method and layer on the square film; two combinations on the others.
+                if (c.w != c.h && !(method == "gradcam" && layer == "layer4") &&
+                    !(method == "layercam" && layer == "layer3"))
+                    continue;
+                SCOPED_TRACE(std::to_string(c.w) + "x" + std::to_string(c.h) + " " + method + " " + layer);
+                DiagnoseOptions options;
+                options.method = method;
+                options.layer = layer;
+                const Diagnosis d = s_diagnoser->diagnose(film, options);
+                EXPECT_EQ(d.label, "PNEUMONIA");
+                EXPECT_EQ(d.camTarget, 1);
+                ASSERT_EQ(d.heatW, c.w);
+                ASSERT_EQ(d.heatH, c.h);
+                EXPECT_EQ(d.camGridW, 224 / stride);
+                expectPeakAtCell(d, c.u, c.v, stride);
+            }
+        }
+    }
+}
+
+TEST_F(DiagnoserTest, HeatMapsAtOtherSizesCoverTheSameExtent) {
+    const imaging::Film film = filmWithBlobAtInput(300, 200, 67, 163);
+    DiagnoseOptions options;
+    options.heatWidth = 1200;  // as if the film had been decoded at 1/4 scale
+    options.heatHeight = 800;
+    const Diagnosis full = s_diagnoser->diagnose(film, options);
+    ASSERT_EQ(full.heatMap.size(), 1200u * 800u);
+    expectPeakAtCell(full, 67, 163, 32);
+    EXPECT_EQ(heatMapAt(full, 1200, 800), full.heatMap);
+    const Diagnosis reduced = s_diagnoser->diagnose(film);
+    const Peak small = peakOf(reduced.heatMap, 300, 200);
+    const Peak large = peakOf(full.heatMap, 1200, 800);
+    // Pixel x of the small map covers x*4 .. x*4+3 of the large one.
+    EXPECT_NEAR(4 * small.x + 1.5, large.x, 4);
+    EXPECT_NEAR(4 * small.y + 1.5, large.y, 4);
+}
+
+TEST_F(DiagnoserTest, ReportsProbabilitiesCallModelAndTimings) {
+    const Diagnosis d = s_diagnoser->diagnose(test::makeBlobFilm(256, 256, 128, 128, 20));
+    ASSERT_EQ(d.probabilities.size(), 2u);
+    EXPECT_NEAR(d.probabilities[0] + d.probabilities[1], 1.0, 1e-12);
+    EXPECT_NEAR(d.probabilities[1], 1.0 / (1.0 + std::exp(d.logits[0] - d.logits[1])), 1e-9);
+    EXPECT_EQ(d.modelSha256, s_diagnoser->info().sha256);
+    EXPECT_EQ(d.modelSha256.size(), 64u);
+    for (const char* stage : {"preprocess", "forward", "cam", "resample", "total"})
+        EXPECT_GT(d.timingsMs.count(stage), 0u) << stage;
+    EXPECT_EQ(d.probabilityOf("PNEUMONIA"), d.probabilities[1]);
+    const Diagnosis blank = s_diagnoser->diagnose(test::makeBlobFilm(256, 256, -1000, -1000, 1));
+    EXPECT_EQ(blank.label, "NORMAL");
+    // A flat map is all zeros, never NaN.
+    for (float v : blank.camGrid)
+        EXPECT_EQ(v, 0.0f);
+}
+
+TEST_F(DiagnoserTest, WithoutExplanationTheCallIsTheSame) {
+    const imaging::Film film = test::makeBlobFilm(256, 256, 100, 60, 20);
+    DiagnoseOptions options;
+    options.explain = false;
+    const Diagnosis quick = s_diagnoser->diagnose(film, options);
+    const Diagnosis full = s_diagnoser->diagnose(film);
+    EXPECT_FALSE(quick.hasCam());
+    EXPECT_TRUE(quick.heatMap.empty());
+    EXPECT_EQ(quick.label, full.label);
+    EXPECT_NEAR(quick.probabilities[1], full.probabilities[1], 1e-6);
+}
+
+TEST_F(DiagnoserTest, ConcurrentCallsGiveTheSequentialAnswers) {
+    std::vector<imaging::Film> films;
+    for (int i = 0; i < 4; ++i)
+        films.push_back(test::makeBlobFilm(224 + 16 * i, 224, 40.0 + 40 * i, 60.0 + 30 * i, 14));
+    std::vector<Diagnosis> expected;
+    for (const auto& f : films)
+        expected.push_back(s_diagnoser->diagnose(f));
+    std::vector<Diagnosis> got(films.size());
+    auto work = [&](size_t first) {
+        for (int round = 0; round < 2; ++round)
+            for (size_t i = first; i < films.size(); i += 2)
+                got[i] = s_diagnoser->diagnose(films[i]);
+    };
+    std::thread a(work, 0), b(work, 1);
+    a.join();
+    b.join();
+    for (size_t i = 0; i < films.size(); ++i) {
+        EXPECT_EQ(got[i].probabilities, expected[i].probabilities);
+        EXPECT_EQ(got[i].camGrid, expected[i].camGrid);
+        EXPECT_EQ(got[i].heatMap, expected[i].heatMap);
+    }
+}
+
+TEST_F(DiagnoserTest, OutOfDomainWarningsTravelWithTheResult) {
+    imaging::Film film = test::makeBlobFilm(160, 120, 80, 60, 10);
+    film.meta.modality = "CT";
+    film.meta.viewPosition = "LL";
+    film.warnings.push_back("colour image converted to grey (ITU-R BT.601 luma)");
+    const Diagnosis d = s_diagnoser->diagnose(film);
+    ASSERT_EQ(d.warnings.size(), 4u);
+    EXPECT_NE(d.warnings[0].find("CT"), std::string::npos);
+    EXPECT_NE(d.warnings[1].find("lateral"), std::string::npos);
+    EXPECT_NE(d.warnings[2].find("colour"), std::string::npos);
+    EXPECT_NE(d.warnings[3].find("small film"), std::string::npos);
+}
+
+TEST_F(DiagnoserTest, RejectsBadFilmsAndOptions) {
+    EXPECT_THROW(s_diagnoser->diagnose(imaging::Film{}), Error);
+    const imaging::Film film = test::makeBlobFilm(64, 64, 32, 32, 5);
+    DiagnoseOptions options;
+    options.method = "scorecam";
+    EXPECT_THROW(s_diagnoser->diagnose(film, options), Error);
+    options = {};
+    options.layer = "fc";
+    EXPECT_THROW(s_diagnoser->diagnose(film, options), Error);
+    options = {};
+    options.targetClass = 2;
+    EXPECT_THROW(s_diagnoser->diagnose(film, options), Error);
+}
+
+TEST(Diagnoser, UsesTheBundlesThresholdAndTemperature) {
+    const auto dir = test::scratchDir();
+    // Strong evidence at temperature 1 gives P ~ 1; at temperature 50 it is close to 0.5, and a
+    // threshold of 0.9 then calls it NORMAL while the map still explains the called class.
+    const Diagnoser hot(test::exportBlobModel(dir / "hot", 0.9, 50.0), "cpu");
+    const Diagnoser cold(test::exportBlobModel(dir / "cold", 0.9, 1.0), "cpu");
+    const imaging::Film film = test::makeBlobFilm(224, 224, 112, 112, 100);
+    const Diagnosis h = hot.diagnose(film), c = cold.diagnose(film);
+    EXPECT_EQ(h.logits, c.logits);
+    EXPECT_NEAR(h.probabilities[1], 1.0 / (1.0 + std::exp((h.logits[0] - h.logits[1]) / 50.0)), 1e-9);
+    EXPECT_LT(h.probabilities[1], 0.9);
+    EXPECT_GT(h.probabilities[1], 0.5);
+    EXPECT_EQ(h.label, "NORMAL");
+    EXPECT_EQ(h.camTarget, 0);
+    EXPECT_EQ(c.label, "PNEUMONIA");
+    EXPECT_EQ(hot.info().threshold, 0.9);
+    EXPECT_EQ(hot.info().temperature, 50.0);
+}
+
+TEST(Diagnoser, LoadsSeedWeightsWithTheSeedsPreprocessing) {
+    const auto dir = test::scratchDir();
+    model::ResNet18 net = test::makeBlobNet();
+    model::writeStateDict(dir / "X_ray_classifier.pth", model::stateDictOf(*net));
+    model::writeClassToIndex(dir / "class_to_index.pth", {{"NORMAL", 0}, {"PNEUMONIA", 1}});
+    const Diagnoser seed(dir / "X_ray_classifier.pth", "cpu");
+    EXPECT_EQ(seed.info().imageSize, 224);
+    EXPECT_EQ(seed.info().resize, "stretch");
+    EXPECT_EQ(seed.info().threshold, 0.5);
+    EXPECT_EQ(seed.info().classes, (std::vector<std::string>{"NORMAL", "PNEUMONIA"}));
+    const Diagnoser bundle(test::exportBlobModel(dir / "bundle"), "cpu");
+    const imaging::Film film = test::makeBlobFilm(300, 260, 200, 90, 20);
+    EXPECT_EQ(seed.diagnose(film).probabilities, bundle.diagnose(film).probabilities);
+    EXPECT_THROW(Diagnoser(dir / "missing.pth", "cpu"), Error);
+}
+
+}  // namespace
+}  // namespace cxr::diagnosis
