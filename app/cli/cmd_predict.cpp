@@ -1,0 +1,202 @@
+// `cxr predict`: the model's call on films, one line (or one JSON object) per film, and colour
+// overlays of the class activation map with --cam-dir. Exit status 0 when every film was
+// diagnosed, 1 when any failed (each failure on stderr as "cxr: FILE: reason"; the others are
+// still processed), 2 on usage errors.
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <set>
+#include <sstream>
+
+#include "cli/command.h"
+#include "cli/interrupt.h"
+#include "common/error.h"
+#include "common/json_io.h"
+#include "diagnosis/diagnoser.h"
+#include "diagnosis/film_list.h"
+#include "diagnosis/overlay.h"
+#include "diagnosis/overlay_writer.h"
+#include "imaging/display.h"
+#include "imaging/load_film.h"
+
+namespace cxr::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct PredictArgs {
+    std::string model;
+    std::vector<std::string> inputs;
+    std::string camDir;
+    std::string method = "gradcam";
+    std::string layer = "layer4";
+    std::string colormap = "jet";
+    double opacity = 0.5;
+    std::string device = "auto";
+    bool json = false;
+};
+
+std::string fixed(double value, int digits) {
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(digits) << value;
+    return out.str();
+}
+
+std::string textLine(const std::string& file, const diagnosis::Diagnosis& d) {
+    std::ostringstream out;
+    out << file << "  " << d.label;
+    for (size_t i = 0; i < d.classes.size(); ++i)
+        out << "  " << d.classes[i] << "=" << fixed(d.probabilities[i], 4);
+    if (!d.warnings.empty()) {
+        out << "  warnings:";
+        for (size_t i = 0; i < d.warnings.size(); ++i)
+            out << (i ? "; " : " ") << d.warnings[i];
+    }
+    return out.str();
+}
+
+Json jsonOf(const std::string& file, const diagnosis::Diagnosis& d, const std::string& overlay) {
+    Json probabilities = Json::object();
+    for (size_t i = 0; i < d.classes.size(); ++i)
+        probabilities[d.classes[i]] = d.probabilities[i];
+    Json grid = Json::array();
+    for (int y = 0; y < d.camGridH; ++y) {
+        Json row = Json::array();
+        for (int x = 0; x < d.camGridW; ++x)
+            row.push_back(std::round(d.camGrid[static_cast<size_t>(y) * d.camGridW + x] * 1e4) / 1e4);
+        grid.push_back(row);
+    }
+    Json timings = Json::object();
+    for (const auto& [stage, ms] : d.timingsMs)
+        timings[stage] = std::round(ms * 100) / 100;
+    return {{"file", file},
+            {"ok", true},
+            {"label", d.label},
+            {"probabilities", probabilities},
+            {"threshold", d.threshold},
+            {"temperature", d.temperature},
+            {"model_sha256", d.modelSha256},
+            {"warnings", d.warnings},
+            {"cam_method", d.camMethod},
+            {"cam_layer", d.camLayer},
+            {"cam_class", d.camTarget >= 0 ? Json(d.classes.at(static_cast<size_t>(d.camTarget))) : Json()},
+            {"cam_grid", grid},
+            {"film_width", d.filmWidth},
+            {"film_height", d.filmHeight},
+            {"overlay", overlay.empty() ? Json() : Json(overlay)},
+            {"timings_ms", timings}};
+}
+
+// DICOM strings need not be UTF-8: replace, never throw.
+std::string jsonLine(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+// "<stem>_cam.png", made unique within the run (films of the same name in different folders).
+fs::path overlayPath(const fs::path& dir, const fs::path& film, std::set<std::string>& used) {
+    const std::string stem = film.stem().string();
+    std::string name = stem + "_cam.png";
+    for (int n = 2; used.count(name); ++n)
+        name = stem + "_" + std::to_string(n) + "_cam.png";
+    used.insert(name);
+    return dir / name;
+}
+
+int runPredict(const PredictArgs& args) {
+    diagnosis::DiagnoseOptions options;
+    options.method = args.method;
+    options.layer = args.layer;
+    const bool overlays = !args.camDir.empty();
+    // Without --json or --cam-dir nothing shows the map: skip its cost.
+    options.explain = overlays || args.json;
+    diagnosis::OverlayOptions overlayOptions;
+    overlayOptions.colormap = args.colormap;
+    overlayOptions.opacity = args.opacity;
+    if (overlays) {
+        std::error_code ec;
+        fs::create_directories(args.camDir, ec);
+        if (ec)
+            throw Error(ErrorCode::Io, args.camDir, "cannot create the folder: " + ec.message());
+    }
+
+    const diagnosis::Diagnoser diagnoser(args.model, args.device);
+    std::vector<fs::path> inputs(args.inputs.begin(), args.inputs.end());
+    const diagnosis::FilmList list = diagnosis::collectFilms(inputs);
+    bool allOk = list.problems.empty();
+    for (const auto& problem : list.problems)
+        std::cerr << "cxr: " << problem << "\n";
+
+    std::set<std::string> usedNames;
+    for (const auto& file : list.files) {
+        interruptToken()->throwIfCancelled("prediction");
+        const std::string shown = displayPath(file);
+        try {
+            std::error_code ec;
+            if (fs::is_directory(file, ec))
+                throw Error(ErrorCode::InvalidInput, file, "is a folder, not a film");
+            diagnosis::Diagnosis d;
+            std::string overlayFile;
+            if (overlays) {
+                // The overlay is drawn on the full-resolution film, so decode it whole.
+                imaging::LoadOptions load;
+                load.readTags = false;
+                const imaging::Film film = imaging::loadFilm(file, load);
+                d = diagnoser.diagnose(film, options);
+                const fs::path out = overlayPath(args.camDir, file, usedNames);
+                const auto rgb = diagnosis::makeOverlayRgb(imaging::toDisplay8(film), d.heatMap, film.width,
+                                                           film.height, overlayOptions);
+                diagnosis::writeOverlayPng(out, rgb, film.width, film.height);
+                overlayFile = displayPath(out);
+            } else {
+                d = diagnoser.diagnoseFile(file, options);
+            }
+            if (args.json)
+                std::cout << jsonLine(jsonOf(shown, d, overlayFile)) << "\n";
+            else
+                std::cout << textLine(shown, d) << "\n";
+        } catch (const Error& e) {
+            if (e.code() == ErrorCode::Cancelled)
+                throw;
+            allOk = false;
+            const std::string message = e.what();
+            // cxr::Error messages about a file already start with "FILE: ".
+            std::cerr << "cxr: " << (message.rfind(shown + ": ", 0) == 0 ? message : shown + ": " + message) << "\n";
+            if (args.json)
+                std::cout << jsonLine({{"file", shown}, {"ok", false}, {"error", message}}) << "\n";
+        }
+        std::cout.flush();
+    }
+    return allOk ? 0 : 1;
+}
+
+const CommandRegistration kPredict(40, [](CLI::App& root, CLI::App*& sub) -> CommandRun {
+    sub = root.add_subcommand("predict", "Classify films with a trained model; Grad-CAM overlays");
+    sub->description(
+        "Run a trained model (a run or export folder, or a seed X_ray_classifier.pth with its "
+        "class_to_index.pth beside it) on films or folders of films. One line per film: file, "
+        "call at the model's operating threshold, probability of each class, warnings; or one "
+        "JSON object per line with --json (including the normalised low-resolution class "
+        "activation map). --cam-dir writes a colour overlay PNG per film at film resolution. "
+        "Exit status 0 when every film was diagnosed, 1 when any failed, 2 on usage errors. "
+        "Research and teaching only; not a diagnostic device.");
+    auto args = std::make_shared<PredictArgs>();
+    sub->add_option("MODEL", args->model, "Run or export folder, or seed .pth weights")->required();
+    sub->add_option("FILE_OR_FOLDER", args->inputs, "Films, or folders searched for films")->required();
+    sub->add_option("--cam-dir", args->camDir, "Write <film>_cam.png overlays into this folder");
+    sub->add_option("--method", args->method, "Class activation map method")
+        ->check(CLI::IsMember({"gradcam", "gradcam++", "layercam"}))
+        ->capture_default_str();
+    sub->add_option("--layer", args->layer, "Layer the map is taken from")
+        ->check(CLI::IsMember({"layer1", "layer2", "layer3", "layer4"}))
+        ->capture_default_str();
+    sub->add_option("--colormap", args->colormap, "Overlay colour map")
+        ->check(CLI::IsMember({"jet", "viridis", "inferno"}))
+        ->capture_default_str();
+    sub->add_option("--opacity", args->opacity, "Overlay opacity of the colour map")
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
+    sub->add_option("--device", args->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+    sub->add_flag("--json", args->json, "One JSON object per film (JSON Lines)");
+    return [args] { return runPredict(*args); };
+});
+
+}  // namespace
+}  // namespace cxr::cli
