@@ -38,9 +38,11 @@ std::optional<data::Batch> TensorBatchSource::next() {
         return std::nullopt;
     const auto end = std::min(n, m_position + static_cast<std::size_t>(m_batchSize));
     auto idx = m_order.slice(0, static_cast<int64_t>(m_position), static_cast<int64_t>(end));
+    // The tensors may live on the GPU (benchmarks); the order is kept on the CPU.
+    const auto idxOnDevice = idx.to(m_images.device());
     data::Batch b;
-    b.images = m_images.index_select(0, idx);
-    b.labels = m_labels.index_select(0, idx);
+    b.images = m_images.index_select(0, idxOnDevice);
+    b.labels = m_labels.index_select(0, idx.to(m_labels.device()));
     const auto* p = idx.data_ptr<int64_t>();
     for (int64_t i = 0; i < idx.size(0); ++i)
         b.indices.push_back(static_cast<std::size_t>(p[i]));

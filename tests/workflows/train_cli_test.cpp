@@ -63,7 +63,8 @@ TEST(TrainCli, SynthTrainEvaluateEndToEnd) {
     const auto json = Json::parse(eval.output.substr(eval.output.find('{')));
     EXPECT_EQ(json.at("films"), 12);
     const auto stored = readJsonFile(dir / "run" / "evaluation.json");
-    EXPECT_EQ(json.at("test").at("confusion"), stored.at("test").at("confusion"));
+    EXPECT_EQ(json.at("test").at("confusionMatrix"), stored.at("test").at("confusionMatrix"));
+    EXPECT_EQ(json.at("test").at("accuracy"), stored.at("test").at("accuracy"));
 
     // Usage errors exit 2; bad input exits 1 with a message naming the problem.
     EXPECT_EQ(cxr("train " + data, dir).status, 2);
