@@ -5,6 +5,9 @@
 #include <torch/cuda.h>
 #include <torch/version.h>
 
+#include <sched.h>
+
+#include <algorithm>
 #include <thread>
 
 #include "common/error.h"
@@ -37,9 +40,22 @@ std::string deviceDescription(const std::string& device) {
 
 std::string torchVersion() { return TORCH_VERSION; }
 
+unsigned usableCores() {
+    // The CPUs this process may run on (taskset, cgroups' cpusets), not the machine's total:
+    // oversubscribing a 2-core pin with 16 threads halves training speed.
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (::sched_getaffinity(0, sizeof set, &set) == 0) {
+        const int n = CPU_COUNT(&set);
+        if (n > 0)
+            return static_cast<unsigned>(n);
+    }
+    return std::max(1u, std::thread::hardware_concurrency());
+}
+
 void initTorchThreads() {
     at::init_num_threads();
-    const unsigned cores = std::thread::hardware_concurrency();
+    const unsigned cores = usableCores();
     if (cores > 0 && at::get_num_threads() != static_cast<int>(cores))
         at::set_num_threads(static_cast<int>(cores));
 }

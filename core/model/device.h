@@ -15,5 +15,7 @@ std::string torchVersion();
 // LibTorch 1.13 defaults to half the cores; call once at start-up and first in every
 // worker thread that runs LibTorch (OpenMP thread counts are per thread).
 void initTorchThreads();
+// CPUs this process may use (its affinity mask), at least 1.
+unsigned usableCores();
 
 }  // namespace cxr::model
