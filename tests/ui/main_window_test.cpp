@@ -1,0 +1,279 @@
+// The review workspace end to end, offscreen: drops with file URLs, a real (random-weights)
+// model in the background, the triage list, error states, CSV and PNG export, settings.
+#include <QAction>
+#include <QFile>
+#include <QHeaderView>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QtTest>
+
+#include "common/app_settings.h"
+#include "diagnosis/drop_hint.h"
+#include "diagnosis/overlay_controls.h"
+#include "diagnosis/result_panel.h"
+#include "diagnosis/review_controller.h"
+#include "diagnosis/review_list_model.h"
+#include "diagnosis/triage_panel.h"
+#include "diagnosis/triage_proxy.h"
+#include "main/main_window.h"
+#include "main/status_panel.h"
+#include "ui_test_support.h"
+#include "viewer/dicom_tag_model.h"
+#include "viewer/film_view.h"
+#include "viewer/film_viewer.h"
+#include "viewer/tag_panel.h"
+
+using cxr::ui::MainWindow;
+using cxr::ui::ReviewItem;
+using cxr::ui::ReviewListModel;
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+
+    QString m_dir;
+    QString m_films;
+    QString m_model;
+    QString m_good1, m_good2, m_dicom, m_broken, m_text;
+
+    std::unique_ptr<MainWindow> makeWindow(bool withModel) {
+        auto window = std::make_unique<MainWindow>();
+        window->resize(1280, 800);
+        window->show();
+        if (withModel) {
+            window->loadModel(m_model);
+            // Callers check isModelLoaded(): QVERIFY cannot return from here.
+            if (!QTest::qWaitFor([&] { return window->isModelLoaded(); }, 30000)) {
+                qWarning("the test model did not load");
+            }
+        }
+        return window;
+    }
+
+    static bool allSettled(const ReviewListModel* model) {
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const auto s = model->item(r).status;
+            if (s == ReviewItem::Status::Queued || s == ReviewItem::Status::Running) {
+                return false;
+            }
+        }
+        return model->rowCount() > 0;
+    }
+
+    static QList<QUrl> urls(const QStringList& paths) {
+        QList<QUrl> out;
+        for (const QString& p : paths) {
+            out << QUrl::fromLocalFile(p);
+        }
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        m_dir = cxr::test::scratchDir(QStringLiteral("main-window"));
+        cxr::test::isolateSettings(m_dir + QStringLiteral("/settings"));
+        m_films = m_dir + QStringLiteral("/films");
+        QDir().mkpath(m_films);
+        m_good1 = cxr::test::writeRasterFilm(m_films, QStringLiteral("a_chest.jpeg"), 320, 280, 220, 120);
+        m_good2 = cxr::test::writeRasterFilm(m_films, QStringLiteral("b_chest.png"), 256, 256, 60, 180);
+        m_dicom = cxr::test::writeDicomFilm(m_films, QStringLiteral("c_chest.dcm"), 300, 300);
+        m_broken = cxr::test::writeBrokenDicom(m_films, QStringLiteral("d_broken.dcm"));
+        m_text = cxr::test::writeTextFile(m_dir, QStringLiteral("notes.txt"));
+        m_model = cxr::test::exportRandomModel(m_dir + QStringLiteral("/model"));
+    }
+
+    void cleanupTestCase() { QDir(m_dir).removeRecursively(); }
+
+    void noModelSaysHowToGetOne() {
+        auto window = makeWindow(false);
+        QVERIFY(!window->isModelLoaded());
+        QVERIFY(window->statusPanel()->modelText().contains(QStringLiteral("No model")));
+        cxr::test::dragFiles(window.get(), urls({m_good1}), true);
+        QTRY_VERIFY(allSettled(window->reviewModel()));
+        QCOMPARE(window->reviewModel()->item(0).status, ReviewItem::Status::Opened);
+        QTRY_VERIFY(window->viewer()->isShowingFilm());
+        QVERIFY(!window->viewer()->hasHeatMap());
+    }
+
+    void droppedFolderGetsResultsInTheList() {
+        auto window = makeWindow(true);
+        QVERIFY(window->isModelLoaded());
+        QVERIFY(window->statusPanel()->modelText().contains(QStringLiteral("NORMAL/PNEUMONIA")));
+        QVERIFY(cxr::test::dragFiles(window.get(), urls({m_films}), true));
+        QTRY_COMPARE_WITH_TIMEOUT(window->reviewModel()->rowCount(), 4, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(window->reviewModel()), 60000);
+        int done = 0, failed = 0;
+        for (int r = 0; r < 4; ++r) {
+            const ReviewItem& item = window->reviewModel()->item(r);
+            if (item.status == ReviewItem::Status::Done) {
+                ++done;
+                QCOMPARE(item.probabilities.size(), std::size_t(2));
+                QVERIFY(std::abs(item.probabilities[0] + item.probabilities[1] - 1.0) < 1e-6);
+                QVERIFY(item.label == QStringLiteral("NORMAL") || item.label == QStringLiteral("PNEUMONIA"));
+                QCOMPARE(item.positiveCall(), item.positiveProbability() >= item.threshold);
+            } else {
+                ++failed;
+                QCOMPARE(item.status, ReviewItem::Status::Failed);
+                QVERIFY2(item.error.contains(QStringLiteral("d_broken.dcm")), qPrintable(item.error));
+            }
+        }
+        QCOMPARE(done, 3);
+        QCOMPARE(failed, 1);
+        // The first film is on screen with its call and heat map.
+        QTRY_VERIFY(window->viewer()->isShowingFilm() && window->viewer()->hasHeatMap());
+        QVERIFY(!window->resultPanel()->callText().isEmpty());
+        QVERIFY(window->viewer()->view()->overlayVisible());
+    }
+
+    void badFileShowsErrorThenNextFilmWorks() {
+        auto window = makeWindow(true);
+        QVERIFY(window->isModelLoaded());
+        cxr::test::dragFiles(window.get(), urls({m_broken}), true);
+        QTRY_VERIFY_WITH_TIMEOUT(window->viewer()->isShowingError(), 10000);
+        QVERIFY2(window->viewer()->shownMessage().contains(QStringLiteral("d_broken.dcm")),
+                 qPrintable(window->viewer()->shownMessage()));
+        cxr::test::dragFiles(window.get(), urls({m_dicom}), true);
+        QTRY_VERIFY_WITH_TIMEOUT(window->viewer()->isShowingFilm() && window->viewer()->hasHeatMap(), 20000);
+        QCOMPARE(window->viewer()->filmPath(), m_dicom);
+        QVERIFY(!window->resultPanel()->callText().isEmpty());
+        // The DICOM film's patient fields are listed and marked.
+        QVERIFY(window->tagPanel()->model()->rowCount() > 0);
+    }
+
+    void nonImageDropIsRefusedWithReason() {
+        auto window = makeWindow(false);
+        const bool accepted = cxr::test::dragFiles(window.get(), urls({m_text}), false);
+        QVERIFY(!accepted);
+        // The reason is on screen while the drag hovers; after a forced drop, in the status bar.
+        QMimeData mime;
+        mime.setUrls(urls({m_text}));
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(window.get(), &enter);
+        QVERIFY(window->dropHint()->isVisible());
+        QVERIFY2(window->dropHint()->text().contains(QStringLiteral("notes.txt")), qPrintable(window->dropHint()->text()));
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(window.get(), &drop);
+        QVERIFY(!window->dropHint()->isVisible());
+        QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("notes.txt")));
+        QCOMPARE(window->reviewModel()->rowCount(), 0);
+    }
+
+    void triageSortsFiltersNavigatesAndExports() {
+        auto window = makeWindow(true);
+        QVERIFY(window->isModelLoaded());
+        window->openPaths({m_good1, m_good2, m_dicom, m_broken});
+        QTRY_COMPARE_WITH_TIMEOUT(window->reviewModel()->rowCount(), 4, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(window->reviewModel()), 60000);
+        cxr::ui::TriagePanel* triage = window->triage();
+        QTableView* table = triage->table();
+
+        table->sortByColumn(ReviewListModel::ProbabilityColumn, Qt::DescendingOrder);
+        double previous = 2.0;
+        for (int row : triage->visibleSourceRows()) {
+            const double p = window->reviewModel()->item(row).positiveProbability();
+            QVERIFY(p <= previous);
+            previous = p;
+        }
+        QCOMPARE(window->reviewModel()->item(triage->visibleSourceRows().last()).status, ReviewItem::Status::Failed);
+
+        triage->proxy()->setCallFilter(cxr::ui::TriageProxy::Filter::Failed);
+        QCOMPARE(triage->proxy()->rowCount(), 1);
+        triage->proxy()->setCallFilter(cxr::ui::TriageProxy::Filter::All);
+
+        // Up/down in the list moves the viewer.
+        table->setFocus();
+        triage->selectSourceRow(triage->visibleSourceRows().first());
+        const QString first = window->reviewModel()->item(triage->visibleSourceRows().at(0)).path;
+        const QString second = window->reviewModel()->item(triage->visibleSourceRows().at(1)).path;
+        QTRY_COMPARE(window->viewer()->filmPath(), first);
+        QTest::keyClick(table, Qt::Key_Down);
+        QTRY_COMPARE_WITH_TIMEOUT(window->viewer()->filmPath(), second, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->viewer()->hasHeatMap(), 20000);
+        QTest::keyClick(table, Qt::Key_Up);
+        QTRY_COMPARE(window->viewer()->filmPath(), first);
+
+        const QString csv = m_dir + QStringLiteral("/triage.csv");
+        QVERIFY(triage->exportCsvTo(csv));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 5);
+        QVERIFY(lines.first().startsWith(QStringLiteral("file,status,label,p_NORMAL,p_PNEUMONIA,threshold")));
+        QVERIFY(lines.last().contains(QStringLiteral("d_broken.dcm")) && lines.last().contains(QStringLiteral(",failed,")));
+
+        const QString png = m_dir + QStringLiteral("/overlay.png");
+        window->exportOverlayTo(png);
+        const QImage exported(png);
+        QCOMPARE(exported.size(), QSize(window->viewer()->film()->width, window->viewer()->film()->height));
+    }
+
+    void staleResultsAreIgnored() {
+        auto window = makeWindow(true);
+        QVERIFY(window->isModelLoaded());
+        window->openPaths({m_good1, m_good2, m_dicom});
+        QTRY_COMPARE_WITH_TIMEOUT(window->reviewModel()->rowCount(), 3, 10000);
+        // Hop through the films faster than they are analysed; the last choice must win.
+        for (int i = 0; i < 3; ++i) {
+            window->triage()->selectSourceRow(i % 3);
+        }
+        window->triage()->selectSourceRow(1);
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(window->reviewModel()) && window->controller()->isIdle(), 60000);
+        QTest::qWait(50);
+        QCOMPARE(window->viewer()->filmPath(), m_good2);
+        QVERIFY(window->viewer()->hasHeatMap());
+    }
+
+    void explanationMethodReruns() {
+        auto window = makeWindow(true);
+        QVERIFY(window->isModelLoaded());
+        window->openPaths({m_good1});
+        QTRY_VERIFY_WITH_TIMEOUT(window->viewer()->hasHeatMap(), 30000);
+        const cxr::imaging::Film* film = window->viewer()->film();
+        cxr::ui::OverlaySettings s = window->overlayControls()->settings();
+        s.method = QStringLiteral("layercam");
+        s.layer = QStringLiteral("layer3");
+        window->overlayControls()->setSettings(s);
+        QTRY_COMPARE_WITH_TIMEOUT(window->controller()->options().method, std::string("layercam"), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->controller()->isIdle(), 30000);
+        QTest::qWait(50);
+        QVERIFY(window->viewer()->hasHeatMap());
+        QCOMPARE(window->viewer()->film(), film);  // same film object: not decoded again
+    }
+
+    void settingsPersistAcrossRestart() {
+        QList<int> sizes;
+        {
+            auto window = makeWindow(true);
+        QVERIFY(window->isModelLoaded());
+            window->splitter()->setSizes({250, 700, 330});
+            sizes = window->splitter()->sizes();
+            cxr::ui::OverlaySettings s;
+            s.visible = false;
+            s.opacity = 0.7;
+            s.colormap = QStringLiteral("viridis");
+            s.method = QStringLiteral("gradcam++");
+            s.layer = QStringLiteral("layer3");
+            window->overlayControls()->setSettings(s);
+            window->close();
+        }
+        auto window = makeWindow(false);
+        QCOMPARE(window->splitter()->sizes(), sizes);
+        const cxr::ui::OverlaySettings s = window->overlayControls()->settings();
+        QCOMPARE(s.visible, false);
+        QCOMPARE(s.opacity, 0.7);
+        QCOMPARE(s.colormap, QStringLiteral("viridis"));
+        QCOMPARE(s.method, QStringLiteral("gradcam++"));
+        QCOMPARE(s.layer, QStringLiteral("layer3"));
+        QCOMPARE(window->viewer()->colormap(), QStringLiteral("viridis"));
+        QVERIFY(!window->viewer()->overlayEnabled());
+        QCOMPARE(window->controller()->options().method, std::string("gradcam++"));
+        QCOMPARE(cxr::ui::AppSettings().recentModels().value(0), m_model);
+        // The last model comes back in the background.
+        window->restoreLastModel();
+        QVERIFY(window->isModelLoading());
+        QTRY_VERIFY_WITH_TIMEOUT(window->isModelLoaded(), 30000);
+    }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "main_window_test.moc"

@@ -1,0 +1,20 @@
+// The one test file that includes LibTorch: a seeded random-weights model bundle, so the UI
+// suites exercise the real Diagnoser without a training run. Results are meaningless; the
+// plumbing is what is tested.
+#include <torch/torch.h>
+
+#include "common/qt_convert.h"
+#include "model/model_bundle.h"
+#include "ui_test_support.h"
+
+namespace cxr::test {
+
+QString exportRandomModel(const QString& dir) {
+    torch::manual_seed(20240611);  // same bytes every time: parallel test processes agree
+    model::ResNet18 net = model::makeResNet18(std::nullopt, 2);
+    model::exportModelBundle(ui::toPath(dir), net, {"NORMAL", "PNEUMONIA"}, model::PreprocessSpec{}, 0.5, 1.0,
+                             Json{{"note", "random weights for UI tests"}}, Json::object());
+    return dir;
+}
+
+}  // namespace cxr::test
