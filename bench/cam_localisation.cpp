@@ -1,0 +1,114 @@
+// cam_localisation: how often the class activation map's peak falls inside a recorded opacity
+// box, on a synthetic set (`cxr synth`) and a model trained on it (`cxr train`).
+//
+//   cam_localisation MODEL SYNTH_ROOT [--split test] [--method gradcam] [--layer layer4]
+//
+// Counts the PNEUMONIA films of the split that the model calls PNEUMONIA (correctly classified)
+// and, among them, those whose heat-map peak, at full film resolution, lies inside one of the
+// film's boxes in SYNTH_ROOT/opacities.csv. Films are decoded at reduced scale for the model;
+// the map is resampled to the stored size from films.csv, which is what registration is for.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+#include "diagnosis/diagnoser.h"
+#include "diagnosis/heat_map.h"
+
+namespace fs = std::filesystem;
+using namespace cxr;
+
+namespace {
+
+struct Box {
+    int x0, y0, x1, y1;
+};
+
+std::vector<std::vector<std::string>> readCsv(const fs::path& path) {
+    std::ifstream in(path);
+    if (!in)
+        throw Error(ErrorCode::NotFound, path, "cannot open (is this a `cxr synth` folder?)");
+    std::vector<std::vector<std::string>> rows;
+    std::string line;
+    std::getline(in, line);
+    while (std::getline(in, line)) {
+        std::vector<std::string> cells;
+        std::stringstream ss(line);
+        std::string cell;
+        while (std::getline(ss, cell, ','))
+            cells.push_back(cell);
+        rows.push_back(cells);
+    }
+    return rows;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        if (argc < 3) {
+            std::fprintf(stderr, "usage: cam_localisation MODEL SYNTH_ROOT [--split test] [--method gradcam] "
+                                 "[--layer layer4]\n");
+            return 2;
+        }
+        const fs::path modelPath = argv[1], root = argv[2];
+        std::string split = "test";
+        diagnosis::DiagnoseOptions options;
+        for (int i = 3; i + 1 < argc; i += 2) {
+            const std::string a = argv[i];
+            if (a == "--split")
+                split = argv[i + 1];
+            else if (a == "--method")
+                options.method = argv[i + 1];
+            else if (a == "--layer")
+                options.layer = argv[i + 1];
+            else
+                throw Error(ErrorCode::InvalidInput, "unknown option " + a);
+        }
+        std::map<std::string, std::vector<Box>> boxes;
+        for (const auto& r : readCsv(root / "opacities.csv"))
+            if (r.at(0) == split)
+                boxes[r.at(2)].push_back({std::stoi(r.at(3)), std::stoi(r.at(4)), std::stoi(r.at(5)), std::stoi(r.at(6))});
+
+        const diagnosis::Diagnoser diagnoser(modelPath, "auto");
+        int pneumonia = 0, called = 0, inside = 0, normals = 0, normalCorrect = 0;
+        for (const auto& r : readCsv(root / "films.csv")) {
+            if (r.at(0) != split)
+                continue;
+            const std::string file = r.at(4);
+            const bool positive = r.at(1) == "PNEUMONIA";
+            options.heatWidth = std::stoi(r.at(5));
+            options.heatHeight = std::stoi(r.at(6));
+            options.explain = positive;
+            const diagnosis::Diagnosis d = diagnoser.diagnoseFile(root / file, options);
+            if (!positive) {
+                ++normals;
+                normalCorrect += d.label == "NORMAL";
+                continue;
+            }
+            ++pneumonia;
+            if (d.label != "PNEUMONIA")
+                continue;
+            ++called;
+            const diagnosis::Peak p = diagnosis::peakOf(d.heatMap, d.heatW, d.heatH);
+            bool hit = false;
+            for (const Box& b : boxes[file])
+                hit = hit || (p.x >= b.x0 && p.x < b.x1 && p.y >= b.y0 && p.y < b.y1);
+            inside += hit;
+        }
+        std::printf("model %s, %s split of %s, %s on %s\n", diagnoser.info().name.c_str(), split.c_str(),
+                    root.string().c_str(), options.method.c_str(), options.layer.c_str());
+        std::printf("NORMAL films called NORMAL:        %d / %d\n", normalCorrect, normals);
+        std::printf("PNEUMONIA films called PNEUMONIA:  %d / %d\n", called, pneumonia);
+        std::printf("CAM peak inside an opacity box:    %d / %d = %.1f%% of correctly classified PNEUMONIA films\n",
+                    inside, called, called ? 100.0 * inside / called : 0.0);
+        return 0;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "cam_localisation: %s\n", e.what());
+        return 1;
+    }
+}
