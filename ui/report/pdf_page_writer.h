@@ -50,6 +50,8 @@ public:
     void block(qreal height, const std::function<void(QPainter&, const QRectF&)>& draw);
     void images(const QList<QImage>& images, const QStringList& captions, qreal imageHeightMm);
     void space(qreal millimetres);
+    // Starts a new page unless `height` still fits (keeps a caption with its figure).
+    void keep(qreal height) { ensure(height); }
     void newPage();
 
 private:

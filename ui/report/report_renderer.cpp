@@ -52,7 +52,7 @@ void configSection(PdfPageWriter& w, const RunResults& r) {
                             QString::number(p.epochs), QString::number(p.learningRate, 'g', 3),
                             QString::number(p.stepSize), QString::number(p.gamma, 'g', 3), QString::number(p.patience)};
     w.table({QObject::tr("Phase"), QObject::tr("Trains"), QObject::tr("Epochs"), QObject::tr("LR"),
-             QObject::tr("StepLR step"), QObject::tr("Gamma"), QObject::tr("Patience")},
+             QObject::tr("LR step"), QObject::tr("Gamma"), QObject::tr("Patience")},
             rows, true, {2.6, 1.6, 0.8, 0.9, 1.0, 0.8, 0.9});
     QString device = toQString(c.device);
     if (r.config.contains("device") && r.config["device"].is_string())
@@ -142,6 +142,7 @@ void resultsSection(PdfPageWriter& w, const RunResults& r, double threshold) {
                                                   .arg(num(rep.calibration.temperature, 2))}});
     const auto matrix = op.test;
     const auto classes = r.classes;
+    w.keep(w.mm(64));
     w.paragraph(QObject::tr("Confusion matrix (rows: truth, columns: the call; counts and row percentages)"), 9.5, true);
     w.block(w.mm(55), [&](QPainter& p, const QRectF& area) {
         p.setFont(w.font(9));
@@ -171,7 +172,7 @@ void resultsSection(PdfPageWriter& w, const RunResults& r, double threshold) {
     std::unique_ptr<QChart> calibration(makeReliabilityChart(rel));
     calibration->setTitle(QObject::tr("Calibration on validation (T = %1)").arg(num(rel.temperature, 2)));
     w.heading(QObject::tr("ROC curve and calibration"));
-    w.chartPair(roc.get(), calibration.get(), QSizeF(560, 520));
+    w.chartPair(roc.get(), calibration.get(), QSizeF(440, 420));
     w.paragraph(QObject::tr("Calibration: expected calibration error (%1 bins) on validation %2 before and %3 after "
                             "temperature scaling; on test %4 at T = %5.")
                     .arg(rep.calibration.bins)
@@ -182,6 +183,7 @@ void resultsSection(PdfPageWriter& w, const RunResults& r, double threshold) {
 }
 
 void curvesSection(PdfPageWriter& w, const RunResults& r) {
+    w.keep(w.mm(95));  // the heading with its first chart
     w.heading(QObject::tr("Training curves"));
     if (r.history.epochs().empty()) {
         w.paragraph(QObject::tr("No finished epoch recorded."));
@@ -189,7 +191,8 @@ void curvesSection(PdfPageWriter& w, const RunResults& r) {
     }
     TrainingCharts charts;
     charts.update(r.history);
-    w.chartPair(charts.lossChart(), charts.accuracyChart(), QSizeF(560, 400));
+    w.chart(charts.lossChart(), QSizeF(760, 300));
+    w.chart(charts.accuracyChart(), QSizeF(760, 300));
     QString best;
     for (const auto& m : r.history.bestMarkers())
         best = QObject::tr("phase %1, run epoch %2 (val loss %3, val accuracy %4)")

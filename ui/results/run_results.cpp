@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "common/sha256.h"
 #include "evaluation/predictions.h"
 #include "training/metrics_log.h"
 #include "training/run_directory.h"
@@ -55,8 +56,10 @@ RunResults RunResults::load(const std::filesystem::path& runDir) {
     r.split = readOptional(dir.splitFile(), r.notes);
     r.model = readOptional(runDir / "model.json", r.notes);
     r.evaluationJson = readOptional(dir.evaluationJson(), r.notes);
-    if (r.model.contains("sha256") && r.model["sha256"].is_string())
-        r.weightsSha256 = r.model["sha256"].get<std::string>();
+    if (r.model.contains("weights") && r.model["weights"].is_object())
+        r.weightsSha256 = r.model["weights"].value("sha256", std::string());
+    if (r.weightsSha256.empty() && std::filesystem::exists(runDir / "X_ray_classifier.pth"))
+        r.weightsSha256 = sha256File(runDir / "X_ray_classifier.pth");
     if (r.model.contains("classes") && r.model["classes"].is_array())
         r.classes = r.model["classes"].get<std::vector<std::string>>();
     else if (r.split.contains("classes") && r.split["classes"].is_array())

@@ -116,6 +116,7 @@ TrainPage::TrainPage(WizardPlan* plan, QWidget* parent)
     connect(m_session, &TrainingSession::stopped, this, [this] {
         m_redraw->stop();
         redraw();
+        Q_EMIT completeChanged();  // isComplete() waits for the thread to end
     });
 }
 

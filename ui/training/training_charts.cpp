@@ -33,13 +33,13 @@ TrainingCharts::TrainingCharts(QObject* parent) : QObject(parent) {
     setUpPanel(m_accuracy, tr("Accuracy"), tr("accuracy"), false);
     setUpPanel(m_lr, tr("Learning rate"), tr("learning rate"), true);
 
-    m_batchLoss = addLine(m_loss, tr("train loss (running, per batch)"), QColor(150, 150, 150), 1.0, false);
+    m_batchLoss = addLine(m_loss, tr("running loss (batches)"), QColor(150, 150, 150), 1.0, false);
     m_trainLoss = addLine(m_loss, tr("train loss"), QColor(31, 119, 180), 2.0, true);
     m_valLoss = addLine(m_loss, tr("val loss"), QColor(214, 39, 40), 2.0, true);
     m_bestLoss = addMarkers(m_loss, tr("best checkpoint"), QColor(255, 200, 0), QScatterSeries::MarkerShapeStar);
     m_stopLoss = addMarkers(m_loss, tr("early stop"), QColor(120, 0, 0), QScatterSeries::MarkerShapeTriangle);
 
-    m_batchAccuracy = addLine(m_accuracy, tr("train accuracy (running, per batch)"), QColor(150, 150, 150), 1.0, false);
+    m_batchAccuracy = addLine(m_accuracy, tr("running accuracy (batches)"), QColor(150, 150, 150), 1.0, false);
     m_trainAccuracy = addLine(m_accuracy, tr("train accuracy"), QColor(31, 119, 180), 2.0, true);
     m_valAccuracy = addLine(m_accuracy, tr("val accuracy"), QColor(214, 39, 40), 2.0, true);
     m_bestAccuracy = addMarkers(m_accuracy, tr("best checkpoint"), QColor(255, 200, 0), QScatterSeries::MarkerShapeStar);
@@ -172,6 +172,9 @@ void TrainingCharts::update(const TrainingHistory& history) {
     m_loss.yMin = 0;
     m_loss.yMax = lossMax > 0 ? lossMax * 1.1 : 1.0;
     m_loss.y->setRange(m_loss.yMin, m_loss.yMax);
+    m_loss.y->applyNiceNumbers();  // round ticks; the bands follow the axis as it ends up
+    m_loss.yMin = m_loss.y->min();
+    m_loss.yMax = m_loss.y->max();
     if (lr.isEmpty()) {
         lrMin = 1e-5;
         lrMax = 1e-2;
@@ -218,8 +221,6 @@ void TrainingCharts::updateBands(Panel& panel, const TrainingHistory& history) {
             s->attachAxis(panel.x);
             s->attachAxis(yAxis);
         }
-        for (QLegendMarker* m : panel.chart->legend()->markers(band.area))
-            m->setVisible(false);
         band.label = new QGraphicsSimpleTextItem(panel.chart);
         band.label->setZValue(20);
         QFont f = band.label->font();
@@ -227,6 +228,10 @@ void TrainingCharts::updateBands(Panel& panel, const TrainingHistory& history) {
         band.label->setFont(f);
         band.label->setBrush(QColor(60, 60, 60));
         panel.bands.push_back(band);
+        // Re-adding series recreates their legend markers: hide every band's again.
+        for (const auto& b : panel.bands)
+            for (QLegendMarker* m : panel.chart->legend()->markers(b.area))
+                m->setVisible(false);
     }
     for (std::size_t i = 0; i < panel.bands.size(); ++i) {
         auto& band = panel.bands[i];

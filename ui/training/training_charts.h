@@ -7,13 +7,13 @@
 #include <array>
 #include <vector>
 
+#include <QChart>
 #include <QObject>
 #include <QPointer>
 #include <QString>
 
 #include "training/training_history.h"
 
-class QChart;
 class QColor;
 class QAreaSeries;
 class QLineSeries;

@@ -1,0 +1,62 @@
+#include "training_test_support.h"
+
+#include <QProcess>
+
+#include "common/qt_convert.h"
+#include "model/state_dict.h"
+#include "synth/synthetic_set.h"
+#include "workflows/train_workflow.h"
+
+namespace cxr::test {
+
+QString makeTinyDataSet(const QString& dir, int train, int val, int test, int size) {
+    synth::SynthOptions o;
+    o.train = train;
+    o.val = val;
+    o.test = test;
+    o.size = size;
+    o.seed = 7;
+    const auto root = ui::toPath(dir) / "data";
+    synth::makeSyntheticSet(root, o);
+    return ui::toQString(root);
+}
+
+training::TrainingConfig tinyTrainingConfig() {
+    training::TrainingConfig c;
+    c.device = "cpu";
+    c.imageSize = 64;
+    c.workingSize = 64;
+    c.batchSize = 8;
+    c.workers = 1;
+    for (auto& p : c.phases) {
+        p.epochs = 1;
+        p.patience = 5;
+    }
+    return c;
+}
+
+void trainTinyRun(const QString& dataDir, const QString& runDir) {
+    workflows::TrainFolderOptions o;
+    o.dataDir = ui::toPath(dataDir);
+    o.runDir = ui::toPath(runDir);
+    o.config = tinyTrainingConfig();
+    workflows::trainFolder(o);
+}
+
+int checkpointTensorCount(const QString& file) {
+    try {
+        return static_cast<int>(model::readStateDict(ui::toPath(file)).size());
+    } catch (...) {
+        return 0;
+    }
+}
+
+QString pdfText(const QString& pdf) {
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    if (!p.waitForFinished(60000) || p.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+}  // namespace cxr::test

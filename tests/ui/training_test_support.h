@@ -1,0 +1,26 @@
+#pragma once
+// Helpers for the training wizard and report suites: a tiny synthetic data set, the tiny
+// configuration (64 px films, one epoch per phase), a finished run made by the engine itself,
+// and the checkpoint probe (the one place these suites touch LibTorch).
+#include <QString>
+
+#include "training/training_config.h"
+
+namespace cxr::test {
+
+// A synthetic Kaggle-layout set of `size` px films in `dir`/data; returns that folder.
+QString makeTinyDataSet(const QString& dir, int train = 48, int val = 8, int test = 24, int size = 64);
+
+// 64 px, batch 8, one epoch per phase (patience high), CPU, no augmentation workers.
+training::TrainingConfig tinyTrainingConfig();
+
+// Trains a run with the engine's own workflow (no GUI) into `runDir`.
+void trainTinyRun(const QString& dataDir, const QString& runDir);
+
+// Number of tensors in a state-dict file (0 when it cannot be read as one).
+int checkpointTensorCount(const QString& file);
+
+// Text of a PDF through poppler's pdftotext (empty when the tool fails).
+QString pdfText(const QString& pdf);
+
+}  // namespace cxr::test
