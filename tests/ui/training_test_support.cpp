@@ -56,7 +56,11 @@ QString pdfText(const QString& pdf) {
     p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
     if (!p.waitForFinished(60000) || p.exitCode() != 0)
         return {};
-    return QString::fromUtf8(p.readAllStandardOutput());
+    // The PDF's fonts set "fi", "fl" as ligatures; pdftotext hands them back as one character.
+    QString text = QString::fromUtf8(p.readAllStandardOutput());
+    text.replace(QChar(0xFB01), QStringLiteral("fi")).replace(QChar(0xFB02), QStringLiteral("fl"));
+    text.replace(QChar(0xFB00), QStringLiteral("ff")).replace(QChar(0xFB03), QStringLiteral("ffi"));
+    return text;
 }
 
 }  // namespace cxr::test
