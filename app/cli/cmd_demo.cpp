@@ -2,11 +2,13 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "cli/command.h"
 #include "cli/interrupt.h"
+#include "cli/report_hook.h"
 #include "cli/terminal_progress.h"
 #include "workflows/console_training_observer.h"
 #include "workflows/demo_workflow.h"
@@ -37,6 +39,12 @@ const CommandRegistration kDemo(5, [](CLI::App& root, CLI::App*& sub) -> Command
         const auto result = workflows::runDemo(*options, &progress, interruptToken().get(), &observer);
         progress.finish();
         std::cout << result.toText();
+        // GUI builds end the demo with the run's PDF report (cmd_report.cpp installs the renderer).
+        if (options->trainModel && reportRenderer() && std::filesystem::exists(result.runDir / "model.json")) {
+            const auto pdf = result.runDir / "report.pdf";
+            reportRenderer()(result.runDir, pdf);
+            std::cout << "PDF report: " << pdf.string() << "\n";
+        }
         return 0;
     };
 });

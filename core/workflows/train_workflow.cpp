@@ -22,6 +22,7 @@
 #include "training/trainer.h"
 #include "workflows/about.h"
 #include "workflows/film_set_loader.h"
+#include "workflows/prediction_file.h"
 
 namespace cxr::workflows {
 namespace {
@@ -149,6 +150,7 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
         writeJsonFile(runDir.evaluationJson(), evaluation::toJson(result.report));
         writeFileAtomically(runDir.evaluationText(), evaluation::toText(result.report));
         // Per-film logits: the GUI's threshold picker and the report recompute from them.
+        writePredictionFile(predictionFileOf(runDir.root()), valPred, testPred);
 
         stage(observer, "exporting the model bundle");
         model::PreprocessSpec preprocess;
