@@ -18,6 +18,7 @@ while [ $# -gt 0 ]; do
   shift 2
 done
 
+targets=${targets//;/ }  # a CMake list
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 pass() { echo "ok:   $*"; }
@@ -32,11 +33,12 @@ scratch=$(cd "$scratch" && pwd)
 # shellcheck disable=SC2086
 "$cmake" --build "$build" --target $targets
 
-# CPack would first build the `preinstall` target, which depends on everything; an empty
-# CPACK_CMAKE_GENERATOR skips that step (the targets above are what gets installed).
+# CPack first builds the `preinstall` target, which depends on `all`: a no-op after a full
+# build (scripts/test), and skipped in a build configured with
+# -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON (the targets above are what gets installed).
 start=$(date +%s)
-(cd "$build" && "$cpack" -G DEB --config "$build/CPackConfig.cmake" -B "$scratch/packages" \
-   -D CPACK_CMAKE_GENERATOR= ) > "$scratch/cpack.log" 2>&1 || {
+(cd "$build" && "$cpack" -G DEB --config "$build/CPackConfig.cmake" -B "$scratch/packages") \
+  > "$scratch/cpack.log" 2>&1 || {
   cat "$scratch/cpack.log" >&2; echo "FAIL: cpack -G DEB" >&2; exit 1; }
 echo "cpack took $(( $(date +%s) - start )) s"
 
@@ -70,9 +72,11 @@ for pkg in "${expected[@]}"; do
   fi
   pass "$pkg metadata: Section science, maintainer, intended use, Depends from shlibdeps"
   # No file may land outside /usr, and nothing of the build tree may ride along.
-  if dpkg-deb -c "$deb" | awk '{print $6}' | grep -vE '^\./(usr(/.*)?)?$'; then
+  listing=$(dpkg-deb -c "$deb" | awk '{print $6}')
+  if grep -vE '^\./(usr(/.*)?)?$' <<<"$listing"; then
     fail "$pkg installs files outside /usr"
   fi
+  grep -qx "\./usr/share/doc/$pkg/changelog.Debian.gz" <<<"$listing" || fail "$pkg has no changelog.Debian.gz"
   dpkg-deb -x "$deb" "$root"
 done
 [ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
@@ -94,7 +98,7 @@ if [ -f "$man" ]; then
   warnings=$(zcat "$man" | groff -man -ww -z 2>&1) || true
   [ -z "$warnings" ] || fail "man page warnings: $warnings"
   # Every subcommand `cxr --help` lists has its own section in the man page.
-  subcommands=$("$cxr" --help | awk '/^SUBCOMMANDS:/{s=1; next} s && /^  [a-z]/{print $1}')
+  subcommands=$("$cxr" --help | awk '/^(SUBCOMMANDS|Subcommands):/{s=1; next} s && /^  [a-z]/{print $1}')
   [ -n "$subcommands" ] || fail "cxr --help lists no subcommands"
   for sub in $subcommands; do
     zcat "$man" | grep -q "^\.SS cxr $sub\b" || fail "man page has no section for 'cxr $sub'"
@@ -108,12 +112,19 @@ fi
 if [ "$wants_gui" = yes ]; then
   studio="$root/usr/bin/cxr-studio"
   home="$scratch/home"
-  mkdir -p "$home"
+  mkdir -p "$home" && chmod 700 "$home"
   run_studio() {
     env HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
         XDG_CACHE_HOME="$home/.cache" XDG_RUNTIME_DIR="$home" QT_QPA_PLATFORM=offscreen \
         timeout 120 "$studio" "$@"
   }
+  studio_man="$root/usr/share/man/man1/cxr-studio.1.gz"
+  if [ -f "$studio_man" ]; then
+    warnings=$(zcat "$studio_man" | groff -man -ww -z 2>&1) || true
+    [ -z "$warnings" ] || fail "cxr-studio man page warnings: $warnings"
+  else
+    fail "no man page at /usr/share/man/man1/cxr-studio.1.gz"
+  fi
   out=$(run_studio --version 2>&1) || fail "cxr-studio --version exited $?: $out"
   grep -q "$version" <<<"$out" || fail "cxr-studio --version does not print $version: $out"
   # Builds the main window, shows and paints it once, quits: the installed binary finds its
