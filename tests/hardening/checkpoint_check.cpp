@@ -1,0 +1,34 @@
+#include "checkpoint_check.h"
+
+#include <exception>
+
+#include <torch/torch.h>
+
+#include "model/model_bundle.h"
+#include "model/preprocess.h"
+#include "model/resnet18.h"
+#include "model/state_dict.h"
+
+namespace cxr::test {
+
+std::string checkpointProblem(const std::filesystem::path& file) {
+    try {
+        const auto dict = model::readStateDict(file);
+        model::ResNet18 net(2);
+        model::loadStateDict(*net, dict, {}, file.string());
+        for (const auto& [name, tensor] : dict)
+            if (tensor.is_floating_point() && !torch::isfinite(tensor).all().item<bool>())
+                return name + " holds non-finite values";
+        return {};
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+}
+
+void exportUntrainedBundle(const std::filesystem::path& dir, const std::vector<std::string>& classes) {
+    model::ResNet18 net(static_cast<int64_t>(classes.size()));
+    net->eval();
+    model::exportModelBundle(dir, net, classes, model::PreprocessSpec{}, 0.5, 1.0, Json::object(), Json::object());
+}
+
+}  // namespace cxr::test
