@@ -81,8 +81,10 @@ Json jsonOf(const std::string& file, const diagnosis::Diagnosis& d, const std::s
             {"cam_layer", d.camLayer},
             {"cam_class", d.camTarget >= 0 ? Json(d.classes.at(static_cast<size_t>(d.camTarget))) : Json()},
             {"cam_grid", grid},
-            {"film_width", d.filmWidth},
-            {"film_height", d.filmHeight},
+            // The size the model saw the film at: JPEGs decode at a reduced scale without
+            // --cam-dir. cam_grid covers the whole film whatever the scale.
+            {"decoded_width", d.filmWidth},
+            {"decoded_height", d.filmHeight},
             {"overlay", overlay.empty() ? Json() : Json(overlay)},
             {"timings_ms", timings}};
 }
