@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QThread>
 #include <QSignalSpy>
 #include <QTimer>
@@ -261,6 +262,8 @@ void TrainingWizardTest::wizardWalksThroughAllPagesAndFinishes() {
     QCOMPARE(view->confusionMatrix()->matrix().at(1, 1), report.test.confusion.at(1, 1));
     QTRY_VERIFY_WITH_TIMEOUT(!view->camExamples()->images().empty(), 60000);
     screenshot(&wizard, QStringLiteral("wizard-5-results"));
+    if (auto* scroll = view->findChild<QScrollArea*>())
+        screenshot(scroll->widget(), QStringLiteral("wizard-5-results-full"));
 
     const auto buttons = wizard.resultsPage()->findChildren<QPushButton*>();
     for (auto* b : buttons)

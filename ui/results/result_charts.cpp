@@ -40,8 +40,8 @@ QChart* makeRocChart(const RocChartInput& in) {
     if (in.ci)
         title += QObject::tr(" (95% CI %1–%2)").arg(in.ci->lower, 0, 'f', 3).arg(in.ci->upper, 0, 'f', 3);
     chart->setTitle(title);
-    auto* x = unitAxis(QObject::tr("false positive rate (1 − specificity)"));
-    auto* y = unitAxis(QObject::tr("true positive rate (sensitivity)"));
+    auto* x = unitAxis(QObject::tr("1 − specificity"));
+    auto* y = unitAxis(QObject::tr("sensitivity"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
 
@@ -80,7 +80,7 @@ void setRocOperatingPoint(QChart* chart, double fpr, double tpr, double threshol
 QChart* makeReliabilityChart(const ReliabilityInput& in) {
     auto* chart = new QChart;
     chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setTitle(QObject::tr("Reliability on validation — ECE %1 before, %2 after temperature scaling (T = %3)")
+    chart->setTitle(QObject::tr("Reliability (validation): ECE %1 → %2 at T = %3")
                         .arg(in.eceBefore, 0, 'f', 3)
                         .arg(in.eceAfter, 0, 'f', 3)
                         .arg(in.temperature, 0, 'f', 2));

@@ -71,7 +71,6 @@ PhasesPage::PhasesPage(WizardPlan* plan, QWidget* parent) : QWizardPage(parent),
     m_table->verticalHeader()->setVisible(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
-    m_table->setMinimumHeight(130);
     auto* reset = new QPushButton(tr("Reset to defaults"), this);
     connect(reset, &QPushButton::clicked, this, [this] {
         training::TrainingConfig defaults;
@@ -87,6 +86,7 @@ PhasesPage::PhasesPage(WizardPlan* plan, QWidget* parent) : QWizardPage(parent),
     m_imageSize->setSingleStep(32);
     m_imageSize->setSuffix(tr(" px"));
     m_device = new QComboBox(this);
+    model::initTorchThreads();  // so the CPU entry names the thread count training will use
     m_device->addItem(tr("Automatic (CUDA when available)"), QStringLiteral("auto"));
     m_device->addItem(toQString(model::deviceDescription("cpu")), QStringLiteral("cpu"));
     if (model::cudaAvailable())
@@ -122,6 +122,7 @@ PhasesPage::PhasesPage(WizardPlan* plan, QWidget* parent) : QWizardPage(parent),
     layout->addWidget(m_table);
     layout->addLayout(tableRow);
     layout->addLayout(form);
+    layout->addStretch(1);
 
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString folder = QFileDialog::getExistingDirectory(this, tr("Run output folder"), m_output->text());
@@ -142,7 +143,26 @@ void PhasesPage::setConfig(const training::TrainingConfig& given) {
     c.valPolicy = m_plan->request.config.valPolicy;
     c.classWeighting = m_plan->request.config.classWeighting;
     m_plan->request.config = c;
-    m_table->setRowCount(static_cast<int>(c.phases.size()));
+    // The cell editors are made once per row and then only refilled: replacing cell widgets
+    // leaves the old ones on screen until the event loop deletes them.
+    if (m_table->rowCount() != static_cast<int>(c.phases.size())) {
+        m_table->setRowCount(static_cast<int>(c.phases.size()));
+        for (int r = 0; r < m_table->rowCount(); ++r) {
+            auto* epochs = intCell(1, 1000, 1);
+            connect(epochs, &QSpinBox::valueChanged, this, [this] {
+                m_total->setText(tr("At most %n epoch(s) in all", nullptr, config().totalEpochs()));
+            });
+            m_table->setCellWidget(r, kEpochs, epochs);
+            m_table->setCellWidget(r, kRate, doubleCell(1e-7, 1.0, 7, 1e-4, 1e-3));
+            m_table->setCellWidget(r, kStep, intCell(1, 1000, 1));
+            m_table->setCellWidget(r, kGamma, doubleCell(0.001, 1.0, 3, 0.05, 0.1));
+            m_table->setCellWidget(r, kPatience, intCell(1, 1000, 1));
+        }
+        const int rowHeight = m_table->cellWidget(0, kEpochs)->sizeHint().height() + 4;
+        m_table->verticalHeader()->setDefaultSectionSize(rowHeight);
+        m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() + rowHeight * m_table->rowCount() +
+                                2 * m_table->frameWidth() + 2);
+    }
     for (int r = 0; r < static_cast<int>(c.phases.size()); ++r) {
         const auto& p = c.phases[static_cast<std::size_t>(r)];
         auto* name = new QTableWidgetItem(tr("%1. %2").arg(r + 1).arg(toQString(p.name)));
@@ -151,17 +171,12 @@ void PhasesPage::setConfig(const training::TrainingConfig& given) {
         trains->setFlags(Qt::ItemIsEnabled);
         m_table->setItem(r, kName, name);
         m_table->setItem(r, kTrainable, trains);
-        auto* epochs = intCell(1, 1000, p.epochs);
-        connect(epochs, &QSpinBox::valueChanged, this, [this] {
-            m_total->setText(tr("At most %n epoch(s) in all", nullptr, config().totalEpochs()));
-        });
-        m_table->setCellWidget(r, kEpochs, epochs);
-        m_table->setCellWidget(r, kRate, doubleCell(1e-7, 1.0, 7, 1e-4, p.learningRate));
-        m_table->setCellWidget(r, kStep, intCell(1, 1000, p.stepSize));
-        m_table->setCellWidget(r, kGamma, doubleCell(0.001, 1.0, 3, 0.05, p.gamma));
-        m_table->setCellWidget(r, kPatience, intCell(1, 1000, p.patience));
+        static_cast<QSpinBox*>(m_table->cellWidget(r, kEpochs))->setValue(p.epochs);
+        static_cast<QDoubleSpinBox*>(m_table->cellWidget(r, kRate))->setValue(p.learningRate);
+        static_cast<QSpinBox*>(m_table->cellWidget(r, kStep))->setValue(p.stepSize);
+        static_cast<QDoubleSpinBox*>(m_table->cellWidget(r, kGamma))->setValue(p.gamma);
+        static_cast<QSpinBox*>(m_table->cellWidget(r, kPatience))->setValue(p.patience);
     }
-    m_table->resizeRowsToContents();
     m_batch->setValue(c.batchSize);
     m_imageSize->setValue(c.imageSize);
     const int d = m_device->findData(toQString(c.device));

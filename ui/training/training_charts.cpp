@@ -33,13 +33,13 @@ TrainingCharts::TrainingCharts(QObject* parent) : QObject(parent) {
     setUpPanel(m_accuracy, tr("Accuracy"), tr("accuracy"), false);
     setUpPanel(m_lr, tr("Learning rate"), tr("learning rate"), true);
 
-    m_batchLoss = addLine(m_loss, tr("running loss (batches)"), QColor(150, 150, 150), 1.0, false);
+    m_batchLoss = addLine(m_loss, tr("running, per batch"), QColor(150, 150, 150), 1.0, false);
     m_trainLoss = addLine(m_loss, tr("train loss"), QColor(31, 119, 180), 2.0, true);
     m_valLoss = addLine(m_loss, tr("val loss"), QColor(214, 39, 40), 2.0, true);
     m_bestLoss = addMarkers(m_loss, tr("best checkpoint"), QColor(255, 200, 0), QScatterSeries::MarkerShapeStar);
     m_stopLoss = addMarkers(m_loss, tr("early stop"), QColor(120, 0, 0), QScatterSeries::MarkerShapeTriangle);
 
-    m_batchAccuracy = addLine(m_accuracy, tr("running accuracy (batches)"), QColor(150, 150, 150), 1.0, false);
+    m_batchAccuracy = addLine(m_accuracy, tr("running, per batch"), QColor(150, 150, 150), 1.0, false);
     m_trainAccuracy = addLine(m_accuracy, tr("train accuracy"), QColor(31, 119, 180), 2.0, true);
     m_valAccuracy = addLine(m_accuracy, tr("val accuracy"), QColor(214, 39, 40), 2.0, true);
     m_bestAccuracy = addMarkers(m_accuracy, tr("best checkpoint"), QColor(255, 200, 0), QScatterSeries::MarkerShapeStar);
@@ -179,7 +179,7 @@ void TrainingCharts::update(const TrainingHistory& history) {
         lrMin = 1e-5;
         lrMax = 1e-2;
     }
-    m_lr.yMin = std::pow(10.0, std::floor(std::log10(lrMin)));
+    m_lr.yMin = std::pow(10.0, std::floor(std::log10(lrMin * 0.999)));  // a decade of room below
     m_lr.yMax = std::pow(10.0, std::ceil(std::log10(lrMax * 1.0001)));
     if (m_lr.yMax <= m_lr.yMin)
         m_lr.yMax = m_lr.yMin * 10;
