@@ -129,6 +129,27 @@ private Q_SLOTS:
         QVERIFY(view->zoom() < 0.5);
     }
 
+    void nextFilmFitsAfterLoadingPage() {
+        auto viewer = makeViewer(std::make_shared<const imaging::Film>(cxr::test::makeFilm(1774, 1320, 900, 600, 80)));
+        viewer->resize(700, 760);
+        QCoreApplication::processEvents();
+        viewer->view()->zoomIn();  // the user had zoomed the previous film
+        viewer->showLoading(QStringLiteral("next.dcm"));
+        QCoreApplication::processEvents();
+        viewer->showFilm(std::make_shared<const imaging::Film>(cxr::test::makeFilm(933, 1071, 400, 500, 40)),
+                         QStringLiteral("next.dcm"));
+        QCoreApplication::processEvents();
+        FilmView* view = viewer->view();
+        QVERIFY(view->fitsWindow());
+        const QPointF topLeft = view->filmToViewport(QPointF(0, 0));
+        const QPointF bottomRight = view->filmToViewport(QPointF(933, 1071));
+        const QString where = QStringLiteral("film at (%1,%2)-(%3,%4) in a %5x%6 viewport, zoom %7")
+                                  .arg(topLeft.x()).arg(topLeft.y()).arg(bottomRight.x()).arg(bottomRight.y())
+                                  .arg(view->viewport()->width()).arg(view->viewport()->height()).arg(view->zoom());
+        QVERIFY2(topLeft.y() >= -1 && bottomRight.y() <= view->viewport()->height() + 1, qPrintable(where));
+        QVERIFY2(topLeft.x() >= -1 && bottomRight.x() <= view->viewport()->width() + 1, qPrintable(where));
+    }
+
     void zoomPanRotateKeepOverlayRegistered() {
         const int w = 480, h = 360;
         const QPointF peak(360.0, 90.0);

@@ -21,13 +21,13 @@ MessagePage::MessagePage(QWidget* parent) : QWidget(parent) {
     m_text->setAlignment(Qt::AlignCenter);
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_text->setMaximumWidth(640);
 
     auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(48, 24, 48, 24);
     layout->addStretch(2);
     layout->addWidget(m_icon);
     layout->addWidget(m_title);
-    layout->addWidget(m_text, 0, Qt::AlignHCenter);
+    layout->addWidget(m_text);
     layout->addStretch(3);
 }
 

@@ -1,5 +1,6 @@
 #include "diagnosis/film_job.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "common/error_reporter.h"
@@ -32,9 +33,16 @@ FilmJobResult runFilmJob(const FilmJobRequest& request) {
         if (request.diagnoser) {
             // Pool threads are reused; LibTorch's thread count is per thread, so set it each time.
             model::initTorchThreads();
+            // A quarter of the film's resolution is plenty for a map from a 7x7 to 28x28 grid,
+            // and 16 times smaller in the cache; the view stretches it over the whole film.
+            diagnosis::DiagnoseOptions options = request.options;
+            if (options.heatWidth <= 0 || options.heatHeight <= 0) {
+                options.heatWidth = std::max(1, (result.film->width + 3) / 4);
+                options.heatHeight = std::max(1, (result.film->height + 3) / 4);
+            }
             const auto start = std::chrono::steady_clock::now();
             result.diagnosis = std::make_shared<const diagnosis::Diagnosis>(
-                request.diagnoser->diagnose(*result.film, request.options));
+                request.diagnoser->diagnose(*result.film, options));
             result.diagnoseMs = msSince(start);
         }
     } catch (...) {

@@ -37,7 +37,9 @@ ResultPanel::ResultPanel(QWidget* parent) : QWidget(parent) {
 
     m_noModel = new QFrame(this);
     m_noModel->setFrameShape(QFrame::StyledPanel);
-    m_noModel->setStyleSheet(QStringLiteral("QFrame { background: rgba(46,134,193,30); border-radius: 4px; }"));
+    m_noModel->setObjectName(QStringLiteral("noModelNotice"));
+    m_noModel->setStyleSheet(
+        QStringLiteral("#noModelNotice { background: rgba(46,134,193,30); border: 1px solid rgba(46,134,193,90); border-radius: 4px; }"));
     m_noModelText = makeLabel(m_noModel);
     m_loadButton = new QToolButton(m_noModel);
     m_trainButton = new QToolButton(m_noModel);
@@ -111,7 +113,7 @@ void ResultPanel::setModelLoaded(bool loaded, const QString& loadingPath) {
     } else {
         m_noModelText->setText(
             tr("No model loaded, so films open without a call.\n\n"
-               "Load a trained model: a run folder written by Train model… or `cxr train`, "
+               "Load a trained model: a run folder written by Train Model… or `cxr train`, "
                "or a seed X_ray_classifier.pth with class_to_index.pth beside it.\n\n"
                "Or train one now on a folder of films (NORMAL/ and PNEUMONIA/ subfolders)."));
     }

@@ -187,7 +187,11 @@ void ReviewController::pump() {
 }
 
 void ReviewController::onBatchFinished() {
+    if (m_batch->future().resultCount() == 0) {
+        return;  // the empty future set below to release a result
+    }
     const FilmJobResult result = m_batch->result();
+    m_batch->setFuture(QFuture<FilmJobResult>());  // the future's copy of the film goes now
     const int row = m_model->rowOf(result.path);
     if (!matchesModel(result)) {
         // The model changed while this film ran: run it again with the new one.
@@ -220,7 +224,11 @@ void ReviewController::startView(FilmJobRequest request) {
 }
 
 void ReviewController::onViewFinished() {
+    if (m_view->future().resultCount() == 0) {
+        return;
+    }
     const FilmJobResult result = m_view->result();
+    m_view->setFuture(QFuture<FilmJobResult>());
     if (m_pendingView) {
         FilmJobRequest next = std::move(*m_pendingView);
         m_pendingView.reset();

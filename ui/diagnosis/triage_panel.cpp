@@ -53,13 +53,16 @@ TriagePanel::TriagePanel(ReviewListModel* model, QWidget* parent) : QWidget(pare
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);  // film names differ at their ends
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(ReviewListModel::FileColumn, QHeaderView::Interactive);
-    m_table->setColumnWidth(ReviewListModel::FileColumn, 170);
-    m_table->setColumnWidth(ReviewListModel::CallColumn, 90);
-    m_table->setColumnWidth(ReviewListModel::ProbabilityColumn, 95);
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(ReviewListModel::FileColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(ReviewListModel::CallColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ReviewListModel::ProbabilityColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ReviewListModel::NotesColumn, QHeaderView::Interactive);
+    m_table->setColumnWidth(ReviewListModel::NotesColumn, 80);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 if (current.isValid()) {

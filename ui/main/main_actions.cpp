@@ -4,6 +4,7 @@
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QToolBar>
+#include <QToolButton>
 
 #include "common/icons.h"
 #include "main/recent_menu.h"
@@ -87,6 +88,12 @@ MainActions::MainActions(QMainWindow* window, FilmViewer* viewer) : QObject(wind
         }
     }
     toolBar->addSeparator();
+    auto* presets = new QToolButton(toolBar);
+    presets->setIcon(icon(QStringLiteral("window-level")));
+    presets->setToolTip(tr("Window/level presets (right-drag on the film adjusts the window)"));
+    presets->setMenu(windowing);
+    presets->setPopupMode(QToolButton::InstantPopup);
+    toolBar->addWidget(presets);
     toolBar->addAction(viewer->windowActions().last());  // invert
     toolBar->addAction(viewer->overlayToggleAction());
     toolBar->addSeparator();

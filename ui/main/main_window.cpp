@@ -30,6 +30,7 @@
 #include "main/model_loader.h"
 #include "main/recent_menu.h"
 #include "main/status_panel.h"
+#include "model/device.h"
 #include "viewer/film_viewer.h"
 #include "viewer/tag_panel.h"
 
@@ -88,7 +89,7 @@ void MainWindow::buildLayout() {
     m_splitter->addWidget(m_viewer);
     m_splitter->addWidget(m_sideTabs);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({340, 800, 320});
+    m_splitter->setSizes({420, 760, 340});
     m_splitter->setCollapsible(1, false);
     setCentralWidget(m_splitter);
     m_dropHint = new DropHint(m_splitter);
@@ -204,7 +205,7 @@ void MainWindow::onModelLoaded(const LoadedModel& model) {
     }
     summary.sha256 = toQString(info.sha256);
     summary.threshold = info.threshold;
-    summary.device = toQString(info.device);
+    summary.device = toQString(model::deviceDescription(info.device));
     summary.source = QDir::toNativeSeparators(model.path);
     m_status->setModel(summary);
     m_status->setTiming(tr("Model loaded"), model.ms);

@@ -16,10 +16,11 @@ StatusPanel::StatusPanel(QStatusBar* bar) : QObject(bar) {
     m_intendedUse->setToolTip(QString::fromUtf8(workflows::kIntendedUse));
     m_intendedUse->setStyleSheet(
         QStringLiteral("QLabel { background: #fcf3cf; color: #7e5109; padding: 1px 6px; border-radius: 3px; }"));
-    bar->addPermanentWidget(m_progress);
-    bar->addPermanentWidget(m_timing);
-    bar->addPermanentWidget(m_model);
-    bar->addPermanentWidget(m_device);
+    for (QLabel* l : {m_progress, m_timing, m_model, m_device}) {
+        l->setFrameShape(QFrame::StyledPanel);
+        l->setContentsMargins(4, 0, 4, 0);
+        bar->addPermanentWidget(l);
+    }
     bar->addPermanentWidget(m_intendedUse);
     m_progress->hide();
     m_timing->hide();

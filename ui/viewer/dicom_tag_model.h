@@ -12,7 +12,7 @@ namespace cxr::ui {
 class DicomTagModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { TagColumn, NameColumn, VrColumn, ValueColumn, ColumnCount };
+    enum Column { TagColumn, NameColumn, ValueColumn, VrColumn, ColumnCount };
     static constexpr int IdentifyingRole = Qt::UserRole + 1;
 
     explicit DicomTagModel(QObject* parent = nullptr);

@@ -74,9 +74,10 @@ QImage heatToImage(const std::vector<float>& heat, int w, int h, const QString& 
         for (int x = 0; x < w; ++x) {
             const float v = std::clamp(src[x], 0.0f, 1.0f);
             const QRgb c = table[static_cast<int>(v * 255.0f + 0.5f)];
-            // Alpha rises quickly with heat so the hot region reads in full colour while the
-            // cold film around it stays unobscured.
-            const int alpha = static_cast<int>(255.0f * std::min(1.0f, v * 2.5f) + 0.5f);
+            // Alpha ramps from 0 at heat 0.15 to 1 at 0.55: the hot region reads in full colour,
+            // the cold film around it stays unobscured for reading.
+            const float a = std::clamp((v - 0.15f) / 0.4f, 0.0f, 1.0f);
+            const int alpha = static_cast<int>(255.0f * a + 0.5f);
             row[x] = qPremultiply(qRgba(qRed(c), qGreen(c), qBlue(c), alpha));
         }
     }

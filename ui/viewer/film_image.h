@@ -20,8 +20,9 @@ QImage filmToImage(const imaging::Film& film, const std::optional<imaging::Displ
 QStringList colormapNames();
 QString colormapTitle(const QString& name);
 
-// A heat map in [0,1] at (w, h) as premultiplied ARGB. Each pixel's alpha follows its heat,
-// so cold areas leave the film visible; the layer's own opacity is set on the view.
+// A heat map in [0,1] at (w, h) as premultiplied ARGB. Each pixel's alpha follows its heat
+// (none below 0.15, full from 0.55), so cold areas leave the film visible; the layer's own
+// opacity is set on the view.
 QImage heatToImage(const std::vector<float>& heat, int w, int h, const QString& colormap);
 
 }  // namespace cxr::ui

@@ -7,6 +7,7 @@
 #include <QGraphicsScene>
 #include <QMouseEvent>
 #include <QScrollBar>
+#include <QTimer>
 #include <QWheelEvent>
 
 namespace cxr::ui {
@@ -50,6 +51,13 @@ void FilmView::setFilmImage(const QImage& image, bool keepView) {
     fitOverlayToFilm();
     if (!keepView || !sameSize) {
         fitToWindow();
+        // Scroll bars and the surrounding layout settle during the next event-loop pass; fit
+        // again then unless the user has zoomed meanwhile.
+        QTimer::singleShot(0, this, [this] {
+            if (m_fit) {
+                fitToWindow();
+            }
+        });
     }
 }
 
@@ -140,7 +148,8 @@ void FilmView::fitToWindow() {
     if (m_rotation % 180 != 0) {
         film.transpose();
     }
-    const QSizeF room = viewport()->size();
+    // A pixel of slack: an exact fit can round up and bring in a scroll bar.
+    const QSizeF room = QSizeF(viewport()->size()) - QSizeF(2, 2);
     m_zoom = std::clamp(std::min(room.width() / film.width(), room.height() / film.height()), kMinZoom, kMaxZoom);
     applyTransform();
     centerOn(m_film);

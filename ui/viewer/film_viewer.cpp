@@ -118,6 +118,7 @@ void FilmViewer::createActions() {
 
 void FilmViewer::showPlaceholder(const QString& title, const QString& text) {
     m_film.reset();
+    clearHeatMap();
     m_path.clear();
     m_view->clearFilm();
     m_message->setMessage(QStringLiteral("film-drop"), title, text);
@@ -129,6 +130,7 @@ void FilmViewer::showLoading(const QString& path) {
         return;  // the same film stays on screen while its result is recomputed
     }
     m_film.reset();
+    clearHeatMap();
     m_path = path;
     m_view->clearFilm();
     m_message->setMessage(QStringLiteral("hourglass"), tr("Opening %1…").arg(QFileInfo(path).fileName()),
@@ -161,6 +163,7 @@ void FilmViewer::showFilm(std::shared_ptr<const imaging::Film> film, const QStri
 
 void FilmViewer::showError(const QString& path, const QString& message) {
     m_film.reset();
+    clearHeatMap();
     m_path = path;
     m_view->clearFilm();
     m_message->setMessage(QStringLiteral("film-error"), tr("Could not open %1").arg(QFileInfo(path).fileName()),

@@ -1,5 +1,7 @@
 #include "viewer/tag_panel.h"
 
+#include <algorithm>
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -49,6 +51,9 @@ TagPanel::TagPanel(QWidget* parent) : QWidget(parent) {
 void TagPanel::showFilm(const imaging::Film* film) {
     m_model->setTags(film ? film->tags : std::vector<imaging::DicomTag>{});
     m_table->resizeColumnsToContents();
+    // Long element names must not push the values out of sight.
+    m_table->setColumnWidth(DicomTagModel::NameColumn, std::min(m_table->columnWidth(DicomTagModel::NameColumn), 170));
+    m_table->setColumnWidth(DicomTagModel::ValueColumn, std::min(m_table->columnWidth(DicomTagModel::ValueColumn), 240));
     const bool hasTags = m_model->rowCount() > 0;
     m_filter->setEnabled(hasTags);
     if (!film) {
