@@ -173,6 +173,14 @@ Film readDicom(const std::uint8_t* data, std::size_t size, const std::filesystem
     } else {
         const auto frame = firstFrame(ds, xfer, layout, data, size, name);
         if (colour) {
+            // Found by fuzzing: a header that says colour (RGB, YBR) with one or two samples per
+            // pixel would make the converter read three samples per pixel past the frame.
+            const std::size_t needed = static_cast<std::size_t>(layout.rows) * layout.columns * 3 *
+                                       static_cast<std::size_t>(layout.bytesPerSample());
+            if (layout.samples != 3 || frame.size() < needed)
+                throw Error(ErrorCode::Corrupt, name,
+                            "the header declares a " + layout.photometric + " colour film with " +
+                                std::to_string(layout.samples) + " samples per pixel; colour needs 3");
             interleavedRgbToGrey(frame, layout, film);
         } else {
             film.pixels = storedToModality(frame, layout, ds, film);
