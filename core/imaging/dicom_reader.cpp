@@ -78,10 +78,31 @@ void requireDecodable(E_TransferSyntax xfer, const Film& film, const std::filesy
                     "JPEG, JPEG-LS, RLE and JPEG 2000 films; convert the file to one of those first");
 }
 
+// Found by fuzzing: Debian's GDCM keeps its assert()s and aborts the process when an image
+// attribute's VR contradicts its dictionary (e.g. Bits Stored written as a string). Before
+// GDCM sees a file, the meta header and the image pixel group (0028) must carry the
+// dictionary's VRs.
+void requireDictionaryVrs(DcmItem* item, const std::filesystem::path& name) {
+    if (!item) return;
+    for (unsigned long i = 0; i < item->card(); ++i) {
+        DcmElement* element = item->getElement(i);
+        if (!element || (element->getGTag() != 0x0002 && element->getGTag() != 0x0028)) continue;
+        DcmTag dictionary(element->getGTag(), element->getETag());
+        const DcmVR expected(dictionary.getEVR());
+        if (!expected.isStandard() || expected.getEVR() == EVR_UN) continue;  // unknown or several VRs
+        if (element->getTag().getEVR() != expected.getEVR())
+            throw Error(ErrorCode::Corrupt, name,
+                        std::string("the DICOM header is malformed: ") + dictionary.getTagName() + " " +
+                            element->getTag().toString().c_str() + " has VR " + element->getTag().getVRName() +
+                            ", not " + expected.getVRName());
+    }
+}
+
 // The first frame's stored samples, exactly as stored, in local byte order.
 std::vector<std::uint8_t> firstFrame(DcmDataset& ds, E_TransferSyntax xfer, const PixelLayout& layout,
                                      const std::uint8_t* data, std::size_t size, const std::filesystem::path& name) {
     if (xfer == EXS_JPEG2000LosslessOnly || xfer == EXS_JPEG2000) {
+        requireDictionaryVrs(&ds, name);
         Jpeg2000Frame frame;
         try {
             frame = decodeJpeg2000(data, size);
