@@ -19,6 +19,8 @@
 #include "diagnosis/diagnoser.h"
 #include "diagnosis/heat_map.h"
 
+#include "synth_csv.h"
+
 namespace fs = std::filesystem;
 using namespace cxr;
 
@@ -28,23 +30,7 @@ struct Box {
     int x0, y0, x1, y1;
 };
 
-std::vector<std::vector<std::string>> readCsv(const fs::path& path) {
-    std::ifstream in(path);
-    if (!in)
-        throw Error(ErrorCode::NotFound, path, "cannot open (is this a `cxr synth` folder?)");
-    std::vector<std::vector<std::string>> rows;
-    std::string line;
-    std::getline(in, line);
-    while (std::getline(in, line)) {
-        std::vector<std::string> cells;
-        std::stringstream ss(line);
-        std::string cell;
-        while (std::getline(ss, cell, ','))
-            cells.push_back(cell);
-        rows.push_back(cells);
-    }
-    return rows;
-}
+using cxr::bench::readSynthCsv;
 
 }  // namespace
 
@@ -70,13 +56,13 @@ int main(int argc, char** argv) {
                 throw Error(ErrorCode::InvalidInput, "unknown option " + a);
         }
         std::map<std::string, std::vector<Box>> boxes;
-        for (const auto& r : readCsv(root / "opacities.csv"))
+        for (const auto& r : readSynthCsv(root / "opacities.csv"))
             if (r.at(0) == split)
                 boxes[r.at(2)].push_back({std::stoi(r.at(3)), std::stoi(r.at(4)), std::stoi(r.at(5)), std::stoi(r.at(6))});
 
         const diagnosis::Diagnoser diagnoser(modelPath, "auto");
         int pneumonia = 0, called = 0, inside = 0, normals = 0, normalCorrect = 0;
-        for (const auto& r : readCsv(root / "films.csv")) {
+        for (const auto& r : readSynthCsv(root / "films.csv")) {
             if (r.at(0) != split)
                 continue;
             const std::string file = r.at(4);

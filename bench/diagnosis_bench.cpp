@@ -29,6 +29,8 @@
 #include "model/model_bundle.h"
 #include "synth/synthetic_set.h"
 
+#include "synth_csv.h"
+
 namespace fs = std::filesystem;
 using namespace cxr;
 
@@ -59,21 +61,7 @@ void print(const std::string& title, const Stats& s) {
     }
 }
 
-std::vector<std::vector<std::string>> readCsv(const fs::path& path) {
-    std::ifstream in(path);
-    std::vector<std::vector<std::string>> rows;
-    std::string line;
-    std::getline(in, line);  // header
-    while (std::getline(in, line)) {
-        std::vector<std::string> cells;
-        std::stringstream ss(line);
-        std::string cell;
-        while (std::getline(ss, cell, ','))
-            cells.push_back(cell);
-        rows.push_back(cells);
-    }
-    return rows;
-}
+using cxr::bench::readSynthCsv;
 
 fs::path makeSet(const fs::path& root, bool dicom) {
     if (!synth::readSyntheticSetSummary(root)) {
@@ -128,7 +116,7 @@ int main(int argc, char** argv) {
                     diagnoser.info().sha256.substr(0, 12).c_str(), model::deviceDescription(device).c_str(),
                     model::torchVersion().c_str(), runs);
 
-        const auto jpegRows = readCsv(jpegRoot / "films.csv");
+        const auto jpegRows = readSynthCsv(jpegRoot / "films.csv");
         const fs::path jpeg = jpegRoot / jpegRows.at(1).at(4);
         std::printf("JPEG film: %s (%s x %s, %ju bytes)\n\n", jpeg.filename().c_str(), jpegRows[1][5].c_str(),
                     jpegRows[1][6].c_str(), static_cast<std::uintmax_t>(fs::file_size(jpeg)));
@@ -158,7 +146,7 @@ int main(int argc, char** argv) {
         print("\nJPEG, display path (full decode, heat map at full film resolution):", display);
 
         std::printf("\nDICOM films (no reduced decode; Grad-CAM layer4, heat map at film size):\n");
-        for (const auto& row : readCsv(dicomRoot / "films.csv")) {
+        for (const auto& row : readSynthCsv(dicomRoot / "films.csv")) {
             Stats s;
             const fs::path file = dicomRoot / row.at(4);
             for (int r = 0; r < runs / 3 + 1; ++r) {
