@@ -23,13 +23,13 @@ bool chooseSpec(OpacitySpec& s, const cv::Mat& lungHard, const ChestAnatomy& a, 
                 bool bacterial, SynthRandom& rng) {
     for (int attempt = 0; attempt < 60; ++attempt) {
         const int side = rng.chance(0.5) ? -1 : 1;
-        s.rx = bacterial ? rng.uniform(0.065, 0.12) : rng.uniform(0.05, 0.09);
-        s.ry = bacterial ? rng.uniform(0.06, 0.11) : rng.uniform(0.05, 0.09);
+        s.rx = bacterial ? rng.uniform(0.11, 0.17) : rng.uniform(0.08, 0.12);
+        s.ry = bacterial ? rng.uniform(0.10, 0.15) : rng.uniform(0.07, 0.11);
         s.u = side * rng.uniform(a.mediastinumHalf + 0.04, a.lungHalfWidth - 0.04);
         s.v = rng.uniform(a.apexV + 0.10, a.domeTop(side) + 0.02);
-        s.amplitude = bacterial ? rng.uniform(0.10, 0.24) : rng.uniform(0.09, 0.18);
-        s.patchBase = bacterial ? 0.6 : 0.4;
-        s.patchGain = bacterial ? 0.4 : 0.65;
+        s.amplitude = bacterial ? rng.uniform(0.30, 0.45) : rng.uniform(0.22, 0.34);
+        s.patchBase = bacterial ? 0.8 : 0.65;
+        s.patchGain = bacterial ? 0.3 : 0.45;
         const bool inside = insideLung(lungHard, pose, s.u, s.v) &&
                             insideLung(lungHard, pose, s.u - 0.5 * s.rx, s.v) &&
                             insideLung(lungHard, pose, s.u + 0.5 * s.rx, s.v) &&
