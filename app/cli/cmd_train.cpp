@@ -18,7 +18,7 @@ namespace {
 
 struct TrainArgs {
     std::string data, out, config, weights, cache;
-    std::string device, valPolicy, optimizer, classWeighting, thresholdRule, amp;
+    std::string device, valPolicy, optimizer, classWeighting, thresholdRule, amp, plan;
     int epochs = 0, batch = 0, imageSize = 0, patience = 0, stepSize = 0, workers = -1, threads = 0;
     std::vector<int> phaseEpochs;
     std::vector<double> lr;
@@ -79,6 +79,8 @@ training::TrainingConfig buildConfig(const TrainArgs& a, CLI::App* sub) {
         c.thresholdRule = a.thresholdRule;
     if (given("--amp"))
         c.amp = a.amp;
+    if (given("--plan"))
+        c.plan = a.plan;
     if (given("--workers"))
         c.workers = a.workers;
     if (given("--threads"))
@@ -121,6 +123,10 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
     sub->add_option("--class-weighting", a->classWeighting, "none, loss (weighted cross-entropy) or sampler")
         ->check(CLI::IsMember({"none", "loss", "sampler"}));
     sub->add_option("--threshold-rule", a->thresholdRule, "argmax, youden or sensitivity:0.95 (chosen on validation)");
+    sub->add_option("--plan", a->plan,
+                    "Layers each phase trains: seed (fc; layer4+fc; all), scratch (all layers in every "
+                    "phase) or auto (seed with --weights, scratch without)")
+        ->check(CLI::IsMember({"auto", "seed", "scratch"}));
     sub->add_option("--amp", a->amp, "auto (bf16 on CUDA), bf16 or off")->check(CLI::IsMember({"auto", "bf16", "off"}));
     sub->add_option("--workers", a->workers, "Batch loader threads")->check(CLI::Range(0, 64));
     sub->add_option("--threads", a->threads, "LibTorch threads (0 = every core)")->check(CLI::Range(0, 1024));
@@ -137,7 +143,7 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
             options.cacheDir = a->cache;
         if (a->resume) {
             for (const char* o : {"--config", "--epochs", "--phase-epochs", "--lr", "--batch", "--image-size", "--seed",
-                                  "--val-policy", "--weights", "--optimizer"})
+                                  "--val-policy", "--weights", "--optimizer", "--plan"})
                 if (sub->count(o))
                     std::cerr << "cxr train: note: " << o << " is ignored with --resume (the run's config.json decides)\n";
         } else {

@@ -53,6 +53,14 @@ std::vector<PhaseConfig> TrainingConfig::defaultPhases() {
     return {feature, shallow, deep};
 }
 
+void TrainingConfig::resolvePlan(bool pretrained) {
+    if (plan == "auto")
+        plan = pretrained ? "seed" : "scratch";
+    if (plan == "scratch")
+        for (auto& p : phases)
+            p.trainable.clear();
+}
+
 int TrainingConfig::totalEpochs() const {
     int total = 0;
     for (const auto& p : phases)
@@ -104,6 +112,8 @@ void TrainingConfig::validate() const {
         bad("class weighting must be none, loss or sampler, got '" + classWeighting + "'");
     if (minDelta < 0)
         bad("min delta must be >= 0");
+    if (plan != "auto" && plan != "seed" && plan != "scratch")
+        bad("plan must be auto, seed or scratch, got '" + plan + "'");
     if (workers < 0 || workers > 64)
         bad("workers must be in 0..64");
     if (threads < 0 || threads > 1024)
@@ -133,6 +143,7 @@ Json TrainingConfig::toJson() const {
                 {"restoreBestBetweenPhases", restoreBestBetweenPhases},
                 {"freezeBatchNorm", freezeBatchNorm},
                 {"thresholdRule", thresholdRule},
+                {"plan", plan},
                 {"workers", workers},
                 {"threads", threads}};
 }
@@ -166,6 +177,7 @@ TrainingConfig TrainingConfig::fromJson(const Json& json) {
     readKey(json, "restoreBestBetweenPhases", c.restoreBestBetweenPhases);
     readKey(json, "freezeBatchNorm", c.freezeBatchNorm);
     readKey(json, "thresholdRule", c.thresholdRule);
+    readKey(json, "plan", c.plan);
     readKey(json, "workers", c.workers);
     readKey(json, "threads", c.threads);
     return c;

@@ -53,6 +53,11 @@ struct TrainingConfig {
     // seed (requires_grad=False + model.train() still updates them).
     bool freezeBatchNorm = false;
     std::string thresholdRule = "argmax";  // evaluation::ThresholdRule on validation
+    // Which layers each phase trains. "seed": the phases' own `trainable` lists (the seed's
+    // fine-tuning plan); "scratch": every phase trains all layers, keeping the phases' learning
+    // rates, epochs and schedules — frozen random features teach the head nothing; "auto":
+    // "seed" with ImageNet weights, "scratch" without. resolvePlan() settles it once.
+    std::string plan = "auto";
     int workers = 2;                       // batch loader threads
     // LibTorch intra-op threads; 0 = every core. Small nets on a busy machine run faster on one
     // thread (OpenMP barriers spin while the other thread is descheduled).
@@ -61,6 +66,10 @@ struct TrainingConfig {
     // The seed script's plan: feature extraction {fc} 1e-3, shallow fine-tuning {layer4, fc}
     // 5e-4, deep fine-tuning (everything) 1e-4.
     static std::vector<PhaseConfig> defaultPhases();
+
+    // Settles plan "auto" for a backbone that is (or is not) pretrained, and applies "scratch" by
+    // clearing every phase's trainable list. Idempotent; the result is what config.json stores.
+    void resolvePlan(bool pretrained);
 
     // Throws cxr::Error(InvalidInput) naming the first bad field and why.
     void validate() const;

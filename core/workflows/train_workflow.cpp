@@ -69,10 +69,13 @@ void checkSameSplit(const Json& stored, const Json& now, const std::filesystem::
 
 }  // namespace
 
-std::string fromScratchWarning() {
-    return "no ImageNet weights given (--weights resnet18.pth): training ResNet18 FROM SCRATCH. The "
-           "three-phase fine-tuning plan assumes a pretrained backbone; phases 1-2 train only the head "
-           "on random features, so expect much lower accuracy than with pretrained weights.";
+std::string fromScratchWarning(const std::string& plan) {
+    const std::string head = "no ImageNet weights given (--weights resnet18.pth): training ResNet18 FROM SCRATCH. ";
+    if (plan == "seed")
+        return head + "The seed's plan (--plan seed) assumes a pretrained backbone: phases 1-2 train only "
+                      "the head on random features, so expect much lower accuracy than with pretrained weights.";
+    return head + "Every phase trains all layers (--plan scratch) with the phases' learning rates; expect "
+                  "lower accuracy than ImageNet fine-tuning.";
 }
 
 TrainFolderResult trainFolder(const std::filesystem::path& dataDir, const std::filesystem::path& runDir,
@@ -97,6 +100,9 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
         if (options.resume) {
             const Json stored = readJsonFile(runDir.configFile());
             options.config = training::TrainingConfig::fromJson(stored.at("training"));
+            // Runs started before the plan setting trained each phase's own layer list.
+            if (!stored.at("training").contains("plan"))
+                options.config.plan = "seed";
             const std::string weights = stored.value("imagenetWeights", "");
             options.imagenetWeights = weights.empty() ? std::nullopt : std::optional<std::filesystem::path>(weights);
         }
@@ -117,8 +123,9 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
         bool pretrained = false;
         auto net = model::makeResNet18(options.imagenetWeights, static_cast<int64_t>(split.classes.size()), &pretrained);
         result.pretrained = pretrained;
+        config.resolvePlan(pretrained);
         if (!pretrained)
-            warn(result, observer, fromScratchWarning());
+            warn(result, observer, fromScratchWarning(config.plan));
         runDir.create();
         if (!options.resume) {
             writeJsonFile(runDir.configFile(), runConfigJson(options, config, pretrained));

@@ -51,7 +51,8 @@ TrainFolderResult trainFolder(const std::filesystem::path& dataDir, const std::f
                               const training::TrainingConfig& config, training::TrainingObserver* observer = nullptr,
                               const CancelToken* cancel = nullptr);
 
-// "Training from scratch" warning text, shared by the CLI and the GUI.
-std::string fromScratchWarning();
+// "Training from scratch" warning text for a resolved plan ("seed" or "scratch"), shared by the
+// CLI and the GUI.
+std::string fromScratchWarning(const std::string& plan);
 
 }  // namespace cxr::workflows

@@ -58,6 +58,7 @@ TEST(TrainingConfig, JsonRoundTripKeepsEveryField) {
     c.thresholdRule = "youden";
     c.workers = 1;
     c.threads = 3;
+    c.plan = "scratch";
     const Json j = c.toJson();
     const TrainingConfig back = TrainingConfig::fromJson(Json::parse(j.dump()));
     EXPECT_EQ(back.toJson(), j);
@@ -97,6 +98,43 @@ TEST(TrainingConfig, ValidateNamesTheBadField) {
     for (auto& p : z.phases)
         p.epochs = 0;
     EXPECT_THROW(z.validate(), Error);
+}
+
+TEST(TrainingConfig, PlanAutoIsTheSeedsWithWeightsAndAllLayersWithout) {
+    TrainingConfig pretrained;
+    pretrained.resolvePlan(true);
+    EXPECT_EQ(pretrained.plan, "seed");
+    EXPECT_EQ(pretrained.phases[0].trainable, (std::vector<std::string>{"fc"}));
+    EXPECT_EQ(pretrained.phases[1].trainable, (std::vector<std::string>{"layer4", "fc"}));
+
+    TrainingConfig scratch;
+    scratch.resolvePlan(false);
+    EXPECT_EQ(scratch.plan, "scratch");
+    for (const auto& p : scratch.phases)
+        EXPECT_TRUE(p.trainable.empty()) << p.name;
+    // Learning rates and epochs stay the phases' own.
+    EXPECT_DOUBLE_EQ(scratch.phases[0].learningRate, 1e-3);
+    EXPECT_DOUBLE_EQ(scratch.phases[1].learningRate, 5e-4);
+    EXPECT_DOUBLE_EQ(scratch.phases[2].learningRate, 1e-4);
+
+    TrainingConfig forcedSeed;
+    forcedSeed.plan = "seed";
+    forcedSeed.resolvePlan(false);  // the user asked for the seed's plan without weights
+    EXPECT_EQ(forcedSeed.phases[0].trainable, (std::vector<std::string>{"fc"}));
+
+    TrainingConfig forcedScratch;
+    forcedScratch.plan = "scratch";
+    forcedScratch.resolvePlan(true);
+    EXPECT_TRUE(forcedScratch.phases[0].trainable.empty());
+
+    TrainingConfig bad;
+    bad.plan = "fast";
+    try {
+        bad.validate();
+        FAIL() << "expected an error";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("plan"), std::string::npos) << e.what();
+    }
 }
 
 TEST(StepLr, DecaysByGammaEveryStepSizeEpochs) {
