@@ -1,5 +1,6 @@
 #include "training/epoch_loop.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -36,11 +37,41 @@ EpochStats trainEpoch(model::ResNet18& net, torch::optim::Optimizer& optimizer, 
     net->train(true);
     source.startEpoch(globalEpoch);
     EpochStats stats;
-    double lossSum = 0;
-    std::size_t correct = 0;
     BatchProgress progress;
     progress.batches = source.batchesPerEpoch();
+    const int syncEvery = std::max(1, settings.syncEvery);
+    // Running sums stay on the device between read-backs.
+    at::Tensor lossSum = at::zeros({}, at::TensorOptions().device(settings.device).dtype(at::kDouble));
+    at::Tensor correct = at::zeros({}, at::TensorOptions().device(settings.device).dtype(at::kLong));
+    at::Tensor lastLoss;
+    std::size_t unsynced = 0;
     const auto start = Clock::now();
+    auto nonFiniteMessage = [&](double value) {
+        return "the training loss became " + std::string(std::isnan(value) ? "NaN" : "infinite") +
+               (syncEvery == 1 ? " at batch " : " by batch ") + std::to_string(progress.batch + (syncEvery == 1 ? 1 : 0)) +
+               " of " + std::to_string(progress.batches) +
+               (syncEvery == 1 ? "; the weights of this step were not updated and not saved"
+                               : "; the weights of this epoch were not saved") +
+               ". Lower the learning rate or check the input films";
+    };
+    // Reads the device sums back, checks them and reports; false when the loss went non-finite.
+    auto readBack = [&]() {
+        unsynced = 0;
+        const double sum = lossSum.item<double>();
+        if (!std::isfinite(sum)) {
+            stats.nonFinite = true;
+            stats.message = nonFiniteMessage(sum);
+            return false;
+        }
+        progress.loss = lastLoss.item<double>();
+        progress.runningLoss = sum / static_cast<double>(progress.samples);
+        progress.runningAccuracy = static_cast<double>(correct.item<int64_t>()) / static_cast<double>(progress.samples);
+        const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        progress.imagesPerSecond = seconds > 0 ? static_cast<double>(progress.samples) / seconds : 0;
+        if (onBatch)
+            onBatch(progress);
+        return true;
+    };
     while (true) {
         if (cancel)
             cancel->throwIfCancelled("training");
@@ -63,33 +94,29 @@ EpochStats trainEpoch(model::ResNet18& net, torch::optim::Optimizer& optimizer, 
         }
         logits = logits.to(at::kFloat);
         loss = crossEntropy(logits, y, settings.classWeights);
-        const double lossValue = loss.item<double>();
         const auto n = static_cast<std::size_t>(y.size(0));
-        if (!std::isfinite(lossValue)) {
-            stats.nonFinite = true;
-            stats.message = "the training loss became " + std::string(std::isnan(lossValue) ? "NaN" : "infinite") +
-                            " at batch " + std::to_string(progress.batch + 1) + " of " +
-                            std::to_string(progress.batches) +
-                            "; the weights of this step were not updated and not saved. Lower the learning "
-                            "rate or check the input films";
-            break;
+        if (syncEvery == 1) {
+            const double value = loss.item<double>();
+            if (!std::isfinite(value)) {
+                stats.nonFinite = true;
+                stats.message = nonFiniteMessage(value);
+                break;
+            }
         }
         optimizer.zero_grad();
         loss.backward();
         optimizer.step();
 
-        lossSum += lossValue * static_cast<double>(n);
-        correct += static_cast<std::size_t>(logits.argmax(1).eq(y).sum().item<int64_t>());
+        lastLoss = loss.detach();
+        lossSum.add_(lastLoss.to(at::kDouble) * static_cast<double>(n));
+        correct.add_(logits.detach().argmax(1).eq(y).sum());
         progress.batch += 1;
         progress.samples += n;
-        progress.loss = lossValue;
-        progress.runningLoss = lossSum / static_cast<double>(progress.samples);
-        progress.runningAccuracy = static_cast<double>(correct) / static_cast<double>(progress.samples);
-        const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-        progress.imagesPerSecond = seconds > 0 ? static_cast<double>(progress.samples) / seconds : 0;
-        if (onBatch)
-            onBatch(progress);
+        if (++unsynced == static_cast<std::size_t>(syncEvery) && !readBack())
+            break;
     }
+    if (!stats.nonFinite && unsynced > 0)
+        readBack();
     stats.samples = progress.samples;
     stats.loss = progress.runningLoss;
     stats.accuracy = progress.runningAccuracy;

@@ -22,6 +22,10 @@ struct StepSettings {
     bool channelsLast = false;
     bool amp = false;            // bf16 autocast (CUDA)
     at::Tensor classWeights;     // [C] float on `device`; undefined = unweighted loss
+    // Training reads the loss and accuracy back to the host every `syncEvery` batches. Each read
+    // drains the GPU's queue, so on CUDA it is done every few batches; at 1 (CPU, where a read
+    // costs nothing) a non-finite loss is caught before its optimizer step.
+    int syncEvery = 1;
 };
 
 struct BatchProgress {
@@ -33,11 +37,14 @@ struct EpochStats {
     double loss = 0;        // mean per sample
     double accuracy = 0;
     std::size_t samples = 0;
-    bool nonFinite = false; // a batch's loss was NaN/Inf: the epoch stopped there, no step taken
+    // A batch's loss was NaN/Inf: the epoch stopped at the next read-back (syncEvery); the
+    // weights are unusable and the caller reloads its best checkpoint.
+    bool nonFinite = false;
     std::string message;
 };
 
-// Trains one epoch. The cancel token is checked before every batch (throws Cancelled).
+// Trains one epoch. The cancel token is checked before every batch (throws Cancelled); onBatch
+// runs at every read-back, i.e. every `settings.syncEvery` batches and after the last one.
 EpochStats trainEpoch(model::ResNet18& net, torch::optim::Optimizer& optimizer, BatchSource& source,
                       int globalEpoch, const StepSettings& settings,
                       const std::function<void(const BatchProgress&)>& onBatch, const CancelToken* cancel);
