@@ -30,6 +30,10 @@ at::Tensor toInput(const at::Tensor& images, const StepSettings& s) {
 
 }  // namespace
 
+int readBackInterval(const at::Device& device) {
+    return device.is_cuda() ? 16 : 1;
+}
+
 EpochStats trainEpoch(model::ResNet18& net, torch::optim::Optimizer& optimizer, BatchSource& source,
                       int globalEpoch, const StepSettings& settings,
                       const std::function<void(const BatchProgress&)>& onBatch, const CancelToken* cancel) {

@@ -21,10 +21,6 @@
 namespace cxr::training {
 namespace {
 
-// Batches between loss/accuracy read-backs on CUDA: each read drains the GPU queue, and at
-// thousands of images per second a read per step costs a third of the throughput.
-constexpr int kCudaSyncEvery = 16;
-
 std::string lossText(double v) {
     std::ostringstream s;
     s.precision(4);
@@ -113,7 +109,7 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
     m_settings.channelsLast = m_config.channelsLast;
     if (m_settings.device.is_cuda()) {
         enableCudnnBenchmark(true);
-        m_settings.syncEvery = kCudaSyncEvery;
+        m_settings.syncEvery = readBackInterval(m_settings.device);
     }
     if (!setup.classWeights.empty())
         m_settings.classWeights = torch::tensor(setup.classWeights, torch::kDouble)
