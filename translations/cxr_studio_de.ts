@@ -6,531 +6,531 @@
     <message>
         <location filename="../ui/report/pdf_page_writer.cpp" line="+59"/>
         <source>page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_renderer.cpp" line="+27"/>
-        <location filename="../ui/training/phases_page.cpp" line="+32"/>
+        <location filename="../ui/report/report_renderer.cpp" line="+28"/>
+        <location filename="../ui/training/phases_page.cpp" line="+33"/>
         <source>everything</source>
-        <translation type="unfinished"></translation>
+        <translation>alles</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>argmax (PNEUMONIA when its probability is at least 0.5)</source>
-        <translation type="unfinished"></translation>
+        <translation>argmax (PNEUMONIA, wenn deren Wahrscheinlichkeit mindestens 0,5 beträgt)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Youden&apos;s J (maximum sensitivity + specificity − 1) on validation</source>
-        <translation type="unfinished"></translation>
+        <translation>Youden-Index J (maximale Sensitivität + Spezifität − 1) auf den Validierungsdaten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the highest threshold reaching sensitivity %1 on validation</source>
-        <translation type="unfinished"></translation>
+        <translation>der höchste Schwellenwert, der auf den Validierungsdaten eine Sensitivität von %1 erreicht</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Training configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingskonfiguration</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Trains</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainiert</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>LR</source>
-        <translation type="unfinished"></translation>
+        <translation>LR</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LR step</source>
-        <translation type="unfinished"></translation>
+        <translation>LR-Schritt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Gamma</source>
-        <translation type="unfinished"></translation>
+        <translation>Gamma</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Patience</source>
-        <translation type="unfinished"></translation>
+        <translation>Geduld</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Initial weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Startgewichte</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>Optimierer</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1, weight decay %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Weight Decay %2%3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>, momentum %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, Momentum %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Batch / image size</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch- / Bildgröße</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 films / %2 px (cache %3 px)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Aufnahmen / %2 px (Cache %3 px)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Augmentation</source>
-        <translation type="unfinished"></translation>
+        <translation>Augmentierung</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>random resized crop, flip, ±10° rotation, brightness/contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>zufälliger Ausschnitt mit Skalierung, Spiegelung, Drehung ±10°, Helligkeit/Kontrast</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+138"/>
         <location line="+1"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <location line="-138"/>
         <source>Class weighting</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassengewichtung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Device / seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät / Seed</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Split</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufteilung</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+44"/>
         <source>Films</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahmen</translation>
     </message>
     <message>
         <location line="-44"/>
         <source>Patients</source>
-        <translation type="unfinished"></translation>
+        <translation>Patienten</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Validation policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierungsstrategie</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenordner</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Test split</source>
-        <translation type="unfinished"></translation>
+        <translation>Testdaten</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>the data set&apos;s own test folder, never used for training, early stopping or choosing the threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>der Testordner des Datensatzes selbst, nie für Training, frühen Abbruch oder die Wahl des Schwellenwerts verwendet</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Results on the test split</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse auf den Testdaten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No test results: the run did not finish its evaluation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Testergebnisse: Der Lauf hat seine Auswertung nicht abgeschlossen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source> (95% CI %1–%2, %3 bootstrap resamples)</source>
-        <translation type="unfinished"></translation>
+        <translation> (95-%-KI %1–%2, %3 Bootstrap-Stichproben)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Genauigkeit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sensitivity (PNEUMONIA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sensitivität (PNEUMONIA)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Specificity</source>
-        <translation type="unfinished"></translation>
+        <translation>Spezifität</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ROC AUC</source>
-        <translation type="unfinished"></translation>
+        <translation>ROC-AUC</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Operating threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsschwellenwert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 on P(PNEUMONIA), chosen on the validation split by %2 (validation sensitivity %3, specificity %4), then applied unchanged to test</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf P(PNEUMONIA), auf den Validierungsdaten gewählt nach %2 (Sensitivität %3, Spezifität %4 in der Validierung), dann unverändert auf die Testdaten angewandt</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>hand (the rule gave %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hand (die Regel ergab %1)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 (fitted on validation; probabilities are softmax(logits / T))</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (auf den Validierungsdaten angepasst; Wahrscheinlichkeiten = softmax(Logits / T))</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Confusion matrix (rows: truth, columns: the call; counts and row percentages)</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfusionsmatrix (Zeilen: Wahrheit, Spalten: Einstufung; Anzahlen und Zeilenprozente)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Classification report</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassifikationsbericht</translation>
     </message>
     <message>
         <location line="+6"/>
         <location filename="../ui/results/result_charts.cpp" line="+88"/>
         <location filename="../ui/results/results_view.cpp" line="+45"/>
         <source>accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Genauigkeit</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>class</source>
-        <translation type="unfinished"></translation>
+        <translation>Klasse</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>precision</source>
-        <translation type="unfinished"></translation>
+        <translation>Präzision</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>recall</source>
-        <translation type="unfinished"></translation>
+        <translation>Recall</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>support</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Calibration on validation (T = %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalibrierung auf den Validierungsdaten (T = %1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ROC curve and calibration</source>
-        <translation type="unfinished"></translation>
+        <translation>ROC-Kurve und Kalibrierung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Calibration: expected calibration error (%1 bins) on validation %2 before and %3 after temperature scaling; on test %4 at T = %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalibrierung: erwarteter Kalibrierungsfehler (ECE, %1 Klassen) auf den Validierungsdaten %2 vor und %3 nach Temperaturskalierung; auf den Testdaten %4 bei T = %5.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Training curves</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingskurven</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No finished epoch recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine abgeschlossene Epoche aufgezeichnet.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>phase %1, run epoch %2 (val loss %3, val accuracy %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase %1, Epoche %2 des Laufs (Val.-Verlust %3, Val.-Genauigkeit %4)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>phase %1 after run epoch %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase %1 nach Epoche %2 des Laufs</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Shaded bands are the three phases; stars mark each new best checkpoint, triangles early stops. The exported model is the best checkpoint: %1. Early stops: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die schattierten Bänder sind die drei Phasen; Sterne markieren jeden neuen besten Checkpoint, Dreiecke frühe Abbrüche. Das exportierte Modell ist der beste Checkpoint: %1. Frühe Abbrüche: %2.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Example test films with class activation maps</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispielaufnahmen aus den Testdaten mit Class Activation Maps</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Grad-CAM of the PNEUMONIA logit on layer4, blended over the film (jet colour map: red areas raised the score). A map shows what the network used, not where disease is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grad-CAM des PNEUMONIA-Logits auf layer4, über die Aufnahme geblendet (Farbskala Jet: rote Bereiche erhöhten den Score). Die Karte zeigt, was das Netz genutzt hat, nicht wo eine Erkrankung liegt.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>CXR Studio training report — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CXR Studio – Trainingsbericht – %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CXR Studio %1 · research and teaching only, not for diagnostic use</source>
-        <translation type="unfinished"></translation>
+        <translation>CXR Studio %1 · nur für Forschung und Lehre, nicht zur Diagnostik</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Pneumonia classifier — training report</source>
-        <translation type="unfinished"></translation>
+        <translation>Pneumonie-Klassifikator – Trainingsbericht</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run “%1” · report made %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf „%1“ · Bericht erstellt %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Intended use: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweckbestimmung: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ResNet18, classes %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ResNet18, Klassen %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Weights SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 der Gewichte</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(no exported model in this run)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein exportiertes Modell in diesem Lauf)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Identifiers</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifikatoren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>included on request (film names, data folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>auf Wunsch enthalten (Aufnahmenamen, Datenordner)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>none: film names, patient ids and data paths are left out</source>
-        <translation type="unfinished"></translation>
+        <translation>keine: Aufnahmenamen, Patienten-IDs und Datenpfade sind ausgelassen</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweise</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Intended use</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweckbestimmung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> The figures above describe this model on this data set only; a synthetic or small test split says little about real-world performance.</source>
-        <translation type="unfinished"></translation>
+        <translation> Die obigen Kennzahlen beschreiben nur dieses Modell auf diesem Datensatz; synthetische oder kleine Testdaten sagen wenig über die Leistung im klinischen Alltag aus.</translation>
     </message>
     <message>
         <location filename="../ui/results/cam_examples.cpp" line="+31"/>
         <source>%1 · P(PNEUMONIA) %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · P(PNEUMONIA) %2</translation>
     </message>
     <message>
         <location filename="../ui/results/confusion_matrix_widget.cpp" line="+30"/>
         <source>predicted</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstufung</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>true</source>
-        <translation type="unfinished"></translation>
+        <translation>Wahrheit</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>%1% of row</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % der Zeile</translation>
     </message>
     <message>
         <location filename="../ui/results/result_charts.cpp" line="-49"/>
         <source>ROC on test — AUC %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ROC auf den Testdaten – AUC %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> (95% CI %1–%2)</source>
-        <translation type="unfinished"></translation>
+        <translation> (95-%-KI %1–%2)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>1 − specificity</source>
-        <translation type="unfinished"></translation>
+        <translation>1 − Spezifität</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>sensitivity</source>
-        <translation type="unfinished"></translation>
+        <translation>Sensitivität</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>chance</source>
-        <translation type="unfinished"></translation>
+        <translation>Zufall</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>ROC</source>
-        <translation type="unfinished"></translation>
+        <translation>ROC</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>operating point</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitspunkt</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>operating point (threshold %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitspunkt (Schwelle %1)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Reliability (validation): ECE %1 → %2 at T = %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Reliabilität (Validierung): ECE %1 → %2 bei T = %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>confidence (top class)</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfidenz (wahrscheinlichste Klasse)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>perfect calibration</source>
-        <translation type="unfinished"></translation>
+        <translation>perfekte Kalibrierung</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>before (T = 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>vorher (T = 1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>after (T = %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>nachher (T = %1)</translation>
     </message>
     <message>
-        <location filename="../ui/training/train_page.cpp" line="+31"/>
+        <location filename="../ui/training/train_page.cpp" line="+32"/>
         <source>ETA unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Restzeit unbekannt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>ETA %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>noch ca. %1 s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>ETA %1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>noch ca. %1 min %2 s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ETA %1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>noch ca. %1 h %2 min</translation>
     </message>
 </context>
 <context>
     <name>cxr::ui::AboutDialog</name>
     <message>
-        <location filename="../ui/main/about_dialog.cpp" line="+21"/>
+        <location filename="../ui/main/about_dialog.cpp" line="+22"/>
         <source>About CXR Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Über CXR Studio</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Chest X-ray pneumonia review: train a classifier, review its calls with Grad-CAM heat maps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pneumonie-Befundung am Thorax-Röntgen: einen Klassifikator trainieren und seine Einstufungen mit Grad-CAM-Heatmaps prüfen.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Model: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell: %1</translation>
     </message>
 </context>
 <context>
@@ -538,20 +538,88 @@
     <message>
         <location filename="../ui/results/cam_examples_widget.cpp" line="+32"/>
         <source>No examples: the run has no test predictions yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Beispiele: Der Lauf hat noch keine Vorhersagen auf den Testdaten.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Explaining %n example film(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Erkläre %n Beispielaufnahme…</numerusform>
+            <numerusform>Erkläre %n Beispielaufnahmen…</numerusform>
         </translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Grad-CAM of the PNEUMONIA class on layer4; red marks what drove the score up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grad-CAM der Klasse PNEUMONIA auf layer4; Rot markiert, was den Score erhöht hat.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::CoreText</name>
+    <message>
+        <location filename="../ui/common/core_text.cpp" line="+12"/>
+        <source>CXR Studio is a research and teaching tool. It is not a medical device and must not be used for diagnosis or treatment decisions.</source>
+        <translation>CXR Studio ist ein Werkzeug für Forschung und Lehre. Es ist kein Medizinprodukt und darf nicht für Diagnose- oder Therapieentscheidungen verwendet werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>feature extraction</source>
+        <translation>Merkmalsextraktion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shallow fine-tuning</source>
+        <translation>flaches Fine-Tuning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deep fine-tuning</source>
+        <translation>tiefes Fine-Tuning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>non-finite loss</source>
+        <translation>Verlust nicht endlich (NaN/∞)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss</source>
+        <translation>gewichteter Verlust</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sampler</source>
+        <translation>ausgewogenes Sampling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>auto</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>folder</source>
+        <translation>Val-Ordner wie vorhanden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pneumonia</source>
+        <translation>Pneumonie</translation>
     </message>
 </context>
 <context>
@@ -559,147 +627,147 @@
     <message>
         <location filename="../ui/training/data_page.cpp" line="+67"/>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose a chest X-ray folder in the Kaggle layout (train, val and test folders, each with one folder per class), or let CXR Studio make a synthetic demo set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Ordner mit Thorax-Röntgenaufnahmen im Kaggle-Layout (Ordner train, val und test mit je einem Unterordner pro Klasse) oder lassen Sie CXR Studio einen synthetischen Demo-Datensatz erzeugen.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Folder with train/ and test/ (val/ optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner mit train/ und test/ (val/ optional)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Make a demo set…</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Datensatz erzeugen…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Synthesizes about 600 chest films with known opacities (a few seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erzeugt etwa 600 synthetische Thoraxaufnahmen mit bekannten Verschattungen (wenige Sekunden)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Automatic (re-split train by patient when val is small)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch (train nach Patienten neu aufteilen, wenn val klein ist)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Use the val folder as given</source>
-        <translation type="unfinished"></translation>
+        <translation>Val-Ordner unverändert verwenden</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Problems found</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefundene Probleme</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Validation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierung:</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>Choose a data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenordner wählen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Choose a folder for the demo set (its data go into a sub-folder “data”)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner für den Demo-Datensatz wählen (die Daten kommen in einen Unterordner „data“)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Making a synthetic demo set in %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Erzeuge synthetischen Demo-Datensatz in %1…</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>No folder chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Ordner gewählt.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Scanning %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuche %1…</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>Split</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufteilung</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Films</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahmen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Patients</source>
-        <translation type="unfinished"></translation>
+        <translation>Patienten</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>folder %1/</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner %1/</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>→ training</source>
-        <translation type="unfinished"></translation>
+        <translation>→ Training</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>→ validation</source>
-        <translation type="unfinished"></translation>
+        <translation>→ Validierung</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>→ test</source>
-        <translation type="unfinished"></translation>
+        <translation>→ Test</translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
         <source>%n film(s) in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Aufnahme in %1</numerusform>
+            <numerusform>%n Aufnahmen in %1</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source> — a synthetic set (not real patients)</source>
-        <translation type="unfinished"></translation>
+        <translation> – ein synthetischer Datensatz (keine echten Patienten)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;b&gt;Validation policy: %1.&lt;/b&gt; %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Validierungsstrategie: %1.&lt;/b&gt; %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>use the val folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Val-Ordner verwenden</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>automatisch</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>Problems found (skipped, not fatal): %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gefundene Probleme (übersprungen, nicht fatal): %n</numerusform>
+            <numerusform>Gefundene Probleme (übersprungen, nicht fatal): %n</numerusform>
         </translation>
     </message>
 </context>
@@ -708,27 +776,27 @@
     <message>
         <location filename="../ui/viewer/dicom_tag_model.cpp" line="+73"/>
         <source>Identifies the patient or study. It is removed by de-identification and never written to reports.</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiziert Patient oder Untersuchung. Wird bei der Anonymisierung entfernt und nie in Berichte geschrieben.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VR</source>
-        <translation type="unfinished"></translation>
+        <translation>VR</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
 </context>
 <context>
@@ -736,22 +804,22 @@
     <message>
         <location filename="../ui/common/error_reporter.cpp" line="+24"/>
         <source>Unknown error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Fehler.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Out of memory. Close other films or programs and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht genügend Arbeitsspeicher. Schließen Sie andere Aufnahmen oder Programme und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Internal error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Interner Fehler: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Internal error of an unknown kind.</source>
-        <translation type="unfinished"></translation>
+        <translation>Interner Fehler unbekannter Art.</translation>
     </message>
 </context>
 <context>
@@ -759,47 +827,47 @@
     <message>
         <location filename="../ui/diagnosis/film_drop.cpp" line="+27"/>
         <source>does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>existiert nicht</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>is not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>ist keine reguläre Datei</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>cannot be read (permissions)</source>
-        <translation type="unfinished"></translation>
+        <translation>ist nicht lesbar (Zugriffsrechte)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>ist nicht lesbar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>is not a DICOM, JPEG, PNG, BMP or TIFF film</source>
-        <translation type="unfinished"></translation>
+        <translation>ist keine DICOM-, JPEG-, PNG-, BMP- oder TIFF-Aufnahme</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Only films and folders can be dropped here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier können nur Aufnahmen und Ordner abgelegt werden.</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Only local files and folders can be dropped here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier können nur lokale Dateien und Ordner abgelegt werden.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cannot open: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen nicht möglich: %1.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cannot open any of the %1 dropped files: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine der %1 abgelegten Dateien kann geöffnet werden: %2.</translation>
     </message>
 </context>
 <context>
@@ -807,17 +875,17 @@
     <message>
         <location filename="../ui/viewer/film_image.cpp" line="+57"/>
         <source>Viridis (perceptual)</source>
-        <translation type="unfinished"></translation>
+        <translation>Viridis (wahrnehmungsgleich)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Inferno (perceptual)</source>
-        <translation type="unfinished"></translation>
+        <translation>Inferno (wahrnehmungsgleich)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Jet (as pytorch-grad-cam)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jet (wie pytorch-grad-cam)</translation>
     </message>
 </context>
 <context>
@@ -826,113 +894,114 @@
         <location filename="../ui/viewer/film_viewer.cpp" line="+70"/>
         <location line="+76"/>
         <source>No film open</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Aufnahme geöffnet</translation>
     </message>
     <message>
         <location line="-76"/>
         <source>Drop films or folders here, or use File ▸ Open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahmen oder Ordner hier ablegen oder Datei ▸ Öffnen verwenden.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vergrößern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Fit to Window</source>
-        <translation type="unfinished"></translation>
+        <translation>An Fenster &amp;anpassen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Actual Pixels (1:1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Originalgröße (1:1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rotate &amp;Left</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Links drehen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rotate &amp;Right</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rechts drehen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Flip &amp;Horizontally</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Horizontal spiegeln</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Flip &amp;Vertically</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;ertikal spiegeln</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reset &amp;Orientation</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausrichtung &amp;zurücksetzen</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&amp;Invert</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Invertieren</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Show &amp;Heat Map</source>
-        <translation type="unfinished"></translation>
+        <translation>Heat&amp;map anzeigen</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffne %1…</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Could not open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
         <location line="+151"/>
         <source>VOI LUT (from file)</source>
-        <translation type="unfinished"></translation>
+        <translation>VOI-LUT (aus Datei)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>W %1  L %2</source>
-        <translation type="unfinished"></translation>
+        <translation>W %1  L %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>inverted</source>
-        <translation type="unfinished"></translation>
+        <translation>invertiert</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Zoom %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom %1 %</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rotated %1°</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedreht %1°</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Flipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespiegelt</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>x %1  y %2
 value %3</source>
-        <translation type="unfinished"></translation>
+        <translation>x %1  y %2
+Wert %3</translation>
     </message>
 </context>
 <context>
@@ -940,243 +1009,255 @@ value %3</source>
     <message>
         <location filename="../ui/main/main_actions.cpp" line="+21"/>
         <source>&amp;Open Films…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aufnahmen öffnen…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open DICOM, JPEG or PNG films</source>
-        <translation type="unfinished"></translation>
+        <translation>DICOM-, JPEG- oder PNG-Aufnahmen öffnen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open &amp;Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner öffnen…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open every film in a folder and its subfolders</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Aufnahmen eines Ordners und seiner Unterordner öffnen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Load Model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell &amp;laden…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Load a trained model: a run folder&apos;s model.json, or a seed .pth file</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainiertes Modell laden: model.json eines Laufordners oder eine Seed-.pth-Datei</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Load Model &amp;Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell&amp;ordner laden…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Load a run folder written by training</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen vom Training geschriebenen Laufordner laden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Train Model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell &amp;trainieren…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train a pneumonia classifier on a folder of films</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Pneumonie-Klassifikator auf einem Ordner mit Aufnahmen trainieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Export Overlay PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Überlagerung als &amp;PNG exportieren…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the film as shown, with its heat map, at full resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufnahme wie angezeigt mit Heatmap in voller Auflösung speichern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export Triage List as &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Triage-Liste als &amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the interface language</source>
+        <translation>Sprache der Oberfläche wählen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Next Film</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nächste Aufnahme</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Previous Film</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorherige Aufnahme</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>DICOM &amp;Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>DICOM-&amp;Tags</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About CXR Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über CXR Studio</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Recent &amp;Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt verwendete &amp;Modelle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>&amp;Model</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modell</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Window/Level</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fensterung</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gehe zu</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Window/level presets (right-drag on the film adjusts the window)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster-Voreinstellungen (Ziehen mit der rechten Maustaste auf der Aufnahme passt das Fenster an)</translation>
     </message>
 </context>
 <context>
     <name>cxr::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="+51"/>
+        <location filename="../ui/main/main_window.cpp" line="+52"/>
         <source>CXR Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>CXR Studio</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>No model loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Modell geladen</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>DICOM Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>DICOM-Tags</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Last film</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aufnahme</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>Loading model %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lade Modell %1…</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Model loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell geladen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Model %1 loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell %1 geladen.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>No model loaded (the last one failed: see the log)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Modell geladen (das letzte schlug fehl: siehe Protokoll)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The last model could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das zuletzt verwendete Modell konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+4"/>
         <source>Model not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell nicht geladen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+%2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Open Films</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahmen öffnen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Films (*.dcm *.dicom *.jpg *.jpeg *.png *.bmp *.tif *.tiff);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahmen (*.dcm *.dicom *.jpg *.jpeg *.png *.bmp *.tif *.tiff);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Open Folder of Films</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner mit Aufnahmen öffnen</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Load Model Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellordner laden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Load Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell laden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Models (model.json *.pth);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle (model.json *.pth);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Train a Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell trainieren</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1185,78 +1266,82 @@ value %3</source>
     cxr train DATA_FOLDER --out RUN_FOLDER
 
 then load RUN_FOLDER here with Model ▸ Load Model Folder…. To try the application without data, `cxr synth` writes a synthetic set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainieren Sie in einem Terminal auf einem Ordner mit den Unterordnern NORMAL/ und PNEUMONIA/ (Kaggle-Layout für Thorax-Röntgen):
+
+    cxr train DATA_FOLDER --out RUN_FOLDER
+
+und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die Anwendung ohne Daten auszuprobieren, schreibt `cxr synth` einen synthetischen Datensatz.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>none loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>keines geladen</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Looking for films…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche Aufnahmen…</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>No films found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Aufnahmen gefunden.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Opened %n film(s); %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Aufnahme geöffnet; %1</numerusform>
+            <numerusform>%n Aufnahmen geöffnet; %1</numerusform>
         </translation>
     </message>
     <message>
         <location line="+16"/>
         <location line="+15"/>
         <source>%1 — CXR Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – CXR Studio</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Export Overlay PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Überlagerung als PNG exportieren</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Nothing to export</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu exportieren</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Open a film first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zuerst eine Aufnahme.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1: could not write the PNG file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die PNG-Datei konnte nicht geschrieben werden.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>Drop to open %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ablegen, um %n Element zu öffnen</numerusform>
+            <numerusform>Ablegen, um %n Elemente zu öffnen</numerusform>
         </translation>
     </message>
 </context>
@@ -1265,72 +1350,72 @@ then load RUN_FOLDER here with Model ▸ Load Model Folder…. To try the applic
     <message>
         <location filename="../ui/training/model_page.cpp" line="+21"/>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ResNet18 with a two-class head. Three-phase fine-tuning works best from ImageNet-pretrained weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>ResNet18 mit einem Zwei-Klassen-Kopf. Das dreiphasige Fine-Tuning funktioniert am besten mit auf ImageNet vortrainierten Gewichten.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Start from ImageNet weights (torchvision resnet18 .pth file)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit ImageNet-Gewichten beginnen (torchvision-resnet18-.pth-Datei)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train from scratch (random weights)</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Grund auf trainieren (Zufallsgewichte)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>e.g. resnet18-f37072fd.pth</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. resnet18-f37072fd.pth</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&lt;b&gt;Training from scratch.&lt;/b&gt; The three phases assume a pretrained backbone: phase 1 trains only the final layer on random features. Expect lower accuracy and a model that needs many more epochs; use it to try the workflow, not to judge the method.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Training von Grund auf.&lt;/b&gt; Die drei Phasen setzen ein vortrainiertes Backbone voraus: Phase 1 trainiert nur die letzte Schicht auf zufälligen Merkmalen. Rechnen Sie mit geringerer Genauigkeit und einem Modell, das viel mehr Epochen braucht; nutzen Sie es zum Ausprobieren des Ablaufs, nicht zur Beurteilung der Methode.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>None (plain cross-entropy, as the seed script)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine (einfache Kreuzentropie, wie das Ausgangsskript)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Class-weighted loss (inverse class frequency)</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassengewichteter Verlust (inverse Klassenhäufigkeit)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Class-balanced sampling</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassenausgewogenes Sampling</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Class weighting:</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassengewichtung:</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>ImageNet ResNet18 weights</source>
-        <translation type="unfinished"></translation>
+        <translation>ImageNet-ResNet18-Gewichte</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PyTorch-Gewichte (*.pth *.pt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Training split: %1 films of the larger class per film of the smaller.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsdaten: %1 Aufnahmen der größeren Klasse je Aufnahme der kleineren.</translation>
     </message>
 </context>
 <context>
@@ -1338,57 +1423,57 @@ then load RUN_FOLDER here with Model ▸ Load Model Folder…. To try the applic
     <message>
         <location filename="../ui/diagnosis/overlay_controls.cpp" line="+41"/>
         <source>Show heat map (H)</source>
-        <translation type="unfinished"></translation>
+        <translation>Heatmap anzeigen (H)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Heat map opacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Deckkraft der Heatmap</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>How the heat map is computed; changing it re-runs the explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie die Heatmap berechnet wird; eine Änderung berechnet die Erklärung neu</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>layer4 (7×7, default)</source>
-        <translation type="unfinished"></translation>
+        <translation>layer4 (7×7, Standard)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>layer3 (14×14, finer)</source>
-        <translation type="unfinished"></translation>
+        <translation>layer3 (14×14, feiner)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>layer2 (28×28)</source>
-        <translation type="unfinished"></translation>
+        <translation>layer2 (28×28)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The network layer the map is taken from: deeper is coarser but more specific</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Netzschicht, aus der die Karte stammt: tiefer ist gröber, aber spezifischer</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Opacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Deckkraft</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Colours</source>
-        <translation type="unfinished"></translation>
+        <translation>Farben</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Schicht</translation>
     </message>
 </context>
 <context>
@@ -1396,146 +1481,146 @@ then load RUN_FOLDER here with Model ▸ Load Model Folder…. To try the applic
     <message>
         <location filename="../ui/training/phases_page.cpp" line="+28"/>
         <source>Phases</source>
-        <translation type="unfinished"></translation>
+        <translation>Phasen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Start training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training starten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Three-phase fine-tuning: the head alone, then layer4 with the head, then the whole network. Each phase stops early when validation loss stops improving; the best checkpoint across all phases is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dreiphasiges Fine-Tuning: erst nur der Kopf, dann layer4 mit dem Kopf, dann das ganze Netz. Jede Phase endet vorzeitig, wenn sich der Validierungsverlust nicht mehr verbessert; der beste Checkpoint über alle Phasen wird behalten.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Trains</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainiert</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>StepLR step</source>
-        <translation type="unfinished"></translation>
+        <translation>StepLR-Schritt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>StepLR gamma</source>
-        <translation type="unfinished"></translation>
+        <translation>StepLR-Gamma</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Patience</source>
-        <translation type="unfinished"></translation>
+        <translation>Geduld</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Reset to defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardwerte</translation>
     </message>
     <message>
         <location line="+13"/>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> px</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Automatic (CUDA when available)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch (CUDA, falls verfügbar)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No CUDA device was found: training runs on the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein CUDA-Gerät gefunden: Das Training läuft auf der CPU.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Resume the run in this folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf in diesem Ordner fortsetzen</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Batch size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgröße:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Image size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildgröße:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Output folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabeordner:</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Run output folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabeordner des Laufs</translation>
     </message>
     <message numerus="yes">
         <location line="+25"/>
         <location line="+32"/>
         <source>At most %n epoch(s) in all</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Insgesamt höchstens %n Epoche</numerusform>
+            <numerusform>Insgesamt höchstens %n Epochen</numerusform>
         </translation>
     </message>
     <message>
         <location line="-17"/>
         <source>%1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. %2</translation>
     </message>
     <message>
         <location line="+67"/>
         <source>Choose where the run&apos;s checkpoints, metrics and model go.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie, wohin Checkpoints, Metriken und Modell des Laufs geschrieben werden.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;span style=&apos;color:#b00020&apos;&gt;This folder already holds a run. Tick “Resume” to continue it, or choose another folder.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Dieser Ordner enthält bereits einen Lauf. Setzen Sie das Häkchen bei „Fortsetzen“, um ihn weiterzuführen, oder wählen Sie einen anderen Ordner.&lt;/span&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The run continues at its last finished epoch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf wird ab seiner letzten abgeschlossenen Epoche fortgesetzt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A new run is created here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier wird ein neuer Lauf angelegt.</translation>
     </message>
 </context>
 <context>
@@ -1543,26 +1628,27 @@ then load RUN_FOLDER here with Model ▸ Load Model Folder…. To try the applic
     <message>
         <location filename="../ui/main/recent_menu.cpp" line="+30"/>
         <source>(none yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(noch keine)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste &amp;leeren</translation>
     </message>
 </context>
 <context>
     <name>cxr::ui::ResultPanel</name>
     <message>
-        <location filename="../ui/diagnosis/result_panel.cpp" line="+78"/>
+        <location filename="../ui/diagnosis/result_panel.cpp" line="+79"/>
         <source>Research and teaching only. Not for diagnostic use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur für Forschung und Lehre. Nicht zur Diagnostik.</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Loading the model %1…
 Films open meanwhile; their calls follow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lade das Modell %1…
+Aufnahmen öffnen sich währenddessen; ihre Einstufungen folgen.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1571,62 +1657,66 @@ Films open meanwhile; their calls follow.</source>
 Load a trained model: a run folder written by Train Model… or `cxr train`, or a seed X_ray_classifier.pth with class_to_index.pth beside it.
 
 Or train one now on a folder of films (NORMAL/ and PNEUMONIA/ subfolders).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Modell geladen, daher öffnen sich Aufnahmen ohne Einstufung.
+
+Laden Sie ein trainiertes Modell: einen Laufordner aus „Modell trainieren…“ oder `cxr train`, oder eine Seed-Datei X_ray_classifier.pth mit class_to_index.pth daneben.
+
+Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORMAL/ und PNEUMONIA/).</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Open or drop a film to see the model&apos;s call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie eine Aufnahme oder legen Sie sie hier ab, um die Einstufung des Modells zu sehen.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Analysing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Analysiere…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Diagnosis failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyse fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Opened without a model: no call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Modell geöffnet: keine Einstufung.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Opened in %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Geöffnet in %1 ms</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>P(%1) = %2, %3 the model&apos;s threshold %4</source>
-        <translation type="unfinished"></translation>
+        <translation>P(%1) = %2, %3 dem Schwellenwert %4 des Modells</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>at or above</source>
-        <translation type="unfinished"></translation>
+        <translation>auf oder über</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>below</source>
-        <translation type="unfinished"></translation>
+        <translation>unter</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Analysed in %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Analysiert in %1 ms</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Opened in %1 ms, analysed in %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Geöffnet in %1 ms, analysiert in %2 ms</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Explanation: %1 on %2 · model %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Erklärung: %1 auf %2 · Modell %3</translation>
     </message>
 </context>
 <context>
@@ -1635,53 +1725,53 @@ Or train one now on a folder of films (NORMAL/ and PNEUMONIA/ subfolders).</sour
         <location filename="../ui/results/results_page.cpp" line="+20"/>
         <location line="+34"/>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse</translation>
     </message>
     <message>
         <location line="-33"/>
         <source>The best checkpoint on the untouched test split. Research and teaching only — not for diagnostic use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der beste Checkpoint auf den unberührten Testdaten. Nur für Forschung und Lehre – nicht zur Diagnostik.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Use this model for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Modell zur Befundung verwenden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Loads this run&apos;s model in the main window</source>
-        <translation type="unfinished"></translation>
+        <translation>Lädt das Modell dieses Laufs im Hauptfenster</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export PDF report…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Bericht exportieren…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Include film names and the data folder (patient identifiers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahmenamen und Datenordner aufnehmen (Patientenkennungen)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>This model is now the review model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Modell ist jetzt das Befundungsmodell.</translation>
     </message>
     <message>
         <location line="+18"/>
         <location line="+10"/>
         <source>Export PDF report</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Bericht exportieren</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Report written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht geschrieben nach %1</translation>
     </message>
 </context>
 <context>
@@ -1689,47 +1779,47 @@ Or train one now on a folder of films (NORMAL/ and PNEUMONIA/ subfolders).</sour
     <message>
         <location filename="../ui/results/results_view.cpp" line="+35"/>
         <source>class</source>
-        <translation type="unfinished"></translation>
+        <translation>Klasse</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>precision</source>
-        <translation type="unfinished"></translation>
+        <translation>Präzision</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>recall</source>
-        <translation type="unfinished"></translation>
+        <translation>Recall</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>support</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Example test films with their class activation maps</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispielaufnahmen aus den Testdaten mit ihren Class Activation Maps</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>&lt;b&gt;No test results yet.&lt;/b&gt; The run has not finished its evaluation.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Noch keine Testergebnisse.&lt;/b&gt; Der Lauf hat seine Auswertung nicht abgeschlossen.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source> (95% CI %1–%2)</source>
-        <translation type="unfinished"></translation>
+        <translation> (95-%-KI %1–%2)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;Test split, %1 films, threshold %2:&lt;/b&gt; accuracy %3 · sensitivity %4 · specificity %5 · AUC %6%7&lt;br&gt;On validation at this threshold: sensitivity %8 · specificity %9</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Testdaten, %1 Aufnahmen, Schwellenwert %2:&lt;/b&gt; Genauigkeit %3 · Sensitivität %4 · Spezifität %5 · AUC %6%7&lt;br&gt;Validierung bei diesem Schwellenwert: Sensitivität %8 · Spezifität %9</translation>
     </message>
 </context>
 <context>
@@ -1737,12 +1827,12 @@ Or train one now on a folder of films (NORMAL/ and PNEUMONIA/ subfolders).</sour
     <message>
         <location filename="../ui/diagnosis/review_controller.cpp" line="+83"/>
         <source>Analysing (%1, %2)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Analysiere (%1, %2)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Opening…</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffne…</translation>
     </message>
 </context>
 <context>
@@ -1750,81 +1840,105 @@ Or train one now on a folder of films (NORMAL/ and PNEUMONIA/ subfolders).</sour
     <message>
         <location filename="../ui/diagnosis/review_list_model.cpp" line="+97"/>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartend</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Analysing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Analysiere…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No model</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Modell</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+97"/>
         <source>Film</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahme</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstufung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>P(pneumonia)</source>
-        <translation type="unfinished"></translation>
+        <translation>P(Pneumonie)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweise</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The model&apos;s probability of pneumonia; the call compares it with the model&apos;s threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vom Modell geschätzte Wahrscheinlichkeit einer Pneumonie; die Einstufung vergleicht sie mit dem Schwellenwert des Modells.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::SettingsDialog</name>
+    <message>
+        <location filename="../ui/main/settings_dialog.cpp" line="+15"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>System default (%1)</source>
+        <translation>Systemstandard (%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Takes effect when CXR Studio is restarted.</source>
+        <translation>Wird nach einem Neustart von CXR Studio wirksam.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
     </message>
 </context>
 <context>
     <name>cxr::ui::StatusPanel</name>
     <message>
-        <location filename="../ui/main/status_panel.cpp" line="+15"/>
+        <location filename="../ui/main/status_panel.cpp" line="+16"/>
         <source>Research and teaching only, not for diagnostic use</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur für Forschung und Lehre, nicht zur Diagnostik</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Model %1 · %2 · SHA-256 %3 · threshold %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell %1 · %2 · SHA-256 %3 · Schwelle %4</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1
 SHA-256 of the weights: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+SHA-256 der Gewichte: %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Load a trained model (File ▸ Load Model…) or train one (Model ▸ Train Model…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden Sie ein trainiertes Modell (Modell ▸ Modell laden…) oder trainieren Sie eines (Modell ▸ Modell trainieren…).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 ms</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Analysed %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 analysiert</translation>
     </message>
 </context>
 <context>
@@ -1832,30 +1946,30 @@ SHA-256 of the weights: %2</source>
     <message>
         <location filename="../ui/viewer/tag_panel.cpp" line="+25"/>
         <source>Filter tags…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags filtern…</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>No film open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Aufnahme geöffnet.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No DICOM tags: this film is a %1 file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine DICOM-Tags: Diese Aufnahme ist eine %1-Datei.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n patient or study field(s), marked in amber.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Patienten- oder Untersuchungsfeld, gelb markiert.</numerusform>
+            <numerusform>%n Patienten- oder Untersuchungsfelder, gelb markiert.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No patient fields in this file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Patientenfelder in dieser Datei.</translation>
     </message>
 </context>
 <context>
@@ -1863,17 +1977,17 @@ SHA-256 of the weights: %2</source>
     <message>
         <location filename="../ui/results/threshold_picker.cpp" line="+21"/>
         <source>Back to the chosen threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zum gewählten Schwellenwert</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Threshold on P(PNEUMONIA):</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwellenwert für P(PNEUMONIA):</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Chosen on the validation split by the rule “%1”: %2. Moving it here shows its effect on the test split; the exported model keeps the chosen threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf den Validierungsdaten nach der Regel „%1“ gewählt: %2. Ein Verschieben hier zeigt die Wirkung auf die Testdaten; das exportierte Modell behält den gewählten Schwellenwert.</translation>
     </message>
 </context>
 <context>
@@ -1881,241 +1995,241 @@ SHA-256 of the weights: %2</source>
     <message>
         <location filename="../ui/training/train_page.cpp" line="+18"/>
         <source>Train</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training runs in the background; the window stays usable. Cancel keeps the best checkpoint so far, and Resume continues from the last finished epoch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Training läuft im Hintergrund; das Fenster bleibt bedienbar. Abbrechen behält den bisher besten Checkpoint, Fortsetzen macht ab der letzten abgeschlossenen Epoche weiter.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Waiting to start</source>
-        <translation type="unfinished"></translation>
+        <translation>Warte auf Start</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Cancel training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training abbrechen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>validating %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>validiere %1/%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Cancelling: stopping within the current batch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Breche ab: Stopp innerhalb des aktuellen Batches…</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Resuming the run in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Setze den Lauf in %1 fort</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Starting a run in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Starte einen Lauf in %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+46"/>
         <source>Preparing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorbereitung…</translation>
     </message>
     <message>
         <location line="-13"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Phase %1/%2 (%3) · epoch %4 · batch %5/%6 · %7</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase %1/%2 (%3) · Epoche %4 · Batch %5/%6 · %7</translation>
     </message>
     <message numerus="yes">
         <location line="+17"/>
         <source>Device: %1; %2 training and %3 validation films; %n epoch(s) planned</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gerät: %1; %2 Trainings- und %3 Validierungsaufnahmen; %n Epoche geplant</numerusform>
+            <numerusform>Gerät: %1; %2 Trainings- und %3 Validierungsaufnahmen; %n Epochen geplant</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Resumed at phase %1, epoch %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortgesetzt bei Phase %1, Epoche %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Phase %1/%2: %3 — %4 epoch(s), lr %5, %6 trainable parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase %1/%2: %3 – %4 Epoche(n), LR %5, %6 trainierbare Parameter</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Running loss %1 · running accuracy %2 · %3 images/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufender Verlust %1 · laufende Genauigkeit %2 · %3 Bilder/s</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Phase %1 epoch %2: train loss %3 acc %4 · val loss %5 acc %6 · lr %7%8</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase %1 Epoche %2: Trainingsverlust %3 Gen. %4 · Val.-Verlust %5 Gen. %6 · LR %7%8</translation>
     </message>
     <message>
         <location line="+8"/>
         <source> · new best</source>
-        <translation type="unfinished"></translation>
+        <translation> · neuer Bestwert</translation>
     </message>
     <message>
         <location line="+0"/>
         <source> · no improvement %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation> · keine Verbesserung %1/%2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Best checkpoint: phase %1 epoch %2, val loss %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Bester Checkpoint: Phase %1 Epoche %2, Val.-Verlust %3</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>Phase %1 ended after %n epoch(s): %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Phase %1 endete nach %n Epoche: %2</numerusform>
+            <numerusform>Phase %1 endete nach %n Epochen: %2</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 %2/%3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2/%3 · %4</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Finished in %1 s. The model and its test report are in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig nach %1 s. Modell und Testbericht liegen in %2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Cancelled. The best checkpoint so far is kept; Resume continues the run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen. Der bisher beste Checkpoint bleibt erhalten; Fortsetzen führt den Lauf weiter.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Training failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
 </context>
 <context>
     <name>cxr::ui::TrainingCharts</name>
     <message>
-        <location filename="../ui/training/training_charts.cpp" line="+32"/>
+        <location filename="../ui/training/training_charts.cpp" line="+33"/>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlust</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kreuzentropie</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Genauigkeit</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Genauigkeit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+14"/>
         <source>learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <location line="-12"/>
         <location line="+6"/>
         <source>running, per batch</source>
-        <translation type="unfinished"></translation>
+        <translation>laufend, je Batch</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>train loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsverlust</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>val loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Val.-Verlust</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+6"/>
         <source>best checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>bester Checkpoint</translation>
     </message>
     <message>
         <location line="-5"/>
         <location line="+6"/>
         <source>early stop</source>
-        <translation type="unfinished"></translation>
+        <translation>früher Abbruch</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>train accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsgenauigkeit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>val accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Val.-Genauigkeit</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche</translation>
     </message>
     <message>
         <location line="+178"/>
         <source>Phase %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase %1: %2</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>P%1</source>
-        <translation type="unfinished"></translation>
+        <translation>P%1</translation>
     </message>
 </context>
 <context>
@@ -2123,17 +2237,17 @@ SHA-256 of the weights: %2</source>
     <message>
         <location filename="../ui/training/training_wizard.cpp" line="+23"/>
         <source>Train a pneumonia model</source>
-        <translation type="unfinished"></translation>
+        <translation>Pneumonie-Modell trainieren</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Stop training?</source>
-        <translation type="unfinished"></translation>
+        <translation>Training beenden?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training is still running. Stop it now? The best checkpoint so far is kept and the run can be resumed later from the same output folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Training läuft noch. Jetzt beenden? Der bisher beste Checkpoint bleibt erhalten, und der Lauf kann später aus demselben Ausgabeordner fortgesetzt werden.</translation>
     </message>
 </context>
 <context>
@@ -2141,88 +2255,88 @@ SHA-256 of the weights: %2</source>
     <message>
         <location filename="../ui/diagnosis/triage_panel.cpp" line="+30"/>
         <source>All films</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Aufnahmen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pneumonia calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstufung Pneumonie</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Normal calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstufung normal</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not analysed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht analysiert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show only films with this call</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Aufnahmen mit dieser Einstufung anzeigen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Export the listed films and their calls as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aufgelisteten Aufnahmen und ihre Einstufungen als CSV exportieren</translation>
     </message>
     <message>
         <location line="+96"/>
         <source>Export Triage List</source>
-        <translation type="unfinished"></translation>
+        <translation>Triage-Liste exportieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
         <source>%n film(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Aufnahme</numerusform>
+            <numerusform>%n Aufnahmen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n pneumonia</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Pneumonie</numerusform>
+            <numerusform>%n Pneumonie</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n wartend</numerusform>
+            <numerusform>%n wartend</numerusform>
         </translation>
     </message>
 </context>
@@ -2231,55 +2345,55 @@ SHA-256 of the weights: %2</source>
     <message>
         <location filename="../ui/viewer/window_level.cpp" line="+81"/>
         <source>Default (from file)</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard (aus Datei)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Full range</source>
-        <translation type="unfinished"></translation>
+        <translation>Voller Bereich</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Lung</source>
-        <translation type="unfinished"></translation>
+        <translation>Lunge</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bone</source>
-        <translation type="unfinished"></translation>
+        <translation>Knochen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerdefiniert</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+41"/>
+        <location filename="../app/studio/main.cpp" line="+27"/>
         <source>Chest X-ray pneumonia review. Research and teaching only, not for diagnostic use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pneumonie-Befundung am Thorax-Röntgen. Nur für Forschung und Lehre, nicht zur Diagnostik.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Load this model (run folder or .pth) instead of the last one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Modell (Laufordner oder .pth) statt des zuletzt verwendeten laden.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>trace, debug, info, warn, error or off.</source>
-        <translation type="unfinished"></translation>
+        <translation>trace, debug, info, warn, error oder off.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Quit once the window is up (start-up timing).</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden, sobald das Fenster steht (Messung der Startzeit).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Films or folders to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu öffnende Aufnahmen oder Ordner.</translation>
     </message>
 </context>
 </TS>

@@ -1,33 +1,17 @@
-// cxr-studio: the review application. Thin: application identity, translations, logging,
+// cxr-studio: the review application. Thin: application identity, the interface language
+// (AppSettings' choice or the system locale; see common/language.h), logging,
 // command line, then the main window. Start-up never waits for LibTorch: the last model loads
 // in the background after the window is up.
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QTimer>
-#include <QTranslator>
 
+#include "common/app_settings.h"
 #include "common/icons.h"
+#include "common/language.h"
 #include "common/logging.h"
 #include "main/main_window.h"
 #include "training/training_launcher.h"
-
-namespace {
-
-void installTranslators(QApplication& app) {
-    auto* qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-        QApplication::installTranslator(qt);
-    }
-    auto* own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("cxr_studio"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        QApplication::installTranslator(own);
-    }
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -35,7 +19,9 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("cxr-studio"));
     QApplication::setApplicationDisplayName(QStringLiteral("CXR Studio"));
     QApplication::setApplicationVersion(QStringLiteral(CXR_VERSION));
-    installTranslators(app);
+    // Before the command line, so --help speaks the chosen language too. An unknown stored
+    // language is logged and replaced by the system's.
+    cxr::ui::installTranslations(app, cxr::ui::AppSettings().language());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(

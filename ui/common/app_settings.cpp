@@ -71,6 +71,10 @@ void AppSettings::setHeaderState(const QString& name, const QByteArray& state) {
     m_settings.setValue(QStringLiteral("headers/") + name, state);
 }
 
+QString AppSettings::language() const { return m_settings.value(QStringLiteral("ui/language")).toString(); }
+
+void AppSettings::setLanguage(const QString& code) { m_settings.setValue(QStringLiteral("ui/language"), code); }
+
 OverlaySettings AppSettings::overlay() const {
     OverlaySettings o;
     o.visible = m_settings.value(QStringLiteral("overlay/visible"), o.visible).toBool();

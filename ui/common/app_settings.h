@@ -43,6 +43,11 @@ public:
     QByteArray headerState(const QString& name) const;
     void setHeaderState(const QString& name, const QByteArray& state);
 
+    // The interface language as stored: "" follows the system locale, else a code such as
+    // "de". Unchecked here: validLanguageChoice() (common/language.h) makes it safe to use.
+    QString language() const;
+    void setLanguage(const QString& code);
+
     OverlaySettings overlay() const;
     void setOverlay(const OverlaySettings& overlay);
 

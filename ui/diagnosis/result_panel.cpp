@@ -7,6 +7,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "common/core_text.h"
 #include "common/qt_convert.h"
 #include "diagnosis/probability_bars.h"
 #include "diagnosis/review_item.h"
@@ -76,7 +77,7 @@ ResultPanel::ResultPanel(QWidget* parent) : QWidget(parent) {
     }
     auto* intendedUse = makeLabel(this);
     intendedUse->setText(tr("Research and teaching only. Not for diagnostic use."));
-    intendedUse->setToolTip(QString::fromUtf8(workflows::kIntendedUse));
+    intendedUse->setToolTip(coreText(workflows::kIntendedUse));
     QFont italic = intendedUse->font();
     italic.setItalic(true);
     italic.setPointSizeF(italic.pointSizeF() * 0.9);

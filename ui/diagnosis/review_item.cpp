@@ -1,5 +1,7 @@
 #include "diagnosis/review_item.h"
 
+#include "common/core_text.h"
+
 namespace cxr::ui {
 
 double ReviewItem::positiveProbability() const {
@@ -29,7 +31,7 @@ QString classTitle(const QString& className) {
     QString t = className.toLower();
     t.replace(QLatin1Char('_'), QLatin1Char(' '));
     t[0] = t[0].toUpper();
-    return t;
+    return coreText(t);  // "Pneumonia" reads "Pneumonie" in German; other class names as they are
 }
 
 }  // namespace cxr::ui

@@ -31,6 +31,9 @@ MainActions::MainActions(QMainWindow* window, FilmViewer* viewer) : QObject(wind
     exportOverlay = make(QStringLiteral("export"), tr("&Export Overlay PNG…"), QKeySequence(Qt::CTRL | Qt::Key_E));
     exportOverlay->setStatusTip(tr("Save the film as shown, with its heat map, at full resolution"));
     exportCsv = make(QStringLiteral("export-csv"), tr("Export Triage List as &CSV…"));
+    settings = make(QString(), tr("&Settings…"), QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
+    settings->setStatusTip(tr("Choose the interface language"));
     quit = make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit);
     nextFilm = make(QStringLiteral("next-film"), tr("&Next Film"), QKeySequence(Qt::Key_PageDown));
     previousFilm = make(QStringLiteral("previous-film"), tr("&Previous Film"), QKeySequence(Qt::Key_PageUp));
@@ -48,6 +51,8 @@ MainActions::MainActions(QMainWindow* window, FilmViewer* viewer) : QObject(wind
     file->addSeparator();
     file->addAction(exportOverlay);
     file->addAction(exportCsv);
+    file->addSeparator();
+    file->addAction(settings);
     file->addSeparator();
     file->addAction(quit);
 

@@ -25,6 +25,7 @@ public:
     QAction* trainModel = nullptr;
     QAction* exportOverlay = nullptr;
     QAction* exportCsv = nullptr;
+    QAction* settings = nullptr;
     QAction* quit = nullptr;
     QAction* nextFilm = nullptr;
     QAction* previousFilm = nullptr;

@@ -29,6 +29,7 @@
 #include "main/main_actions.h"
 #include "main/model_loader.h"
 #include "main/recent_menu.h"
+#include "main/settings_dialog.h"
 #include "main/status_panel.h"
 #include "model/device.h"
 #include "viewer/film_viewer.h"
@@ -108,6 +109,7 @@ void MainWindow::connectParts() {
     connect(m_actions->previousFilm, &QAction::triggered, m_triage, &TriagePanel::selectPrevious);
     connect(m_actions->showTags, &QAction::triggered, this, [this] { m_sideTabs->setCurrentWidget(m_tags); });
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions->settings, &QAction::triggered, this, &MainWindow::showSettings);
     connect(m_actions->recentFiles, &RecentMenu::pathChosen, this, [this](const QString& p) { openPaths({p}); });
     connect(m_actions->recentModels, &RecentMenu::pathChosen, this, &MainWindow::loadModel);
     m_actions->exportOverlay->setEnabled(false);
@@ -284,6 +286,11 @@ void MainWindow::trainModel() {
            "terminal:\n\n    cxr train DATA_FOLDER --out RUN_FOLDER\n\n"
            "then load RUN_FOLDER here with Model ▸ Load Model Folder…. To try the application without data, "
            "`cxr synth` writes a synthetic set."));
+}
+
+void MainWindow::showSettings() {
+    SettingsDialog dialog(this);
+    dialog.exec();
 }
 
 void MainWindow::showAbout() {

@@ -80,6 +80,7 @@ private:
     void chooseModel(bool folder);
     void trainModel();
     void showAbout();
+    void showSettings();
     void onCollected();
     void onModelLoaded(const LoadedModel& model);
     void onModelFailed(const QString& path, const QString& message);

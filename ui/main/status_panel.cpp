@@ -3,6 +3,7 @@
 #include <QLabel>
 #include <QStatusBar>
 
+#include "common/core_text.h"
 #include "workflows/about.h"
 
 namespace cxr::ui {
@@ -13,7 +14,7 @@ StatusPanel::StatusPanel(QStatusBar* bar) : QObject(bar) {
     m_model = new QLabel(bar);
     m_device = new QLabel(bar);
     m_intendedUse = new QLabel(tr("Research and teaching only, not for diagnostic use"), bar);
-    m_intendedUse->setToolTip(QString::fromUtf8(workflows::kIntendedUse));
+    m_intendedUse->setToolTip(coreText(workflows::kIntendedUse));
     m_intendedUse->setStyleSheet(
         QStringLiteral("QLabel { background: #fcf3cf; color: #7e5109; padding: 1px 6px; border-radius: 3px; }"));
     for (QLabel* l : {m_progress, m_timing, m_model, m_device}) {

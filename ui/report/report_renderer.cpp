@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include "common/core_text.h"
 #include "common/error.h"
 #include "common/qt_convert.h"
 #include "evaluation/classification_report.h"
@@ -48,7 +49,7 @@ void configSection(PdfPageWriter& w, const RunResults& r) {
     QList<QStringList> rows;
     int i = 0;
     for (const auto& p : c.phases)
-        rows << QStringList{QObject::tr("%1. %2").arg(++i).arg(toQString(p.name)), trainsText(p.trainable),
+        rows << QStringList{QObject::tr("%1. %2").arg(++i).arg(coreText(p.name)), trainsText(p.trainable),
                             QString::number(p.epochs), QString::number(p.learningRate, 'g', 3),
                             QString::number(p.stepSize), QString::number(p.gamma, 'g', 3), QString::number(p.patience)};
     w.table({QObject::tr("Phase"), QObject::tr("Trains"), QObject::tr("Epochs"), QObject::tr("LR"),
@@ -69,7 +70,7 @@ void configSection(PdfPageWriter& w, const RunResults& r) {
                                                          .arg(c.workingSize)},
                  {QObject::tr("Augmentation"), c.augment ? QObject::tr("random resized crop, flip, ±10° rotation, brightness/contrast")
                                                          : QObject::tr("none")},
-                 {QObject::tr("Class weighting"), toQString(c.classWeighting)},
+                 {QObject::tr("Class weighting"), coreText(c.classWeighting)},
                  {QObject::tr("Device / seed"), QObject::tr("%1 / %2").arg(device).arg(static_cast<qulonglong>(c.seed))}});
 }
 
@@ -101,7 +102,7 @@ void dataSection(PdfPageWriter& w, const RunResults& r, const ReportOptions& o) 
     }
     QList<QPair<QString, QString>> kv;
     if (s.contains("policy"))
-        kv << qMakePair(QObject::tr("Validation policy"), toQString(s.value("policy", std::string())));
+        kv << qMakePair(QObject::tr("Validation policy"), coreText(s.value("policy", std::string())));
     if (s.contains("reason"))
         kv << qMakePair(QObject::tr("Why"), toQString(s.value("reason", std::string())));
     if (o.includeIdentifiers && !r.dataDir.empty())
@@ -250,7 +251,7 @@ void renderReport(const RunResults& r, const std::filesystem::path& pdfFile, con
                 QObject::tr("Run “%1” · report made %2")
                     .arg(runName)
                     .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
-        w.notice(QObject::tr("Intended use: %1").arg(QString::fromUtf8(workflows::kIntendedUse)));
+        w.notice(QObject::tr("Intended use: %1").arg(coreText(workflows::kIntendedUse)));
         w.keyValues({{QObject::tr("Model"), QObject::tr("ResNet18, classes %1")
                                                 .arg(toQString(r.classes.empty() ? std::string() : r.classes.front()) +
                                                      QStringLiteral(" / ") +
@@ -271,7 +272,7 @@ void renderReport(const RunResults& r, const std::filesystem::path& pdfFile, con
                 w.paragraph(toQString(n), 8.5);
         }
         w.heading(QObject::tr("Intended use"));
-        w.paragraph(QString::fromUtf8(workflows::kIntendedUse) +
+        w.paragraph(coreText(workflows::kIntendedUse) +
                     QObject::tr(" The figures above describe this model on this data set only; a synthetic or small "
                                 "test split says little about real-world performance."));
         w.finish();

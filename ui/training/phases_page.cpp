@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 #include <QWizard>
 
+#include "common/core_text.h"
 #include "common/qt_convert.h"
 #include "model/device.h"
 #include "training/run_directory.h"
@@ -165,7 +166,7 @@ void PhasesPage::setConfig(const training::TrainingConfig& given) {
     }
     for (int r = 0; r < static_cast<int>(c.phases.size()); ++r) {
         const auto& p = c.phases[static_cast<std::size_t>(r)];
-        auto* name = new QTableWidgetItem(tr("%1. %2").arg(r + 1).arg(toQString(p.name)));
+        auto* name = new QTableWidgetItem(tr("%1. %2").arg(r + 1).arg(coreText(p.name)));
         name->setFlags(Qt::ItemIsEnabled);
         auto* trains = new QTableWidgetItem(trainableText(p.trainable));
         trains->setFlags(Qt::ItemIsEnabled);

@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 #include <QWizard>
 
+#include "common/core_text.h"
 #include "common/qt_convert.h"
 #include "training/metrics_log.h"
 #include "training/run_directory.h"
@@ -248,7 +249,7 @@ void TrainPage::onRunStarted(const training::RunStartInfo& info) {
 
 void TrainPage::onPhaseStarted(const training::PhaseInfo& info) {
     m_history.onPhaseStarted(info);
-    m_phaseName = toQString(info.name);
+    m_phaseName = coreText(info.name);
     m_lastBatch = {};
     log(tr("Phase %1/%2: %3 — %4 epoch(s), lr %5, %6 trainable parameters")
             .arg(info.phase + 1)
@@ -294,7 +295,7 @@ void TrainPage::onNewBest(const training::BestCheckpointInfo& best) {
 
 void TrainPage::onPhaseFinished(const training::PhaseResult& r) {
     m_history.onPhaseFinished(r);
-    log(tr("Phase %1 ended after %n epoch(s): %2", nullptr, r.epochsRun).arg(r.phase + 1).arg(toQString(r.stopReason)));
+    log(tr("Phase %1 ended after %n epoch(s): %2", nullptr, r.epochsRun).arg(r.phase + 1).arg(coreText(r.stopReason)));
     markDirty();
 }
 

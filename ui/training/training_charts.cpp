@@ -13,6 +13,7 @@
 #include <QScatterSeries>
 #include <QValueAxis>
 
+#include "common/core_text.h"
 #include "common/qt_convert.h"
 
 namespace cxr::ui {
@@ -245,7 +246,7 @@ void TrainingCharts::updateBands(Panel& panel, const TrainingHistory& history) {
         band.area->setColor(bandColour(p.phase));
         band.upper->replace(QList<QPointF>{{p.start, panel.yMax}, {p.end, panel.yMax}});
         band.lower->replace(QList<QPointF>{{p.start, panel.yMin}, {p.end, panel.yMin}});
-        band.text = tr("Phase %1: %2").arg(p.phase + 1).arg(toQString(p.name));
+        band.text = tr("Phase %1: %2").arg(p.phase + 1).arg(coreText(p.name));
     }
     placeBandLabels(panel);
 }

@@ -1,0 +1,2399 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/report/pdf_page_writer.cpp" line="+59"/>
+        <source>page %1</source>
+        <translation>page %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_renderer.cpp" line="+28"/>
+        <location filename="../ui/training/phases_page.cpp" line="+33"/>
+        <source>everything</source>
+        <translation>tout</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>argmax (PNEUMONIA when its probability is at least 0.5)</source>
+        <translation>argmax (PNEUMONIA si sa probabilité est d’au moins 0,5)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Youden&apos;s J (maximum sensitivity + specificity − 1) on validation</source>
+        <translation>indice J de Youden (sensibilité + spécificité − 1 maximale) sur la validation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the highest threshold reaching sensitivity %1 on validation</source>
+        <translation>le seuil le plus élevé atteignant une sensibilité de %1 sur la validation</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Training configuration</source>
+        <translation>Configuration de l’entraînement</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trains</source>
+        <translation>Entraîne</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Epochs</source>
+        <translation>Époques</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>LR</source>
+        <translation>TA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LR step</source>
+        <translation>Pas du TA</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gamma</source>
+        <translation>Gamma</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Patience</source>
+        <translation>Patience</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Initial weights</source>
+        <translation>Poids initiaux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimizer</source>
+        <translation>Optimiseur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1, weight decay %2%3</source>
+        <translation>%1, décroissance des poids %2%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, momentum %1</source>
+        <translation>, moment %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Batch / image size</source>
+        <translation>Taille de lot / d’image</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 films / %2 px (cache %3 px)</source>
+        <translation>%1 clichés / %2 px (cache %3 px)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Augmentation</source>
+        <translation>Augmentation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>random resized crop, flip, ±10° rotation, brightness/contrast</source>
+        <translation>recadrage aléatoire redimensionné, retournement, rotation ±10°, luminosité/contraste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+138"/>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <source>Class weighting</source>
+        <translation>Pondération des classes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device / seed</source>
+        <translation>Appareil / graine</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Split</source>
+        <translation>Partition</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+44"/>
+        <source>Films</source>
+        <translation>Clichés</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Validation policy</source>
+        <translation>Stratégie de validation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data folder</source>
+        <translation>Dossier de données</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test split</source>
+        <translation>Partition de test</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the data set&apos;s own test folder, never used for training, early stopping or choosing the threshold</source>
+        <translation>le dossier de test du jeu de données, jamais utilisé pour l’entraînement, l’arrêt précoce ni le choix du seuil</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Results on the test split</source>
+        <translation>Résultats sur la partition de test</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No test results: the run did not finish its evaluation.</source>
+        <translation>Pas de résultats de test&#xa0;: l’entraînement n’a pas terminé son évaluation.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (95% CI %1–%2, %3 bootstrap resamples)</source>
+        <translation> (IC à 95&#xa0;% %1–%2, %3 rééchantillonnages bootstrap)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Accuracy</source>
+        <translation>Exactitude</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sensitivity (PNEUMONIA)</source>
+        <translation>Sensibilité (PNEUMONIA)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Specificity</source>
+        <translation>Spécificité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ROC AUC</source>
+        <translation>AUC ROC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operating threshold</source>
+        <translation>Seuil de fonctionnement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 on P(PNEUMONIA), chosen on the validation split by %2 (validation sensitivity %3, specificity %4), then applied unchanged to test</source>
+        <translation>%1 sur P(PNEUMONIA), choisi sur la partition de validation selon %2 (sensibilité %3, spécificité %4 en validation), puis appliqué tel quel au test</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>hand (the rule gave %1)</source>
+        <translation>réglage manuel (la règle donnait %1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Temperature</source>
+        <translation>Température</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (fitted on validation; probabilities are softmax(logits / T))</source>
+        <translation>%1 (ajustée sur la validation&#xa0;; probabilités = softmax(logits / T))</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Confusion matrix (rows: truth, columns: the call; counts and row percentages)</source>
+        <translation>Matrice de confusion (lignes&#xa0;: vérité, colonnes&#xa0;: décision&#xa0;; effectifs et pourcentages par ligne)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Classification report</source>
+        <translation>Rapport de classification</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../ui/results/result_charts.cpp" line="+88"/>
+        <location filename="../ui/results/results_view.cpp" line="+45"/>
+        <source>accuracy</source>
+        <translation>exactitude</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>class</source>
+        <translation>classe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>precision</source>
+        <translation>précision</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>recall</source>
+        <translation>rappel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>support</source>
+        <translation>effectif</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Calibration on validation (T = %1)</source>
+        <translation>Calibration sur la validation (T = %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ROC curve and calibration</source>
+        <translation>Courbe ROC et calibration</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Calibration: expected calibration error (%1 bins) on validation %2 before and %3 after temperature scaling; on test %4 at T = %5.</source>
+        <translation>Calibration&#xa0;: erreur de calibration attendue (%1 classes) sur la validation %2 avant et %3 après mise à l’échelle de température&#xa0;; sur le test %4 à T = %5.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Training curves</source>
+        <translation>Courbes d’entraînement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No finished epoch recorded.</source>
+        <translation>Aucune époque terminée enregistrée.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>phase %1, run epoch %2 (val loss %3, val accuracy %4)</source>
+        <translation>phase %1, époque %2 de l’entraînement (perte val. %3, exactitude val. %4)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>phase %1 after run epoch %2</source>
+        <translation>phase %1 après l’époque %2 de l’entraînement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shaded bands are the three phases; stars mark each new best checkpoint, triangles early stops. The exported model is the best checkpoint: %1. Early stops: %2.</source>
+        <translation>Les bandes grisées sont les trois phases&#xa0;; les étoiles marquent chaque nouveau meilleur point de contrôle, les triangles les arrêts précoces. Le modèle exporté est le meilleur point de contrôle&#xa0;: %1. Arrêts précoces&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Example test films with class activation maps</source>
+        <translation>Exemples de clichés de test avec cartes d’activation de classe</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Grad-CAM of the PNEUMONIA logit on layer4, blended over the film (jet colour map: red areas raised the score). A map shows what the network used, not where disease is.</source>
+        <translation>Grad-CAM du logit PNEUMONIA sur layer4, superposé au cliché (palette jet&#xa0;: les zones rouges ont augmenté le score). Une carte montre ce que le réseau a utilisé, pas où se trouve la maladie.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>CXR Studio training report — %1</source>
+        <translation>CXR Studio — rapport d’entraînement — %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CXR Studio %1 · research and teaching only, not for diagnostic use</source>
+        <translation>CXR Studio %1 · recherche et enseignement uniquement, pas d’usage diagnostique</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pneumonia classifier — training report</source>
+        <translation>Classifieur de pneumonie — rapport d’entraînement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run “%1” · report made %2</source>
+        <translation>Entraînement «&#xa0;%1&#xa0;» · rapport établi le %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Intended use: %1</source>
+        <translation>Usage prévu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ResNet18, classes %1</source>
+        <translation>ResNet18, classes %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Weights SHA-256</source>
+        <translation>SHA-256 des poids</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no exported model in this run)</source>
+        <translation>(aucun modèle exporté dans cet entraînement)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identifiers</source>
+        <translation>Identifiants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>included on request (film names, data folder)</source>
+        <translation>inclus sur demande (noms des clichés, dossier de données)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none: film names, patient ids and data paths are left out</source>
+        <translation>aucun&#xa0;: noms des clichés, identifiants patients et chemins de données sont omis</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Intended use</source>
+        <translation>Usage prévu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> The figures above describe this model on this data set only; a synthetic or small test split says little about real-world performance.</source>
+        <translation> Les chiffres ci-dessus décrivent ce modèle sur ce jeu de données uniquement&#xa0;; une partition de test synthétique ou petite dit peu des performances en conditions réelles.</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/cam_examples.cpp" line="+31"/>
+        <source>%1 · P(PNEUMONIA) %2</source>
+        <translation>%1 · P(PNEUMONIA) %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/confusion_matrix_widget.cpp" line="+30"/>
+        <source>predicted</source>
+        <translation>prédit</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>true</source>
+        <translation>vrai</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1% of row</source>
+        <translation>%1&#xa0;% de la ligne</translation>
+    </message>
+    <message>
+        <location filename="../ui/results/result_charts.cpp" line="-49"/>
+        <source>ROC on test — AUC %1</source>
+        <translation>ROC sur le test — AUC %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (95% CI %1–%2)</source>
+        <translation> (IC à 95&#xa0;% %1–%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 − specificity</source>
+        <translation>1 − spécificité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sensitivity</source>
+        <translation>sensibilité</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>chance</source>
+        <translation>hasard</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ROC</source>
+        <translation>ROC</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>operating point</source>
+        <translation>point de fonctionnement</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>operating point (threshold %1)</source>
+        <translation>point de fonctionnement (seuil %1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reliability (validation): ECE %1 → %2 at T = %3</source>
+        <translation>Fiabilité (validation)&#xa0;: ECE %1 → %2 à T = %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>confidence (top class)</source>
+        <translation>confiance (classe la plus probable)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>perfect calibration</source>
+        <translation>calibration parfaite</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>before (T = 1)</source>
+        <translation>avant (T = 1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>after (T = %1)</source>
+        <translation>après (T = %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/train_page.cpp" line="+32"/>
+        <source>ETA unknown</source>
+        <translation>temps restant inconnu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ETA %1 s</source>
+        <translation>encore ~%1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ETA %1 min %2 s</source>
+        <translation>encore ~%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ETA %1 h %2 min</source>
+        <translation>encore ~%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::AboutDialog</name>
+    <message>
+        <location filename="../ui/main/about_dialog.cpp" line="+22"/>
+        <source>About CXR Studio</source>
+        <translation>À propos de CXR Studio</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chest X-ray pneumonia review: train a classifier, review its calls with Grad-CAM heat maps.</source>
+        <translation>Revue des pneumonies sur radiographie thoracique&#xa0;: entraîner un classifieur, vérifier ses décisions avec des cartes de chaleur Grad-CAM.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Model: %1</source>
+        <translation>Modèle&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::CamExamplesWidget</name>
+    <message>
+        <location filename="../ui/results/cam_examples_widget.cpp" line="+32"/>
+        <source>No examples: the run has no test predictions yet.</source>
+        <translation>Aucun exemple&#xa0;: l’entraînement n’a pas encore de prédictions de test.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Explaining %n example film(s)…</source>
+        <translation>
+            <numerusform>Explication de %n cliché d’exemple…</numerusform>
+            <numerusform>Explication de %n clichés d’exemple…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Grad-CAM of the PNEUMONIA class on layer4; red marks what drove the score up.</source>
+        <translation>Grad-CAM de la classe PNEUMONIA sur layer4&#xa0;; le rouge marque ce qui a fait monter le score.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::CoreText</name>
+    <message>
+        <location filename="../ui/common/core_text.cpp" line="+12"/>
+        <source>CXR Studio is a research and teaching tool. It is not a medical device and must not be used for diagnosis or treatment decisions.</source>
+        <translation>CXR Studio est un outil de recherche et d’enseignement. Ce n’est pas un dispositif médical et il ne doit pas servir à des décisions de diagnostic ou de traitement.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>feature extraction</source>
+        <translation>extraction de caractéristiques</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shallow fine-tuning</source>
+        <translation>réglage fin superficiel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deep fine-tuning</source>
+        <translation>réglage fin profond</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>completed</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>non-finite loss</source>
+        <translation>perte non finie (NaN/∞)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss</source>
+        <translation>perte pondérée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sampler</source>
+        <translation>échantillonnage équilibré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>auto</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>folder</source>
+        <translation>dossier val tel quel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pneumonia</source>
+        <translation>Pneumonie</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::DataPage</name>
+    <message>
+        <location filename="../ui/training/data_page.cpp" line="+67"/>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a chest X-ray folder in the Kaggle layout (train, val and test folders, each with one folder per class), or let CXR Studio make a synthetic demo set.</source>
+        <translation>Choisissez un dossier de radiographies thoraciques au format Kaggle (dossiers train, val et test, chacun avec un sous-dossier par classe), ou laissez CXR Studio créer un jeu de démonstration synthétique.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folder with train/ and test/ (val/ optional)</source>
+        <translation>Dossier avec train/ et test/ (val/ facultatif)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make a demo set…</source>
+        <translation>Créer un jeu de démo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Synthesizes about 600 chest films with known opacities (a few seconds)</source>
+        <translation>Synthétise environ 600 clichés thoraciques aux opacités connues (quelques secondes)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Automatic (re-split train by patient when val is small)</source>
+        <translation>Automatique (repartitionner train par patient si val est petit)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the val folder as given</source>
+        <translation>Utiliser le dossier val tel quel</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Problems found</source>
+        <translation>Problèmes trouvés</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Validation:</source>
+        <translation>Validation&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Choose a data folder</source>
+        <translation>Choisir un dossier de données</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a folder for the demo set (its data go into a sub-folder “data”)</source>
+        <translation>Choisir un dossier pour le jeu de démo (les données vont dans un sous-dossier «&#xa0;data&#xa0;»)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Making a synthetic demo set in %1…</source>
+        <translation>Création d’un jeu de démo synthétique dans %1…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>No folder chosen yet.</source>
+        <translation>Aucun dossier choisi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scanning %1…</source>
+        <translation>Analyse de %1…</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Split</source>
+        <translation>Partition</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Films</source>
+        <translation>Clichés</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>folder %1/</source>
+        <translation>dossier %1/</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>→ training</source>
+        <translation>→ entraînement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>→ validation</source>
+        <translation>→ validation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>→ test</source>
+        <translation>→ test</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n film(s) in %1</source>
+        <translation>
+            <numerusform>%n cliché dans %1</numerusform>
+            <numerusform>%n clichés dans %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — a synthetic set (not real patients)</source>
+        <translation> — un jeu synthétique (pas de vrais patients)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Validation policy: %1.&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;Stratégie de validation&#xa0;: %1.&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>use the val folder</source>
+        <translation>utiliser le dossier val</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>automatic</source>
+        <translation>automatique</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Problems found (skipped, not fatal): %n</source>
+        <translation>
+            <numerusform>Problèmes trouvés (ignorés, non bloquants)&#xa0;: %n</numerusform>
+            <numerusform>Problèmes trouvés (ignorés, non bloquants)&#xa0;: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::DicomTagModel</name>
+    <message>
+        <location filename="../ui/viewer/dicom_tag_model.cpp" line="+73"/>
+        <source>Identifies the patient or study. It is removed by de-identification and never written to reports.</source>
+        <translation>Identifie le patient ou l’examen. Supprimé par la désidentification et jamais écrit dans les rapports.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Tag</source>
+        <translation>Balise</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VR</source>
+        <translation>VR</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::ErrorReporter</name>
+    <message>
+        <location filename="../ui/common/error_reporter.cpp" line="+24"/>
+        <source>Unknown error.</source>
+        <translation>Erreur inconnue.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Out of memory. Close other films or programs and try again.</source>
+        <translation>Mémoire insuffisante. Fermez d’autres clichés ou programmes et réessayez.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Internal error: %1</source>
+        <translation>Erreur interne&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Internal error of an unknown kind.</source>
+        <translation>Erreur interne de nature inconnue.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::FilmDrop</name>
+    <message>
+        <location filename="../ui/diagnosis/film_drop.cpp" line="+27"/>
+        <source>does not exist</source>
+        <translation>n’existe pas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is not a regular file</source>
+        <translation>n’est pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot be read (permissions)</source>
+        <translation>illisible (droits d’accès)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot be read</source>
+        <translation>illisible</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is not a DICOM, JPEG, PNG, BMP or TIFF film</source>
+        <translation>n’est pas un cliché DICOM, JPEG, PNG, BMP ou TIFF</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only films and folders can be dropped here.</source>
+        <translation>Seuls des clichés et des dossiers peuvent être déposés ici.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Only local files and folders can be dropped here.</source>
+        <translation>Seuls des fichiers et dossiers locaux peuvent être déposés ici.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot open: %1.</source>
+        <translation>Impossible d’ouvrir&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot open any of the %1 dropped files: %2.</source>
+        <translation>Aucun des %1 fichiers déposés ne peut être ouvert&#xa0;: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::FilmImage</name>
+    <message>
+        <location filename="../ui/viewer/film_image.cpp" line="+57"/>
+        <source>Viridis (perceptual)</source>
+        <translation>Viridis (perceptuelle)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inferno (perceptual)</source>
+        <translation>Inferno (perceptuelle)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Jet (as pytorch-grad-cam)</source>
+        <translation>Jet (comme pytorch-grad-cam)</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::FilmViewer</name>
+    <message>
+        <location filename="../ui/viewer/film_viewer.cpp" line="+70"/>
+        <location line="+76"/>
+        <source>No film open</source>
+        <translation>Aucun cliché ouvert</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Drop films or folders here, or use File ▸ Open.</source>
+        <translation>Déposez ici des clichés ou des dossiers, ou utilisez Fichier ▸ Ouvrir.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom &amp;avant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fit to Window</source>
+        <translation>A&amp;juster à la fenêtre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Actual Pixels (1:1)</source>
+        <translation>&amp;Taille réelle (1:1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rotate &amp;Left</source>
+        <translation>Pivoter à &amp;gauche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rotate &amp;Right</source>
+        <translation>Pivoter à &amp;droite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flip &amp;Horizontally</source>
+        <translation>Retourner &amp;horizontalement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flip &amp;Vertically</source>
+        <translation>Retourner &amp;verticalement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset &amp;Orientation</source>
+        <translation>Réinitialiser l’&amp;orientation</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Invert</source>
+        <translation>&amp;Inverser</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show &amp;Heat Map</source>
+        <translation>Afficher la &amp;carte de chaleur</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Opening %1…</source>
+        <translation>Ouverture de %1…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Could not open %1</source>
+        <translation>Impossible d’ouvrir %1</translation>
+    </message>
+    <message>
+        <location line="+151"/>
+        <source>VOI LUT (from file)</source>
+        <translation>VOI LUT (du fichier)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>W %1  L %2</source>
+        <translation>L %1  N %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>inverted</source>
+        <translation>inversé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom %1%</source>
+        <translation>Zoom %1&#xa0;%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rotated %1°</source>
+        <translation>Pivoté de %1°</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Flipped</source>
+        <translation>Retourné</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>x %1  y %2
+value %3</source>
+        <translation>x %1  y %2
+valeur %3</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::MainActions</name>
+    <message>
+        <location filename="../ui/main/main_actions.cpp" line="+21"/>
+        <source>&amp;Open Films…</source>
+        <translation>&amp;Ouvrir des clichés…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open DICOM, JPEG or PNG films</source>
+        <translation>Ouvrir des clichés DICOM, JPEG ou PNG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Folder…</source>
+        <translation>Ouvrir un &amp;dossier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open every film in a folder and its subfolders</source>
+        <translation>Ouvrir tous les clichés d’un dossier et de ses sous-dossiers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Load Model…</source>
+        <translation>&amp;Charger un modèle…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load a trained model: a run folder&apos;s model.json, or a seed .pth file</source>
+        <translation>Charger un modèle entraîné&#xa0;: le model.json d’un dossier d’entraînement, ou un fichier .pth d’origine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load Model &amp;Folder…</source>
+        <translation>Charger un &amp;dossier de modèle…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load a run folder written by training</source>
+        <translation>Charger un dossier écrit par un entraînement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Train Model…</source>
+        <translation>&amp;Entraîner un modèle…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train a pneumonia classifier on a folder of films</source>
+        <translation>Entraîner un classifieur de pneumonie sur un dossier de clichés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export Overlay PNG…</source>
+        <translation>&amp;Exporter la superposition en PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the film as shown, with its heat map, at full resolution</source>
+        <translation>Enregistrer le cliché tel qu’affiché, avec sa carte de chaleur, en pleine résolution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Triage List as &amp;CSV…</source>
+        <translation>Exporter la liste de triage en &amp;CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the interface language</source>
+        <translation>Choisir la langue de l’interface</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next Film</source>
+        <translation>Cliché &amp;suivant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Previous Film</source>
+        <translation>Cliché &amp;précédent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DICOM &amp;Tags</source>
+        <translation>&amp;Balises DICOM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About CXR Studio</source>
+        <translation>À &amp;propos de CXR Studio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open &amp;Recent</source>
+        <translation>Ouverts &amp;récemment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recent &amp;Models</source>
+        <translation>&amp;Modèles récents</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Model</source>
+        <translation>&amp;Modèle</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Window/Level</source>
+        <translation>&amp;Fenêtrage</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Go</source>
+        <translation>A&amp;ller</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Main</source>
+        <translation>Barre principale</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Window/level presets (right-drag on the film adjusts the window)</source>
+        <translation>Préréglages de fenêtrage (glisser avec le bouton droit sur le cliché ajuste la fenêtre)</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="+52"/>
+        <source>CXR Studio</source>
+        <translation>CXR Studio</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No model loaded</source>
+        <translation>Aucun modèle chargé</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DICOM Tags</source>
+        <translation>Balises DICOM</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Last film</source>
+        <translation>Dernier cliché</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Loading model %1…</source>
+        <translation>Chargement du modèle %1…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Model loaded</source>
+        <translation>Modèle chargé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model %1 loaded.</source>
+        <translation>Modèle %1 chargé.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No model loaded (the last one failed: see the log)</source>
+        <translation>Aucun modèle chargé (le dernier a échoué&#xa0;: voir le journal)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last model could not be loaded: %1</source>
+        <translation>Le dernier modèle n’a pas pu être chargé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>Model not loaded</source>
+        <translation>Modèle non chargé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1
+
+%2</source>
+        <translation>%1
+
+%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open Films</source>
+        <translation>Ouvrir des clichés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Films (*.dcm *.dicom *.jpg *.jpeg *.png *.bmp *.tif *.tiff);;All files (*)</source>
+        <translation>Clichés (*.dcm *.dicom *.jpg *.jpeg *.png *.bmp *.tif *.tiff);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open Folder of Films</source>
+        <translation>Ouvrir un dossier de clichés</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Load Model Folder</source>
+        <translation>Charger un dossier de modèle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load Model</source>
+        <translation>Charger un modèle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Models (model.json *.pth);;All files (*)</source>
+        <translation>Modèles (model.json *.pth);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Train a Model</source>
+        <translation>Entraîner un modèle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train on a folder with NORMAL/ and PNEUMONIA/ subfolders (the Kaggle chest X-ray layout) from a terminal:
+
+    cxr train DATA_FOLDER --out RUN_FOLDER
+
+then load RUN_FOLDER here with Model ▸ Load Model Folder…. To try the application without data, `cxr synth` writes a synthetic set.</source>
+        <translation>Entraînez depuis un terminal sur un dossier avec les sous-dossiers NORMAL/ et PNEUMONIA/ (format Kaggle des radiographies thoraciques)&#xa0;:
+
+    cxr train DATA_FOLDER --out RUN_FOLDER
+
+puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. Pour essayer l’application sans données, `cxr synth` écrit un jeu synthétique.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>none loaded</source>
+        <translation>aucun chargé</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Looking for films…</source>
+        <translation>Recherche de clichés…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No films found.</source>
+        <translation>Aucun cliché trouvé.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Opened %n film(s); %1</source>
+        <translation>
+            <numerusform>%n cliché ouvert&#xa0;; %1</numerusform>
+            <numerusform>%n clichés ouverts&#xa0;; %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+15"/>
+        <source>%1 — CXR Studio</source>
+        <translation>%1 — CXR Studio</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export Overlay PNG</source>
+        <translation>Exporter la superposition en PNG</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing to export</source>
+        <translation>Rien à exporter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open a film first.</source>
+        <translation>Ouvrez d’abord un cliché.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export failed</source>
+        <translation>Échec de l’export</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1: could not write the PNG file.</source>
+        <translation>%1&#xa0;: impossible d’écrire le fichier PNG.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Drop to open %n item(s)</source>
+        <translation>
+            <numerusform>Déposer pour ouvrir %n élément</numerusform>
+            <numerusform>Déposer pour ouvrir %n éléments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::ModelPage</name>
+    <message>
+        <location filename="../ui/training/model_page.cpp" line="+21"/>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ResNet18 with a two-class head. Three-phase fine-tuning works best from ImageNet-pretrained weights.</source>
+        <translation>ResNet18 avec une tête à deux classes. Le réglage fin en trois phases fonctionne au mieux à partir de poids préentraînés sur ImageNet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start from ImageNet weights (torchvision resnet18 .pth file)</source>
+        <translation>Partir des poids ImageNet (fichier .pth resnet18 de torchvision)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train from scratch (random weights)</source>
+        <translation>Entraîner de zéro (poids aléatoires)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. resnet18-f37072fd.pth</source>
+        <translation>p.&#xa0;ex. resnet18-f37072fd.pth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;b&gt;Training from scratch.&lt;/b&gt; The three phases assume a pretrained backbone: phase 1 trains only the final layer on random features. Expect lower accuracy and a model that needs many more epochs; use it to try the workflow, not to judge the method.</source>
+        <translation>&lt;b&gt;Entraînement de zéro.&lt;/b&gt; Les trois phases supposent un réseau de base préentraîné&#xa0;: la phase 1 n’entraîne que la dernière couche sur des caractéristiques aléatoires. Attendez-vous à une exactitude plus faible et à un modèle qui demande beaucoup plus d’époques&#xa0;; servez-vous-en pour essayer le déroulement, pas pour juger la méthode.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>None (plain cross-entropy, as the seed script)</source>
+        <translation>Aucune (entropie croisée simple, comme le script d’origine)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class-weighted loss (inverse class frequency)</source>
+        <translation>Perte pondérée par classe (fréquence inverse)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class-balanced sampling</source>
+        <translation>Échantillonnage équilibré par classe</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Class weighting:</source>
+        <translation>Pondération des classes&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>ImageNet ResNet18 weights</source>
+        <translation>Poids ResNet18 ImageNet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
+        <translation>Poids PyTorch (*.pth *.pt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Training split: %1 films of the larger class per film of the smaller.</source>
+        <translation>Partition d’entraînement&#xa0;: %1 clichés de la classe majoritaire par cliché de la minoritaire.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::OverlayControls</name>
+    <message>
+        <location filename="../ui/diagnosis/overlay_controls.cpp" line="+41"/>
+        <source>Show heat map (H)</source>
+        <translation>Afficher la carte de chaleur (H)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Heat map opacity</source>
+        <translation>Opacité de la carte de chaleur</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>How the heat map is computed; changing it re-runs the explanation</source>
+        <translation>Méthode de calcul de la carte de chaleur&#xa0;; la changer relance l’explication</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>layer4 (7×7, default)</source>
+        <translation>layer4 (7×7, par défaut)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>layer3 (14×14, finer)</source>
+        <translation>layer3 (14×14, plus fin)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>layer2 (28×28)</source>
+        <translation>layer2 (28×28)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The network layer the map is taken from: deeper is coarser but more specific</source>
+        <translation>La couche du réseau d’où vient la carte&#xa0;: plus profonde est plus grossière mais plus spécifique</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Opacity</source>
+        <translation>Opacité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colours</source>
+        <translation>Couleurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::PhasesPage</name>
+    <message>
+        <location filename="../ui/training/phases_page.cpp" line="+28"/>
+        <source>Phases</source>
+        <translation>Phases</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start training</source>
+        <translation>Lancer l’entraînement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Three-phase fine-tuning: the head alone, then layer4 with the head, then the whole network. Each phase stops early when validation loss stops improving; the best checkpoint across all phases is kept.</source>
+        <translation>Réglage fin en trois phases&#xa0;: la tête seule, puis layer4 avec la tête, puis tout le réseau. Chaque phase s’arrête tôt quand la perte de validation ne s’améliore plus&#xa0;; le meilleur point de contrôle de toutes les phases est conservé.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trains</source>
+        <translation>Entraîne</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Epochs</source>
+        <translation>Époques</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Learning rate</source>
+        <translation>Taux d’appr.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>StepLR step</source>
+        <translation>Pas StepLR</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>StepLR gamma</source>
+        <translation>Gamma StepLR</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Patience</source>
+        <translation>Patience</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reset to defaults</source>
+        <translation>Valeurs par défaut</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Automatic (CUDA when available)</source>
+        <translation>Automatique (CUDA si disponible)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No CUDA device was found: training runs on the CPU.</source>
+        <translation>Aucun périphérique CUDA trouvé&#xa0;: l’entraînement s’exécute sur le CPU.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Resume the run in this folder</source>
+        <translation>Reprendre l’entraînement de ce dossier</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Batch size:</source>
+        <translation>Taille de lot&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image size:</source>
+        <translation>Taille d’image&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device:</source>
+        <translation>Appareil&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed:</source>
+        <translation>Graine&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output folder:</source>
+        <translation>Dossier de sortie&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Run output folder</source>
+        <translation>Dossier de sortie de l’entraînement</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <location line="+32"/>
+        <source>At most %n epoch(s) in all</source>
+        <translation>
+            <numerusform>Au plus %n époque au total</numerusform>
+            <numerusform>Au plus %n époques au total</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Choose where the run&apos;s checkpoints, metrics and model go.</source>
+        <translation>Choisissez où vont les points de contrôle, les métriques et le modèle de l’entraînement.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;This folder already holds a run. Tick “Resume” to continue it, or choose another folder.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Ce dossier contient déjà un entraînement. Cochez «&#xa0;Reprendre&#xa0;» pour le poursuivre, ou choisissez un autre dossier.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The run continues at its last finished epoch.</source>
+        <translation>L’entraînement reprend à sa dernière époque terminée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new run is created here.</source>
+        <translation>Un nouvel entraînement est créé ici.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::RecentMenu</name>
+    <message>
+        <location filename="../ui/main/recent_menu.cpp" line="+30"/>
+        <source>(none yet)</source>
+        <translation>(aucun pour l’instant)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Effacer la liste</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::ResultPanel</name>
+    <message>
+        <location filename="../ui/diagnosis/result_panel.cpp" line="+79"/>
+        <source>Research and teaching only. Not for diagnostic use.</source>
+        <translation>Recherche et enseignement uniquement. Pas d’usage diagnostique.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Loading the model %1…
+Films open meanwhile; their calls follow.</source>
+        <translation>Chargement du modèle %1…
+Les clichés s’ouvrent en attendant&#xa0;; leurs décisions suivront.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No model loaded, so films open without a call.
+
+Load a trained model: a run folder written by Train Model… or `cxr train`, or a seed X_ray_classifier.pth with class_to_index.pth beside it.
+
+Or train one now on a folder of films (NORMAL/ and PNEUMONIA/ subfolders).</source>
+        <translation>Aucun modèle chargé&#xa0;: les clichés s’ouvrent sans décision.
+
+Chargez un modèle entraîné&#xa0;: un dossier écrit par «&#xa0;Entraîner un modèle…&#xa0;» ou `cxr train`, ou un X_ray_classifier.pth d’origine avec class_to_index.pth à côté.
+
+Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/ et PNEUMONIA/).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Open or drop a film to see the model&apos;s call.</source>
+        <translation>Ouvrez ou déposez un cliché pour voir la décision du modèle.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Analysing…</source>
+        <translation>Analyse…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Diagnosis failed: %1</source>
+        <translation>Échec de l’analyse&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Opened without a model: no call.</source>
+        <translation>Ouvert sans modèle&#xa0;: aucune décision.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened in %1 ms</source>
+        <translation>Ouvert en %1 ms</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>P(%1) = %2, %3 the model&apos;s threshold %4</source>
+        <translation>P(%1) = %2, %3 le seuil du modèle %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>at or above</source>
+        <translation>égale ou supérieure à</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>below</source>
+        <translation>inférieure à</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Analysed in %1 ms</source>
+        <translation>Analysé en %1 ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opened in %1 ms, analysed in %2 ms</source>
+        <translation>Ouvert en %1 ms, analysé en %2 ms</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Explanation: %1 on %2 · model %3</source>
+        <translation>Explication&#xa0;: %1 sur %2 · modèle %3</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::ResultsPage</name>
+    <message>
+        <location filename="../ui/results/results_page.cpp" line="+20"/>
+        <location line="+34"/>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>The best checkpoint on the untouched test split. Research and teaching only — not for diagnostic use.</source>
+        <translation>Le meilleur point de contrôle sur la partition de test intacte. Recherche et enseignement uniquement — pas d’usage diagnostique.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use this model for review</source>
+        <translation>Utiliser ce modèle pour la revue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loads this run&apos;s model in the main window</source>
+        <translation>Charge le modèle de cet entraînement dans la fenêtre principale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export PDF report…</source>
+        <translation>Exporter le rapport PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include film names and the data folder (patient identifiers)</source>
+        <translation>Inclure les noms des clichés et le dossier de données (identifiants patients)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This model is now the review model.</source>
+        <translation>Ce modèle est maintenant le modèle de revue.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+10"/>
+        <source>Export PDF report</source>
+        <translation>Exporter le rapport PDF</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Report written to %1</source>
+        <translation>Rapport écrit dans %1</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::ResultsView</name>
+    <message>
+        <location filename="../ui/results/results_view.cpp" line="+35"/>
+        <source>class</source>
+        <translation>classe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>precision</source>
+        <translation>précision</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>recall</source>
+        <translation>rappel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>support</source>
+        <translation>effectif</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Example test films with their class activation maps</source>
+        <translation>Exemples de clichés de test avec leurs cartes d’activation de classe</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>&lt;b&gt;No test results yet.&lt;/b&gt; The run has not finished its evaluation.</source>
+        <translation>&lt;b&gt;Pas encore de résultats de test.&lt;/b&gt; L’entraînement n’a pas terminé son évaluation.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> (95% CI %1–%2)</source>
+        <translation> (IC à 95&#xa0;% %1–%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Test split, %1 films, threshold %2:&lt;/b&gt; accuracy %3 · sensitivity %4 · specificity %5 · AUC %6%7&lt;br&gt;On validation at this threshold: sensitivity %8 · specificity %9</source>
+        <translation>&lt;b&gt;Partition de test, %1 clichés, seuil %2&#xa0;:&lt;/b&gt; exactitude %3 · sensibilité %4 · spécificité %5 · AUC %6%7&lt;br&gt;En validation à ce seuil&#xa0;: sensibilité %8 · spécificité %9</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::ReviewController</name>
+    <message>
+        <location filename="../ui/diagnosis/review_controller.cpp" line="+83"/>
+        <source>Analysing (%1, %2)…</source>
+        <translation>Analyse (%1, %2)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening…</source>
+        <translation>Ouverture…</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::ReviewListModel</name>
+    <message>
+        <location filename="../ui/diagnosis/review_list_model.cpp" line="+97"/>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Analysing…</source>
+        <translation>Analyse…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No model</source>
+        <translation>Aucun modèle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Film</source>
+        <translation>Cliché</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>P(pneumonia)</source>
+        <translation>P(pneumonie)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The model&apos;s probability of pneumonia; the call compares it with the model&apos;s threshold.</source>
+        <translation>La probabilité de pneumonie selon le modèle&#xa0;; la décision la compare au seuil du modèle.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::SettingsDialog</name>
+    <message>
+        <location filename="../ui/main/settings_dialog.cpp" line="+15"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>System default (%1)</source>
+        <translation>Langue du système (%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Takes effect when CXR Studio is restarted.</source>
+        <translation>Prend effet au prochain démarrage de CXR Studio.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::StatusPanel</name>
+    <message>
+        <location filename="../ui/main/status_panel.cpp" line="+16"/>
+        <source>Research and teaching only, not for diagnostic use</source>
+        <translation>Recherche et enseignement uniquement, pas d’usage diagnostique</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Model %1 · %2 · SHA-256 %3 · threshold %4</source>
+        <translation>Modèle %1 · %2 · SHA-256 %3 · seuil %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1
+SHA-256 of the weights: %2</source>
+        <translation>%1
+SHA-256 des poids&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Load a trained model (File ▸ Load Model…) or train one (Model ▸ Train Model…).</source>
+        <translation>Chargez un modèle entraîné (Modèle ▸ Charger un modèle…) ou entraînez-en un (Modèle ▸ Entraîner un modèle…).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2 ms</source>
+        <translation>%1&#xa0;: %2 ms</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Analysed %1 of %2</source>
+        <translation>%1 sur %2 analysés</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::TagPanel</name>
+    <message>
+        <location filename="../ui/viewer/tag_panel.cpp" line="+25"/>
+        <source>Filter tags…</source>
+        <translation>Filtrer les balises…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No film open.</source>
+        <translation>Aucun cliché ouvert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No DICOM tags: this film is a %1 file.</source>
+        <translation>Pas de balises DICOM&#xa0;: ce cliché est un fichier %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n patient or study field(s), marked in amber.</source>
+        <translation>
+            <numerusform>%n champ patient ou examen, marqué en ambre.</numerusform>
+            <numerusform>%n champs patient ou examen, marqués en ambre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No patient fields in this file.</source>
+        <translation>Aucun champ patient dans ce fichier.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::ThresholdPicker</name>
+    <message>
+        <location filename="../ui/results/threshold_picker.cpp" line="+21"/>
+        <source>Back to the chosen threshold</source>
+        <translation>Revenir au seuil choisi</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Threshold on P(PNEUMONIA):</source>
+        <translation>Seuil sur P(PNEUMONIA)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Chosen on the validation split by the rule “%1”: %2. Moving it here shows its effect on the test split; the exported model keeps the chosen threshold.</source>
+        <translation>Choisi sur la partition de validation selon la règle «&#xa0;%1&#xa0;»&#xa0;: %2. Le déplacer ici montre son effet sur la partition de test&#xa0;; le modèle exporté garde le seuil choisi.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::TrainPage</name>
+    <message>
+        <location filename="../ui/training/train_page.cpp" line="+18"/>
+        <source>Train</source>
+        <translation>Entraînement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training runs in the background; the window stays usable. Cancel keeps the best checkpoint so far, and Resume continues from the last finished epoch.</source>
+        <translation>L’entraînement s’exécute en arrière-plan&#xa0;; la fenêtre reste utilisable. Annuler garde le meilleur point de contrôle obtenu, Reprendre repart de la dernière époque terminée.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Waiting to start</source>
+        <translation>En attente de démarrage</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel training</source>
+        <translation>Annuler l’entraînement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>validating %1/%2</source>
+        <translation>validation %1/%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Warning: %1</source>
+        <translation>Avertissement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Cancelling: stopping within the current batch…</source>
+        <translation>Annulation&#xa0;: arrêt au cours du lot actuel…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Resuming the run in %1</source>
+        <translation>Reprise de l’entraînement dans %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starting a run in %1</source>
+        <translation>Démarrage d’un entraînement dans %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+46"/>
+        <source>Preparing…</source>
+        <translation>Préparation…</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phase %1/%2 (%3) · epoch %4 · batch %5/%6 · %7</source>
+        <translation>Phase %1/%2 (%3) · époque %4 · lot %5/%6 · %7</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Device: %1; %2 training and %3 validation films; %n epoch(s) planned</source>
+        <translation>
+            <numerusform>Appareil&#xa0;: %1&#xa0;; %2 clichés d’entraînement et %3 de validation&#xa0;; %n époque prévue</numerusform>
+            <numerusform>Appareil&#xa0;: %1&#xa0;; %2 clichés d’entraînement et %3 de validation&#xa0;; %n époques prévues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Resumed at phase %1, epoch %2</source>
+        <translation>Repris à la phase %1, époque %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Phase %1/%2: %3 — %4 epoch(s), lr %5, %6 trainable parameters</source>
+        <translation>Phase %1/%2&#xa0;: %3 — %4 époque(s), TA %5, %6 paramètres entraînables</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Running loss %1 · running accuracy %2 · %3 images/s</source>
+        <translation>Perte courante %1 · exactitude courante %2 · %3 images/s</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Phase %1 epoch %2: train loss %3 acc %4 · val loss %5 acc %6 · lr %7%8</source>
+        <translation>Phase %1 époque %2&#xa0;: perte entr. %3 exact. %4 · perte val. %5 exact. %6 · TA %7%8</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> · new best</source>
+        <translation> · nouveau meilleur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> · no improvement %1/%2</source>
+        <translation> · pas d’amélioration %1/%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Best checkpoint: phase %1 epoch %2, val loss %3</source>
+        <translation>Meilleur point de contrôle&#xa0;: phase %1 époque %2, perte val. %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Phase %1 ended after %n epoch(s): %2</source>
+        <translation>
+            <numerusform>Phase %1 terminée après %n époque&#xa0;: %2</numerusform>
+            <numerusform>Phase %1 terminée après %n époques&#xa0;: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 %2/%3 · %4</source>
+        <translation>%1 %2/%3 · %4</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Finished in %1 s. The model and its test report are in %2</source>
+        <translation>Terminé en %1 s. Le modèle et son rapport de test sont dans %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cancelled. The best checkpoint so far is kept; Resume continues the run.</source>
+        <translation>Annulé. Le meilleur point de contrôle obtenu est conservé&#xa0;; Reprendre poursuit l’entraînement.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training failed: %1</source>
+        <translation>Échec de l’entraînement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::TrainingCharts</name>
+    <message>
+        <location filename="../ui/training/training_charts.cpp" line="+33"/>
+        <source>Loss</source>
+        <translation>Perte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cross-entropy</source>
+        <translation>entropie croisée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accuracy</source>
+        <translation>Exactitude</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>accuracy</source>
+        <translation>exactitude</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate</source>
+        <translation>Taux d’apprentissage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+14"/>
+        <source>learning rate</source>
+        <translation>taux d’apprentissage</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+6"/>
+        <source>running, per batch</source>
+        <translation>courante, par lot</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>train loss</source>
+        <translation>perte entr.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>val loss</source>
+        <translation>perte val.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>best checkpoint</source>
+        <translation>meilleur point de contrôle</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+6"/>
+        <source>early stop</source>
+        <translation>arrêt précoce</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>train accuracy</source>
+        <translation>exactitude entr.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>val accuracy</source>
+        <translation>exactitude val.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>epoch</source>
+        <translation>époque</translation>
+    </message>
+    <message>
+        <location line="+178"/>
+        <source>Phase %1: %2</source>
+        <translation>Phase %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>P%1</source>
+        <translation>P%1</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::TrainingWizard</name>
+    <message>
+        <location filename="../ui/training/training_wizard.cpp" line="+23"/>
+        <source>Train a pneumonia model</source>
+        <translation>Entraîner un modèle de pneumonie</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Stop training?</source>
+        <translation>Arrêter l’entraînement&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training is still running. Stop it now? The best checkpoint so far is kept and the run can be resumed later from the same output folder.</source>
+        <translation>L’entraînement est en cours. L’arrêter maintenant&#xa0;? Le meilleur point de contrôle obtenu est conservé et l’entraînement pourra reprendre plus tard depuis le même dossier de sortie.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::TriagePanel</name>
+    <message>
+        <location filename="../ui/diagnosis/triage_panel.cpp" line="+30"/>
+        <source>All films</source>
+        <translation>Tous les clichés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pneumonia calls</source>
+        <translation>Décision pneumonie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal calls</source>
+        <translation>Décision normal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not analysed</source>
+        <translation>Non analysés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only films with this call</source>
+        <translation>N’afficher que les clichés avec cette décision</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export the listed films and their calls as CSV</source>
+        <translation>Exporter les clichés listés et leurs décisions en CSV</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Export Triage List</source>
+        <translation>Exporter la liste de triage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export failed</source>
+        <translation>Échec de l’export</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n film(s)</source>
+        <translation>
+            <numerusform>%n cliché</numerusform>
+            <numerusform>%n clichés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n pneumonia</source>
+        <translation>
+            <numerusform>%n pneumonie</numerusform>
+            <numerusform>%n pneumonies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n échec</numerusform>
+            <numerusform>%n échecs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n en attente</numerusform>
+            <numerusform>%n en attente</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::WindowLevel</name>
+    <message>
+        <location filename="../ui/viewer/window_level.cpp" line="+81"/>
+        <source>Default (from file)</source>
+        <translation>Par défaut (du fichier)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full range</source>
+        <translation>Plage complète</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lung</source>
+        <translation>Poumon</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bone</source>
+        <translation>Os</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Custom</source>
+        <translation>Personnalisé</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/studio/main.cpp" line="+27"/>
+        <source>Chest X-ray pneumonia review. Research and teaching only, not for diagnostic use.</source>
+        <translation>Revue des pneumonies sur radiographie thoracique. Recherche et enseignement uniquement, pas d’usage diagnostique.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Load this model (run folder or .pth) instead of the last one.</source>
+        <translation>Charger ce modèle (dossier d’entraînement ou .pth) au lieu du dernier.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>trace, debug, info, warn, error or off.</source>
+        <translation>trace, debug, info, warn, error ou off.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quit once the window is up (start-up timing).</source>
+        <translation>Quitter dès que la fenêtre est affichée (mesure du démarrage).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Films or folders to open.</source>
+        <translation>Clichés ou dossiers à ouvrir.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,31 @@
+#pragma once
+// SettingsDialog: the application's preferences that are not chosen in place — today the
+// interface language (system default or one of the shipped catalogues). Stored in AppSettings
+// on OK; the language applies at the next start, which the dialog says next to the control.
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+
+namespace cxr::ui {
+
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit SettingsDialog(QWidget* parent = nullptr);
+
+    // "" = system default, else a language code; what OK will store.
+    QString language() const;
+    void setLanguage(const QString& code);
+    // Stores the choices (what OK does).
+    void save() const;
+
+private:
+    void updateRestartNote();
+
+    QComboBox* m_language;
+    QLabel* m_restartNote;
+    QString m_running;  // the choice this process started with
+};
+
+}  // namespace cxr::ui
