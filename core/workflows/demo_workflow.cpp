@@ -22,9 +22,10 @@ synth::SynthOptions DemoOptions::synthOptions() const {
 
 training::TrainingConfig DemoOptions::demoTrainingConfig() {
     training::TrainingConfig c;
-    for (auto& p : c.phases)
-        p.epochs = 2;
-    c.batchSize = 16;
+    const int epochs[] = {6, 4, 4};
+    for (std::size_t i = 0; i < c.phases.size(); ++i)
+        c.phases[i].epochs = epochs[i];
+    c.batchSize = 32;
     c.imageSize = 224;
     return c;
 }
