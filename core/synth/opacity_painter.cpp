@@ -23,8 +23,8 @@ bool chooseSpec(OpacitySpec& s, const cv::Mat& lungHard, const ChestAnatomy& a, 
                 bool bacterial, SynthRandom& rng) {
     for (int attempt = 0; attempt < 60; ++attempt) {
         const int side = rng.chance(0.5) ? -1 : 1;
-        s.rx = bacterial ? rng.uniform(0.11, 0.17) : rng.uniform(0.08, 0.12);
-        s.ry = bacterial ? rng.uniform(0.10, 0.15) : rng.uniform(0.07, 0.11);
+        s.rx = bacterial ? rng.uniform(0.12, 0.17) : rng.uniform(0.09, 0.13);
+        s.ry = bacterial ? rng.uniform(0.14, 0.22) : rng.uniform(0.10, 0.15);
         s.u = side * rng.uniform(a.mediastinumHalf + 0.04, a.lungHalfWidth - 0.04);
         s.v = rng.uniform(a.apexV + 0.10, a.domeTop(side) + 0.02);
         s.amplitude = bacterial ? rng.uniform(0.30, 0.45) : rng.uniform(0.22, 0.34);
