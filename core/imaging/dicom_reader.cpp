@@ -8,7 +8,6 @@
 #include <dcmtk/dcmdata/dccodec.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
-#include <dcmtk/dcmdata/dcistrmb.h>
 #include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/dcmdata/dcpixel.h>
 #include <dcmtk/dcmdata/dcuid.h>
@@ -17,6 +16,7 @@
 #include "common/error.h"
 #include "imaging/dcmtk_codecs.h"
 #include "imaging/dicom_colour.h"
+#include "imaging/dicom_memory_stream.h"
 #include "imaging/dicom_pixels.h"
 #include "imaging/dicom_tags.h"
 #include "imaging/jpeg2000_codec.h"
@@ -26,10 +26,11 @@
 namespace cxr::imaging::detail {
 namespace {
 
+// Values longer than DCM_MaxReadLength are skipped while parsing and loaded from `data` when
+// accessed (MemoryInputStream's factory), so no declared length is allocated before the bytes
+// behind it are known to exist: found by fuzzing, a 2 GB length made DCMTK reserve 2 GB.
 void parse(DcmFileFormat& file, const std::uint8_t* data, std::size_t size, const std::filesystem::path& name) {
-    DcmInputBufferStream stream;
-    stream.setBuffer(data, static_cast<offile_off_t>(size));
-    stream.setEos();
+    MemoryInputStream stream(data, size);
     file.transferInit();
     const OFCondition cond = file.read(stream, EXS_Unknown, EGL_noChange, DCM_MaxReadLength);
     file.transferEnd();
@@ -106,6 +107,8 @@ std::vector<std::uint8_t> firstFrame(DcmDataset& ds, E_TransferSyntax xfer, cons
         Jpeg2000Frame frame;
         try {
             frame = decodeJpeg2000(data, size);
+        } catch (const Jpeg2000Malformed& e) {
+            throw Error(ErrorCode::Corrupt, name, e.what());
         } catch (const std::exception& e) {
             throw Error(ErrorCode::Corrupt, name, std::string("JPEG 2000 decoding failed: ") + e.what());
         }

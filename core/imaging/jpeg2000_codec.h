@@ -2,6 +2,7 @@
 // JPEG 2000 through GDCM (which Debian builds on OpenJPEG): DCMTK 3.6.7 has no JPEG 2000 codec,
 // so both directions go through here, on whole DICOM files held in memory.
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -14,8 +15,14 @@ struct Jpeg2000Frame {
     std::vector<std::uint8_t> bytes;
 };
 
-// `dicom` is a complete DICOM file in a JPEG 2000 transfer syntax. Throws std::runtime_error
-// with GDCM's view of what failed; the caller names the file.
+// A pixel data element GDCM must not be given (see jpeg2000_header.h); what() is the reason.
+struct Jpeg2000Malformed : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// `dicom` is a complete DICOM file in a JPEG 2000 transfer syntax. Throws Jpeg2000Malformed
+// before GDCM decodes anything when the encapsulated code stream is structurally unsound, else
+// std::runtime_error with GDCM's view of what failed; the caller names the file.
 Jpeg2000Frame decodeJpeg2000(const std::uint8_t* dicom, std::size_t size);
 
 // Re-encodes a complete uncompressed DICOM file as JPEG 2000, reversible (lossless) in both
