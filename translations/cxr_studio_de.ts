@@ -245,7 +245,7 @@
     <message>
         <location line="+5"/>
         <source>Confusion matrix (rows: truth, columns: the call; counts and row percentages)</source>
-        <translation>Konfusionsmatrix (Zeilen: Wahrheit, Spalten: Einstufung; Anzahlen und Zeilenprozente)</translation>
+        <translation>Konfusionsmatrix (Zeilen: Referenz, Spalten: Einstufung; Anzahlen und Zeilenprozente)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -255,7 +255,7 @@
     <message>
         <location line="+6"/>
         <location filename="../ui/results/result_charts.cpp" line="+88"/>
-        <location filename="../ui/results/results_view.cpp" line="+45"/>
+        <location filename="../ui/results/results_view.cpp" line="+46"/>
         <source>accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
@@ -297,7 +297,7 @@
     <message>
         <location line="+2"/>
         <source>Calibration: expected calibration error (%1 bins) on validation %2 before and %3 after temperature scaling; on test %4 at T = %5.</source>
-        <translation>Kalibrierung: erwarteter Kalibrierungsfehler (ECE, %1 Klassen) auf den Validierungsdaten %2 vor und %3 nach Temperaturskalierung; auf den Testdaten %4 bei T = %5.</translation>
+        <translation>Kalibrierung: erwarteter Kalibrierungsfehler (ECE, %1 Intervalle) auf den Validierungsdaten %2 vor und %3 nach Temperaturskalierung; auf den Testdaten %4 bei T = %5.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -410,7 +410,7 @@
         <translation> Die obigen Kennzahlen beschreiben nur dieses Modell auf diesem Datensatz; synthetische oder kleine Testdaten sagen wenig über die Leistung im klinischen Alltag aus.</translation>
     </message>
     <message>
-        <location filename="../ui/results/cam_examples.cpp" line="+31"/>
+        <location filename="../ui/results/cam_examples.cpp" line="+32"/>
         <source>%1 · P(PNEUMONIA) %2</source>
         <translation>%1 · P(PNEUMONIA) %2</translation>
     </message>
@@ -422,7 +422,7 @@
     <message>
         <location line="+10"/>
         <source>true</source>
-        <translation>Wahrheit</translation>
+        <translation>Referenz</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -482,7 +482,7 @@
     <message>
         <location line="+6"/>
         <source>perfect calibration</source>
-        <translation>perfekte Kalibrierung</translation>
+        <translation>ideal</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -557,7 +557,7 @@
 <context>
     <name>cxr::ui::CoreText</name>
     <message>
-        <location filename="../ui/common/core_text.cpp" line="+12"/>
+        <location filename="../ui/common/core_text.cpp" line="+15"/>
         <source>CXR Studio is a research and teaching tool. It is not a medical device and must not be used for diagnosis or treatment decisions.</source>
         <translation>CXR Studio ist ein Werkzeug für Forschung und Lehre. Es ist kein Medizinprodukt und darf nicht für Diagnose- oder Therapieentscheidungen verwendet werden.</translation>
     </message>
@@ -621,11 +621,119 @@
         <source>Pneumonia</source>
         <translation>Pneumonie</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>macro avg</source>
+        <translation>Makro-Mittel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weighted avg</source>
+        <translation>gew. Mittel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true positive</source>
+        <translation>richtig positiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>false positive</source>
+        <translation>falsch positiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true negative</source>
+        <translation>richtig negativ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>false negative</source>
+        <translation>falsch negativ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from scratch (random initialisation): expect lower accuracy than fine-tuning</source>
+        <translation>von Grund auf (Zufallsinitialisierung): geringere Genauigkeit als mit Fine-Tuning zu erwarten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>val</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>load</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>preprocess</source>
+        <translation>Vorverarbeitung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>forward</source>
+        <translation>Inferenz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cam</source>
+        <translation>CAM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resample</source>
+        <translation>Skalierung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>total</source>
+        <translation>gesamt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>CPU (%n thread(s))</source>
+        <translation>
+            <numerusform>CPU (%n Thread)</numerusform>
+            <numerusform>CPU (%n Threads)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>val has %1 films — used as given</source>
+        <translation>val enthält %1 Aufnahmen – unverändert verwendet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>val has %1 films — re-splitting train by patient, %2 (val merged into train first)</source>
+        <translation>val enthält %1 Aufnahmen – train wird nach Patienten neu aufgeteilt, %2 (val zuvor mit train zusammengeführt)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no val folder — re-splitting train by patient, %1</source>
+        <translation>kein val-Ordner – train wird nach Patienten neu aufgeteilt, %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ImageNet weights (%1)</source>
+        <translation>ImageNet-Gewichte (%1)</translation>
+    </message>
 </context>
 <context>
     <name>cxr::ui::DataPage</name>
     <message>
-        <location filename="../ui/training/data_page.cpp" line="+67"/>
+        <location filename="../ui/training/data_page.cpp" line="+68"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
@@ -1160,7 +1268,7 @@ Wert %3</translation>
 <context>
     <name>cxr::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="+52"/>
+        <location filename="../ui/main/main_window.cpp" line="+53"/>
         <source>CXR Studio</source>
         <translation>CXR Studio</translation>
     </message>
@@ -1531,7 +1639,7 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
     <message>
         <location line="+4"/>
         <source>Reset to defaults</source>
-        <translation>Standardwerte</translation>
+        <translation>Zurücksetzen</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2182,39 +2290,39 @@ SHA-256 der Gewichte: %2</translation>
         <location line="-12"/>
         <location line="+6"/>
         <source>running, per batch</source>
-        <translation>laufend, je Batch</translation>
+        <translation>je Batch</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>train loss</source>
-        <translation>Trainingsverlust</translation>
+        <translation>Training</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>val loss</source>
-        <translation>Val.-Verlust</translation>
+        <translation>Validierung</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+6"/>
         <source>best checkpoint</source>
-        <translation>bester Checkpoint</translation>
+        <translation>Bestwert</translation>
     </message>
     <message>
         <location line="-5"/>
         <location line="+6"/>
         <source>early stop</source>
-        <translation>früher Abbruch</translation>
+        <translation>Abbruch</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>train accuracy</source>
-        <translation>Trainingsgenauigkeit</translation>
+        <translation>Training</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>val accuracy</source>
-        <translation>Val.-Genauigkeit</translation>
+        <translation>Validierung</translation>
     </message>
     <message>
         <location line="+26"/>

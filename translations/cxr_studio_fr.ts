@@ -245,7 +245,7 @@
     <message>
         <location line="+5"/>
         <source>Confusion matrix (rows: truth, columns: the call; counts and row percentages)</source>
-        <translation>Matrice de confusion (lignes&#xa0;: vérité, colonnes&#xa0;: décision&#xa0;; effectifs et pourcentages par ligne)</translation>
+        <translation>Matrice de confusion (lignes&#xa0;: référence, colonnes&#xa0;: décision&#xa0;; effectifs et pourcentages par ligne)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -255,7 +255,7 @@
     <message>
         <location line="+6"/>
         <location filename="../ui/results/result_charts.cpp" line="+88"/>
-        <location filename="../ui/results/results_view.cpp" line="+45"/>
+        <location filename="../ui/results/results_view.cpp" line="+46"/>
         <source>accuracy</source>
         <translation>exactitude</translation>
     </message>
@@ -297,7 +297,7 @@
     <message>
         <location line="+2"/>
         <source>Calibration: expected calibration error (%1 bins) on validation %2 before and %3 after temperature scaling; on test %4 at T = %5.</source>
-        <translation>Calibration&#xa0;: erreur de calibration attendue (%1 classes) sur la validation %2 avant et %3 après mise à l’échelle de température&#xa0;; sur le test %4 à T = %5.</translation>
+        <translation>Calibration&#xa0;: erreur de calibration attendue (ECE, %1 intervalles) sur la validation %2 avant et %3 après mise à l’échelle de température&#xa0;; sur le test %4 à T = %5.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -410,19 +410,19 @@
         <translation> Les chiffres ci-dessus décrivent ce modèle sur ce jeu de données uniquement&#xa0;; une partition de test synthétique ou petite dit peu des performances en conditions réelles.</translation>
     </message>
     <message>
-        <location filename="../ui/results/cam_examples.cpp" line="+31"/>
+        <location filename="../ui/results/cam_examples.cpp" line="+32"/>
         <source>%1 · P(PNEUMONIA) %2</source>
         <translation>%1 · P(PNEUMONIA) %2</translation>
     </message>
     <message>
         <location filename="../ui/results/confusion_matrix_widget.cpp" line="+30"/>
         <source>predicted</source>
-        <translation>prédit</translation>
+        <translation>décision</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>true</source>
-        <translation>vrai</translation>
+        <translation>référence</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -482,7 +482,7 @@
     <message>
         <location line="+6"/>
         <source>perfect calibration</source>
-        <translation>calibration parfaite</translation>
+        <translation>idéale</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -557,7 +557,7 @@
 <context>
     <name>cxr::ui::CoreText</name>
     <message>
-        <location filename="../ui/common/core_text.cpp" line="+12"/>
+        <location filename="../ui/common/core_text.cpp" line="+15"/>
         <source>CXR Studio is a research and teaching tool. It is not a medical device and must not be used for diagnosis or treatment decisions.</source>
         <translation>CXR Studio est un outil de recherche et d’enseignement. Ce n’est pas un dispositif médical et il ne doit pas servir à des décisions de diagnostic ou de traitement.</translation>
     </message>
@@ -621,11 +621,119 @@
         <source>Pneumonia</source>
         <translation>Pneumonie</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>macro avg</source>
+        <translation>moy. macro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weighted avg</source>
+        <translation>moy. pondérée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true positive</source>
+        <translation>vrai positif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>false positive</source>
+        <translation>faux positif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true negative</source>
+        <translation>vrai négatif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>false negative</source>
+        <translation>faux négatif</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from scratch (random initialisation): expect lower accuracy than fine-tuning</source>
+        <translation>de zéro (initialisation aléatoire)&#xa0;: exactitude attendue plus faible qu’avec un réglage fin</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>train</source>
+        <translation>entraînement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>val</source>
+        <translation>validation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>load</source>
+        <translation>chargement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>preprocess</source>
+        <translation>prétraitement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>forward</source>
+        <translation>inférence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cam</source>
+        <translation>CAM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resample</source>
+        <translation>rééchantillonnage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>CPU (%n thread(s))</source>
+        <translation>
+            <numerusform>CPU (%n thread)</numerusform>
+            <numerusform>CPU (%n threads)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>val has %1 films — used as given</source>
+        <translation>val contient %1 clichés — utilisé tel quel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>val has %1 films — re-splitting train by patient, %2 (val merged into train first)</source>
+        <translation>val contient %1 clichés — repartition de train par patient, %2 (val fusionné d’abord dans train)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no val folder — re-splitting train by patient, %1</source>
+        <translation>pas de dossier val — repartition de train par patient, %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ImageNet weights (%1)</source>
+        <translation>poids ImageNet (%1)</translation>
+    </message>
 </context>
 <context>
     <name>cxr::ui::DataPage</name>
     <message>
-        <location filename="../ui/training/data_page.cpp" line="+67"/>
+        <location filename="../ui/training/data_page.cpp" line="+68"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
@@ -1160,7 +1268,7 @@ valeur %3</translation>
 <context>
     <name>cxr::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="+52"/>
+        <location filename="../ui/main/main_window.cpp" line="+53"/>
         <source>CXR Studio</source>
         <translation>CXR Studio</translation>
     </message>
@@ -2155,7 +2263,7 @@ SHA-256 des poids&#xa0;: %2</translation>
     <message>
         <location line="+0"/>
         <source>cross-entropy</source>
-        <translation>entropie croisée</translation>
+        <translation>entropie crois.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2182,23 +2290,23 @@ SHA-256 des poids&#xa0;: %2</translation>
         <location line="-12"/>
         <location line="+6"/>
         <source>running, per batch</source>
-        <translation>courante, par lot</translation>
+        <translation>par lot</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>train loss</source>
-        <translation>perte entr.</translation>
+        <translation>entraînement</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>val loss</source>
-        <translation>perte val.</translation>
+        <translation>validation</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+6"/>
         <source>best checkpoint</source>
-        <translation>meilleur point de contrôle</translation>
+        <translation>meilleur</translation>
     </message>
     <message>
         <location line="-5"/>
@@ -2209,12 +2317,12 @@ SHA-256 des poids&#xa0;: %2</translation>
     <message>
         <location line="-3"/>
         <source>train accuracy</source>
-        <translation>exactitude entr.</translation>
+        <translation>entraînement</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>val accuracy</source>
-        <translation>exactitude val.</translation>
+        <translation>validation</translation>
     </message>
     <message>
         <location line="+26"/>

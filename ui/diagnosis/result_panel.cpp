@@ -177,7 +177,7 @@ void ResultPanel::showResult(const FilmJobResult& result) {
     if (positive >= 0 && positive < static_cast<int>(d.probabilities.size())) {
         const double p = d.probabilities[static_cast<std::size_t>(positive)];
         m_callDetail->setText(tr("P(%1) = %2, %3 the model's threshold %4")
-                                  .arg(titles[positive].toLower())
+                                  .arg(titles[positive])
                                   .arg(p, 0, 'f', 3)
                                   .arg(p >= d.threshold ? tr("at or above") : tr("below"))
                                   .arg(d.threshold, 0, 'f', 3));
@@ -195,7 +195,7 @@ void ResultPanel::showResult(const FilmJobResult& result) {
 
     QStringList stages;
     for (const auto& [stage, ms] : d.timingsMs) {
-        stages << QStringLiteral("%1 %2").arg(toQString(stage)).arg(ms, 0, 'f', 0);
+        stages << QStringLiteral("%1 %2").arg(coreText(stage)).arg(ms, 0, 'f', 0);
     }
     QString timing = tr("Analysed in %1 ms").arg(result.diagnoseMs, 0, 'f', 0);
     if (result.loadMs > 0) {

@@ -16,6 +16,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "common/app_settings.h"
+#include "common/core_text.h"
 #include "common/error_reporter.h"
 #include "common/icons.h"
 #include "common/qt_convert.h"
@@ -207,7 +208,7 @@ void MainWindow::onModelLoaded(const LoadedModel& model) {
     }
     summary.sha256 = toQString(info.sha256);
     summary.threshold = info.threshold;
-    summary.device = toQString(model::deviceDescription(info.device));
+    summary.device = coreText(model::deviceDescription(info.device));
     summary.source = QDir::toNativeSeparators(model.path);
     m_status->setModel(summary);
     m_status->setTiming(tr("Model loaded"), model.ms);

@@ -58,7 +58,7 @@ void configSection(PdfPageWriter& w, const RunResults& r) {
     QString device = toQString(c.device);
     if (r.config.contains("device") && r.config["device"].is_string())
         device = toQString(r.config["device"].get<std::string>());
-    w.keyValues({{QObject::tr("Initial weights"), toQString(r.weightsSource)},
+    w.keyValues({{QObject::tr("Initial weights"), coreText(r.weightsSource)},
                  {QObject::tr("Optimizer"), QObject::tr("%1, weight decay %2%3")
                                                 .arg(toQString(c.optimizer))
                                                 .arg(c.weightDecay, 0, 'g', 3)
@@ -71,7 +71,7 @@ void configSection(PdfPageWriter& w, const RunResults& r) {
                  {QObject::tr("Augmentation"), c.augment ? QObject::tr("random resized crop, flip, ±10° rotation, brightness/contrast")
                                                          : QObject::tr("none")},
                  {QObject::tr("Class weighting"), coreText(c.classWeighting)},
-                 {QObject::tr("Device / seed"), QObject::tr("%1 / %2").arg(device).arg(static_cast<qulonglong>(c.seed))}});
+                 {QObject::tr("Device / seed"), QObject::tr("%1 / %2").arg(coreText(device)).arg(static_cast<qulonglong>(c.seed))}});
 }
 
 void dataSection(PdfPageWriter& w, const RunResults& r, const ReportOptions& o) {
@@ -86,7 +86,7 @@ void dataSection(PdfPageWriter& w, const RunResults& r, const ReportOptions& o) 
         for (const char* split : {"train", "val", "test"}) {
             if (!s["counts"].contains(split))
                 continue;
-            QStringList row{QString::fromLatin1(split)};
+            QStringList row{coreText(split)};
             long total = 0;
             for (const auto& c : r.classes) {
                 const long n = s["counts"][split].value(c, 0L);
@@ -104,7 +104,7 @@ void dataSection(PdfPageWriter& w, const RunResults& r, const ReportOptions& o) 
     if (s.contains("policy"))
         kv << qMakePair(QObject::tr("Validation policy"), coreText(s.value("policy", std::string())));
     if (s.contains("reason"))
-        kv << qMakePair(QObject::tr("Why"), toQString(s.value("reason", std::string())));
+        kv << qMakePair(QObject::tr("Why"), coreText(s.value("reason", std::string())));
     if (o.includeIdentifiers && !r.dataDir.empty())
         kv << qMakePair(QObject::tr("Data folder"), toQString(r.dataDir));
     kv << qMakePair(QObject::tr("Test split"), QObject::tr("the data set's own test folder, never used for training, "
@@ -153,11 +153,11 @@ void resultsSection(PdfPageWriter& w, const RunResults& r, double threshold) {
     const auto cr = evaluation::classificationReport(matrix, classes);
     QList<QStringList> rows;
     for (const auto& m : cr.perClass)
-        rows << QStringList{toQString(m.name), num(m.precision), num(m.recall), num(m.f1),
+        rows << QStringList{coreText(m.name), num(m.precision), num(m.recall), num(m.f1),
                             QString::number(static_cast<qlonglong>(m.support))};
     rows << QStringList{QObject::tr("accuracy"), {}, {}, num(cr.accuracy), QString::number(static_cast<qlonglong>(cr.total))};
     for (const auto* m : {&cr.macroAvg, &cr.weightedAvg})
-        rows << QStringList{toQString(m->name), num(m->precision), num(m->recall), num(m->f1),
+        rows << QStringList{coreText(m->name), num(m->precision), num(m->recall), num(m->f1),
                             QString::number(static_cast<qlonglong>(m->support))};
     w.table({QObject::tr("class"), QObject::tr("precision"), QObject::tr("recall"), QObject::tr("F1"), QObject::tr("support")},
             rows);

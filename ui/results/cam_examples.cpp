@@ -5,6 +5,7 @@
 
 #include <QObject>
 
+#include "common/core_text.h"
 #include "common/error_reporter.h"
 #include "common/qt_convert.h"
 #include "diagnosis/diagnoser.h"
@@ -28,7 +29,7 @@ std::vector<ExampleImage> renderExamples(const std::filesystem::path& modelDir, 
     for (const auto& f : films) {
         ExampleImage e;
         e.film = f;
-        e.caption = QObject::tr("%1 · P(PNEUMONIA) %2").arg(toQString(f.outcome)).arg(f.probability, 0, 'f', 3);
+        e.caption = QObject::tr("%1 · P(PNEUMONIA) %2").arg(coreText(f.outcome)).arg(f.probability, 0, 'f', 3);
         if (includeNames)
             e.caption += QStringLiteral("\n") + toQString(std::filesystem::path(f.path).filename());
         if (!diagnoser) {

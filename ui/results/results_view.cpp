@@ -10,6 +10,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "common/core_text.h"
 #include "common/qt_convert.h"
 #include "evaluation/classification_report.h"
 #include "results/cam_examples_widget.h"
@@ -50,7 +51,7 @@ void fillReportTable(QTableWidget* table, const evaluation::ClassificationReport
             ++row;
         }
         const auto& m = rows[i];
-        table->setItem(row, 0, cell(toQString(m.name), false));
+        table->setItem(row, 0, cell(coreText(m.name), false));
         table->setItem(row, 1, cell(QString::number(m.precision, 'f', 3)));
         table->setItem(row, 2, cell(QString::number(m.recall, 'f', 3)));
         table->setItem(row, 3, cell(QString::number(m.f1, 'f', 3)));

@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "common/core_text.h"
 #include "common/error_reporter.h"
 #include "common/qt_convert.h"
 #include "training/wizard_plan.h"
@@ -294,7 +295,7 @@ void DataPage::showSummary(const DatasetSummary& s) {
     m_status->setText(status);
     m_reason->setText(tr("<b>Validation policy: %1.</b> %2")
                           .arg(s.policy == "folder" ? tr("use the val folder") : tr("automatic"))
-                          .arg(toQString(s.reason).toHtmlEscaped()));
+                          .arg(coreText(s.reason).toHtmlEscaped()));
     m_problems->clear();
     for (const auto& p : s.problems)
         m_problems->addItem(toQString(p));

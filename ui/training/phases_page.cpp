@@ -71,6 +71,8 @@ PhasesPage::PhasesPage(WizardPlan* plan, QWidget* parent) : QWizardPage(parent),
                                         tr("StepLR step"), tr("StepLR gamma"), tr("Patience")});
     m_table->verticalHeader()->setVisible(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Phase names are the longest cells, longer still in some languages: never cut them.
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     auto* reset = new QPushButton(tr("Reset to defaults"), this);
     connect(reset, &QPushButton::clicked, this, [this] {
@@ -89,7 +91,7 @@ PhasesPage::PhasesPage(WizardPlan* plan, QWidget* parent) : QWizardPage(parent),
     m_device = new QComboBox(this);
     model::initTorchThreads();  // so the CPU entry names the thread count training will use
     m_device->addItem(tr("Automatic (CUDA when available)"), QStringLiteral("auto"));
-    m_device->addItem(toQString(model::deviceDescription("cpu")), QStringLiteral("cpu"));
+    m_device->addItem(coreText(model::deviceDescription("cpu")), QStringLiteral("cpu"));
     if (model::cudaAvailable())
         m_device->addItem(toQString(model::deviceDescription("cuda")), QStringLiteral("cuda"));
     else

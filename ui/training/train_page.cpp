@@ -240,7 +240,7 @@ void TrainPage::updateProgress() {
 void TrainPage::onRunStarted(const training::RunStartInfo& info) {
     m_totalEpochs = info.totalEpochs > 0 ? info.totalEpochs : m_totalEpochs;
     log(tr("Device: %1; %2 training and %3 validation films; %n epoch(s) planned", nullptr, info.totalEpochs)
-            .arg(toQString(info.deviceText))
+            .arg(coreText(info.deviceText))
             .arg(info.trainFilms)
             .arg(info.valFilms));
     if (info.resumed)
