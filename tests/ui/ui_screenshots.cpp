@@ -1,17 +1,37 @@
-// cxr_ui_screenshots MODEL FILMS... --out DIR: drives the real main window (load the model,
-// open the films, wait for every call) and saves the screenshots in docs/screenshots/. Not a
-// test: a reproducible way to make the pictures the README shows. Run under xvfb-run.
+// cxr_ui_screenshots MODEL FILMS... --out DIR [--lang CODE] [--run RUN] [--data DATA]: drives
+// the real windows (load the model, open the films, wait for every call) and saves the
+// screenshots in docs/screenshots/. Not a test: a reproducible way to make the pictures the
+// README shows, and to look at a translation in place. Run under xvfb-run.
+//   --lang CODE  interface language as the settings would choose it (de, fr, en); the files are
+//                then named CODE_main_window.png, … instead of review-main-window.png, …
+//   --run RUN    also the wizard's results page for this run folder, and its PDF report
+//                (CODE_report.pdf / report.pdf; pdftoppm turns its pages into pictures)
+//   --data DATA  also the wizard's data, model and phases pages for this data folder
 #include <QApplication>
 #include <QDir>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QSignalSpy>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QtTest>
 
+#include "common/error_reporter.h"
+#include "common/language.h"
+#include "common/qt_convert.h"
 #include "diagnosis/review_controller.h"
 #include "diagnosis/review_list_model.h"
 #include "diagnosis/triage_panel.h"
 #include "main/main_window.h"
+#include "main/settings_dialog.h"
+#include "report/report_renderer.h"
+#include "results/cam_examples_widget.h"
+#include "results/results_page.h"
+#include "results/results_view.h"
+#include "training/data_page.h"
+#include "training/phases_page.h"
+#include "training/training_wizard.h"
 #include "ui_test_support.h"
 #include "viewer/film_viewer.h"
 #include "viewer/tag_panel.h"
@@ -22,35 +42,54 @@ namespace {
 
 bool waitFor(const std::function<bool()>& condition, int ms) { return QTest::qWaitFor(condition, ms); }
 
-void save(QWidget* widget, const QString& file) {
-    QCoreApplication::processEvents();
-    QTest::qWait(300);
-    if (!widget->grab().save(file)) {
-        qFatal("could not write %s", qPrintable(file));
+struct Shots {
+    QString out;
+    QString lang;
+
+    // ("main-window", "review") → review-main-window.png, or de_main_window.png with --lang de;
+    // ("1-data", "wizard") → wizard-1-data.png or de_wizard_data.png; results → de_results.png.
+    QString file(const QString& name, const QString& group) const {
+        if (lang.isEmpty()) {
+            return out + QLatin1Char('/') + group + QLatin1Char('-') + name + QStringLiteral(".png");
+        }
+        QString plain = QString(name).remove(QRegularExpression(QStringLiteral("^[0-9]+-")));
+        if (group == QLatin1String("wizard") && !plain.startsWith(QLatin1String("results"))) {
+            plain.prepend(QStringLiteral("wizard-"));
+        }
+        return out + QLatin1Char('/') + lang + QLatin1Char('_') + plain.replace(QLatin1Char('-'), QLatin1Char('_')) +
+               QStringLiteral(".png");
     }
-    qInfo("wrote %s", qPrintable(file));
+
+    void save(QWidget* widget, const QString& name, const QString& group = QStringLiteral("review")) const {
+        QCoreApplication::processEvents();
+        QTest::qWait(300);
+        const QString path = file(name, group);
+        if (!widget->grab().save(path)) {
+            qFatal("could not write %s", qPrintable(path));
+        }
+        qInfo("wrote %s", qPrintable(path));
+    }
+};
+
+QString takeOption(QStringList& args, const QString& name) {
+    const int at = static_cast<int>(args.indexOf(name));
+    if (at < 0) {
+        return {};
+    }
+    if (at + 1 >= args.size()) {
+        qFatal("%s needs a value", qPrintable(name));
+    }
+    const QString value = args[at + 1];
+    args.remove(at, 2);
+    return value;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    QApplication app(argc, argv);
-    const QStringList args = app.arguments().mid(1);
-    const int outAt = static_cast<int>(args.indexOf(QStringLiteral("--out")));
-    if (args.size() < 4 || outAt < 2 || outAt + 1 >= args.size()) {
-        qFatal("usage: cxr_ui_screenshots MODEL FILMS... --out DIR");
-    }
-    const QString model = args[0];
-    const QStringList films = args.mid(1, outAt - 1);
-    const QString out = args[outAt + 1];
-    QDir().mkpath(out);
-    cxr::test::isolateSettings(QDir::tempPath() + QStringLiteral("/cxr-screenshots-settings"));
-
+void shootReview(const Shots& shots, const QString& model, const QStringList& films) {
     {
         MainWindow empty;
         empty.resize(1400, 860);
         empty.show();
-        save(&empty, out + QStringLiteral("/review-no-model.png"));
+        shots.save(&empty, QStringLiteral("no-model"));
     }
 
     MainWindow window;
@@ -82,8 +121,8 @@ int main(int argc, char** argv) {
     window.triage()->table()->sortByColumn(ReviewListModel::ProbabilityColumn, Qt::DescendingOrder);
     window.triage()->selectSourceRow(window.triage()->visibleSourceRows().first());
     waitFor([&] { return window.viewer()->hasHeatMap() && window.controller()->isIdle(); }, 60000);
-    save(&window, out + QStringLiteral("/review-main-window.png"));
-    save(window.triage(), out + QStringLiteral("/review-triage-list.png"));
+    shots.save(&window, QStringLiteral("main-window"));
+    shots.save(window.triage(), QStringLiteral("triage-list"));
 
     // A DICOM film, if any, with its tags.
     for (int row : window.triage()->visibleSourceRows()) {
@@ -94,9 +133,89 @@ int main(int argc, char** argv) {
                        window.viewer()->hasHeatMap() && window.controller()->isIdle();
             }, 60000);
             window.findChild<QTabWidget*>()->setCurrentIndex(1);
-            save(&window, out + QStringLiteral("/review-dicom-tags.png"));
+            shots.save(&window, QStringLiteral("dicom-tags"));
             break;
         }
+    }
+}
+
+void shootSettings(const Shots& shots) {
+    SettingsDialog dialog;
+    dialog.setLanguage(QStringLiteral("fr"));  // differs from the running choice: the note stands out
+    dialog.show();
+    shots.save(&dialog, QStringLiteral("settings"));
+}
+
+void shootWizardStart(const Shots& shots, const QString& data) {
+    TrainingWizard wizard;
+    wizard.resize(1100, 820);
+    wizard.show();
+    QSignalSpy scanned(wizard.dataPage(), &DataPage::scanned);
+    wizard.dataPage()->setFolder(data);
+    if (!scanned.wait(120000)) {
+        qFatal("the data folder was not scanned in time");
+    }
+    shots.save(&wizard, QStringLiteral("1-data"), QStringLiteral("wizard"));
+    wizard.next();
+    shots.save(&wizard, QStringLiteral("2-model"), QStringLiteral("wizard"));
+    wizard.next();
+    wizard.phasesPage()->setOutputFolder(QDir::tempPath() + QStringLiteral("/cxr-screenshots-run"));
+    shots.save(&wizard, QStringLiteral("3-phases"), QStringLiteral("wizard"));
+}
+
+void shootResults(const Shots& shots, const QString& run) {
+    TrainingWizard wizard;
+    wizard.plan().request.runDir = toPath(run);
+    wizard.setStartId(TrainingWizard::Results);
+    wizard.resize(1100, 820);
+    wizard.show();
+    ResultsView* view = wizard.resultsPage()->view();
+    if (!view->results().report) {
+        qFatal("%s has no test results", qPrintable(run));
+    }
+    waitFor([&] { return !view->camExamples()->images().empty(); }, 120000);
+    shots.save(&wizard, QStringLiteral("5-results"), QStringLiteral("wizard"));
+    if (auto* scroll = view->findChild<QScrollArea*>()) {
+        shots.save(scroll->widget(), QStringLiteral("5-results-full"), QStringLiteral("wizard"));
+    }
+    const QString pdf = shots.out + QLatin1Char('/') + (shots.lang.isEmpty() ? QString() : shots.lang + QLatin1Char('_')) +
+                        QStringLiteral("report.pdf");
+    ReportOptions options;
+    options.threshold = view->threshold();
+    renderReport(view->results(), toPath(pdf), options);
+    qInfo("wrote %s", qPrintable(pdf));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QStringList args = app.arguments().mid(1);
+    Shots shots;
+    shots.out = takeOption(args, QStringLiteral("--out"));
+    shots.lang = takeOption(args, QStringLiteral("--lang"));
+    const QString run = takeOption(args, QStringLiteral("--run"));
+    const QString data = takeOption(args, QStringLiteral("--data"));
+    if (args.size() < 2 || shots.out.isEmpty()) {
+        qFatal("usage: cxr_ui_screenshots MODEL FILMS... --out DIR [--lang CODE] [--run RUN] [--data DATA]");
+    }
+    QDir().mkpath(shots.out);
+    cxr::test::isolateSettings(QDir::tempPath() + QStringLiteral("/cxr-screenshots-settings"));
+    ErrorReporter::setInteractive(false);
+    if (!shots.lang.isEmpty()) {
+        const InstalledTranslations t = installTranslations(app, shots.lang);
+        if (t.language != shots.lang || (shots.lang != QLatin1String("en") && !t.application)) {
+            qFatal("no catalogue for --lang %s", qPrintable(shots.lang));
+        }
+    }
+
+    shootReview(shots, args[0], args.mid(1));
+    shootSettings(shots);
+    if (!data.isEmpty()) {
+        shootWizardStart(shots, data);
+    }
+    if (!run.isEmpty()) {
+        shootResults(shots, run);
     }
     return 0;
 }
