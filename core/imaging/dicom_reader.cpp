@@ -20,6 +20,7 @@
 #include "imaging/dicom_pixels.h"
 #include "imaging/dicom_tags.h"
 #include "imaging/jpeg2000_codec.h"
+#include "imaging/jpeg2000_source.h"
 #include "imaging/load_limits.h"
 #include "imaging/windowing.h"
 
@@ -101,12 +102,13 @@ void requireDictionaryVrs(DcmItem* item, const std::filesystem::path& name) {
 
 // The first frame's stored samples, exactly as stored, in local byte order.
 std::vector<std::uint8_t> firstFrame(DcmDataset& ds, E_TransferSyntax xfer, const PixelLayout& layout,
-                                     const std::uint8_t* data, std::size_t size, const std::filesystem::path& name) {
+                                     const std::filesystem::path& name) {
     if (xfer == EXS_JPEG2000LosslessOnly || xfer == EXS_JPEG2000) {
         requireDictionaryVrs(&ds, name);
         Jpeg2000Frame frame;
         try {
-            frame = decodeJpeg2000(data, size);
+            const std::string forGdcm = jpeg2000DicomForGdcm(ds, xfer, layout, name);
+            frame = decodeJpeg2000(reinterpret_cast<const std::uint8_t*>(forGdcm.data()), forGdcm.size());
         } catch (const Jpeg2000Malformed& e) {
             throw Error(ErrorCode::Corrupt, name, e.what());
         } catch (const std::exception& e) {
@@ -195,7 +197,7 @@ Film readDicom(const std::uint8_t* data, std::size_t size, const std::filesystem
     if (colour && xfer != EXS_JPEG2000LosslessOnly && xfer != EXS_JPEG2000) {
         colourToGrey(ds, xfer, name, film);
     } else {
-        const auto frame = firstFrame(ds, xfer, layout, data, size, name);
+        const auto frame = firstFrame(ds, xfer, layout, name);
         if (colour) {
             // Found by fuzzing: a header that says colour (RGB, YBR) with one or two samples per
             // pixel would make the converter read three samples per pixel past the frame.
