@@ -182,6 +182,8 @@ Diagnosis Diagnoser::diagnose(const imaging::Film& film, const DiagnoseOptions& 
             d.camGrid = toVector(r.grid[0]);
             d.inputMap = toVector(r.map[0]);
             d.inputMapSize = size;
+            d.geometry.mapShiftX = receptiveFieldShift(size, d.camGridW);
+            d.geometry.mapShiftY = receptiveFieldShift(size, d.camGridH);
             d.timingsMs["cam"] = r.camMs + msSince(copyStart);
         }
     } catch (const c10::Error& e) {

@@ -40,10 +40,17 @@ struct DiagnoseOptions {
 // fractions of its width and height (0 = left/top edge, 1 = right/bottom edge), the input
 // position in pixels (0 = edge of the first pixel) is (scaleX * fx + offsetX, scaleY * fy +
 // offsetY). "stretch" (the seed's Resize((S, S))): scale = S, offset = 0.
+//
+// mapShiftX/Y: input pixels added when the class activation map is sampled. The map's resize
+// (pytorch-grad-cam's) puts CAM cell p at the middle of its stride block, (p + 0.5) * s - 0.5,
+// but a ResNet cell p is centred on input pixel p * s (every convolution pads half its kernel):
+// the resized map sits (s - 1) / 2 pixels right of and below where the network looked. The
+// shift registers each cell on its receptive field's centre (15.5 px for layer4 at 224 px).
 struct InputGeometry {
     std::string rule = "stretch";
     int inputSize = 224;
     double scaleX = 224, scaleY = 224, offsetX = 0, offsetY = 0;
+    double mapShiftX = 0, mapShiftY = 0;
 };
 
 struct Diagnosis {

@@ -30,6 +30,12 @@ InputGeometry inputGeometryFor(const std::string& rule, int inputSize, int filmW
     throw Error(ErrorCode::Unsupported, "unknown resize rule '" + rule + "' (stretch, letterbox, center-crop)");
 }
 
+double receptiveFieldShift(int inputSize, int cells) {
+    if (inputSize <= 0 || cells <= 0)
+        return 0;
+    return (static_cast<double>(inputSize) / cells - 1.0) / 2.0;
+}
+
 namespace {
 
 // Per output coordinate: the two input samples and the weight of the second, or -1 when the
@@ -39,7 +45,7 @@ struct Taps {
     std::vector<float> w;
 };
 
-Taps tapsFor(int outLength, double scale, double offset, int inputSize) {
+Taps tapsFor(int outLength, double scale, double offset, double shift, int inputSize) {
     Taps t;
     t.i0.resize(static_cast<size_t>(outLength));
     t.i1.resize(static_cast<size_t>(outLength));
@@ -51,7 +57,7 @@ Taps tapsFor(int outLength, double scale, double offset, int inputSize) {
             t.i0[k] = -1;
             continue;
         }
-        const double centre = pos - 0.5;  // pixel-centre coordinates
+        const double centre = pos + shift - 0.5;  // pixel-centre coordinates, on the map's grid
         int lo = static_cast<int>(std::floor(centre));
         double frac = centre - lo;
         if (lo < 0) {
@@ -76,8 +82,8 @@ std::vector<float> mapToFilm(const std::vector<float>& inputMap, const InputGeom
     const int s = geometry.inputSize;
     if (width <= 0 || height <= 0 || s <= 0 || inputMap.size() != static_cast<size_t>(s) * s)
         throw Error(ErrorCode::InvalidInput, "heat map resampling needs a square input map and a positive size");
-    const Taps xs = tapsFor(width, geometry.scaleX, geometry.offsetX, s);
-    const Taps ys = tapsFor(height, geometry.scaleY, geometry.offsetY, s);
+    const Taps xs = tapsFor(width, geometry.scaleX, geometry.offsetX, geometry.mapShiftX, s);
+    const Taps ys = tapsFor(height, geometry.scaleY, geometry.offsetY, geometry.mapShiftY, s);
     std::vector<float> out(static_cast<size_t>(width) * height, 0.0f);
     std::vector<float> row(static_cast<size_t>(s));
     for (int y = 0; y < height; ++y) {

@@ -14,9 +14,14 @@ namespace cxr::diagnosis {
 // "center-crop" (short side to inputSize, centre cropped). Throws cxr::Error(Unsupported).
 InputGeometry inputGeometryFor(const std::string& rule, int inputSize, int filmWidth, int filmHeight);
 
+// (s - 1) / 2 for a CAM grid of `cells` over `inputSize` pixels (stride s = inputSize / cells):
+// the InputGeometry map shift that puts each cell on its receptive field's centre.
+double receptiveFieldShift(int inputSize, int cells);
+
 // Samples `inputMap` (inputSize x inputSize, row-major) at the centre of every pixel of a
-// width x height raster covering the film's extent, bilinearly with clamped borders (the same
-// convention as the map's own resize). Film pixels outside the input (cropped away) get 0.
+// width x height raster covering the film's extent, moved by the geometry's map shift,
+// bilinearly with clamped borders (the same convention as the map's own resize). Film pixels
+// outside the input (cropped away) get 0.
 std::vector<float> mapToFilm(const std::vector<float>& inputMap, const InputGeometry& geometry, int width,
                              int height);
 

@@ -18,15 +18,16 @@ namespace {
 
 // Where the blob net's map must peak. Its layer with stride s (32 for layer4, 16 for layer3)
 // samples the input at pixels s*i (1x1 stride-2 shortcuts keep the top-left of each 2x2), so
-// the map peaks on the cell whose sample is nearest the blob and, once resized to the input,
-// at that cell's centre (i + 0.5) * s. Mapped back through the stretch: film = input * W / S.
+// the map peaks on the cell whose sample is nearest the blob, and registration puts that cell
+// on its sample, input pixel s*i (not the middle of its block, (i + 0.5) * s - 0.5, where the
+// plain resize leaves it). Mapped back through the stretch: film = (input + 0.5) * W / S - 0.5.
 // Registration errors of more than about one input pixel fail.
 void expectPeakAtCell(const Diagnosis& d, double blobU, double blobV, int stride) {
     const int s = d.inputMapSize;
     const Peak p = peakOf(d.heatMap, d.heatW, d.heatH);
     const double cellU = std::round(blobU / stride), cellV = std::round(blobV / stride);
-    const double expectX = (cellU + 0.5) * stride * d.heatW / s - 0.5;
-    const double expectY = (cellV + 0.5) * stride * d.heatH / s - 0.5;
+    const double expectX = (cellU * stride + 0.5) * d.heatW / s - 0.5;
+    const double expectY = (cellV * stride + 0.5) * d.heatH / s - 0.5;
     EXPECT_NEAR(p.x, expectX, 1.5 * d.heatW / s + 1) << "heat " << d.heatW << "x" << d.heatH;
     EXPECT_NEAR(p.y, expectY, 1.5 * d.heatH / s + 1) << "heat " << d.heatW << "x" << d.heatH;
     EXPECT_GT(p.value, 0.99f);

@@ -29,6 +29,25 @@ TEST(HeatMap, StretchMapsInputPixelsBackThroughTheInverseScale) {
     }
 }
 
+TEST(HeatMap, TheMapShiftMovesTheMapUpLeftOntoTheReceptiveFieldCentre) {
+    EXPECT_DOUBLE_EQ(receptiveFieldShift(224, 7), 15.5);   // layer4
+    EXPECT_DOUBLE_EQ(receptiveFieldShift(224, 14), 7.5);   // layer3
+    EXPECT_DOUBLE_EQ(receptiveFieldShift(224, 224), 0.0);  // a map at input resolution
+    const int s = 64;
+    InputGeometry g = inputGeometryFor("stretch", s, s, s);
+    g.mapShiftX = 6;
+    g.mapShiftY = 3;
+    // The map's value at input pixel (40, 30) belongs to the receptive field at (34, 27).
+    const Peak p = peakOf(mapToFilm(spike(s, 40, 30), g, s, s), s, s);
+    EXPECT_EQ(p.x, 34);
+    EXPECT_EQ(p.y, 27);
+    EXPECT_GT(p.value, 0.99f);
+    // At twice the size the same point: film = (input + 0.5) * 2 - 0.5.
+    const Peak big = peakOf(mapToFilm(spike(s, 40, 30), g, 2 * s, 2 * s), 2 * s, 2 * s);
+    EXPECT_NEAR(big.x, 68.5, 0.5 + 1e-9);
+    EXPECT_NEAR(big.y, 54.5, 0.5 + 1e-9);
+}
+
 TEST(HeatMap, SameSizeStretchIsTheIdentity) {
     std::vector<float> m(16 * 16);
     for (size_t i = 0; i < m.size(); ++i)
