@@ -1487,8 +1487,8 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
     </message>
     <message>
         <location line="+9"/>
-        <source>&lt;b&gt;Training from scratch.&lt;/b&gt; The three phases assume a pretrained backbone: phase 1 trains only the final layer on random features. Expect lower accuracy and a model that needs many more epochs; use it to try the workflow, not to judge the method.</source>
-        <translation>&lt;b&gt;Training von Grund auf.&lt;/b&gt; Die drei Phasen setzen ein vortrainiertes Backbone voraus: Phase 1 trainiert nur die letzte Schicht auf zufälligen Merkmalen. Rechnen Sie mit geringerer Genauigkeit und einem Modell, das viel mehr Epochen braucht; nutzen Sie es zum Ausprobieren des Ablaufs, nicht zur Beurteilung der Methode.</translation>
+        <source>&lt;b&gt;Training from scratch.&lt;/b&gt; The seed&apos;s phases assume a pretrained backbone, so without one every phase trains all layers, keeping its learning rate and epochs. Expect lower accuracy than fine-tuning and more epochs; use it to try the workflow, not to judge the method.</source>
+        <translation>&lt;b&gt;Training von Grund auf.&lt;/b&gt; Die Phasen der Vorlage setzen ein vortrainiertes Backbone voraus; ohne eines trainiert daher jede Phase alle Schichten, mit ihrer Lernrate und Epochenzahl. Rechnen Sie mit geringerer Genauigkeit als beim Feinabstimmen und mit mehr Epochen; nutzen Sie es zum Ausprobieren des Ablaufs, nicht zur Beurteilung der Methode.</translation>
     </message>
     <message>
         <location line="+7"/>

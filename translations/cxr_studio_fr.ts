@@ -1487,8 +1487,8 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
     </message>
     <message>
         <location line="+9"/>
-        <source>&lt;b&gt;Training from scratch.&lt;/b&gt; The three phases assume a pretrained backbone: phase 1 trains only the final layer on random features. Expect lower accuracy and a model that needs many more epochs; use it to try the workflow, not to judge the method.</source>
-        <translation>&lt;b&gt;Entraînement de zéro.&lt;/b&gt; Les trois phases supposent un réseau de base préentraîné&#xa0;: la phase 1 n’entraîne que la dernière couche sur des caractéristiques aléatoires. Attendez-vous à une exactitude plus faible et à un modèle qui demande beaucoup plus d’époques&#xa0;; servez-vous-en pour essayer le déroulement, pas pour juger la méthode.</translation>
+        <source>&lt;b&gt;Training from scratch.&lt;/b&gt; The seed&apos;s phases assume a pretrained backbone, so without one every phase trains all layers, keeping its learning rate and epochs. Expect lower accuracy than fine-tuning and more epochs; use it to try the workflow, not to judge the method.</source>
+        <translation>&lt;b&gt;Entraînement de zéro.&lt;/b&gt; Les phases du script d’origine supposent un réseau de base préentraîné&#xa0;; sans lui, chaque phase entraîne donc toutes les couches, avec son taux d’apprentissage et ses époques. Attendez-vous à une exactitude plus faible qu’avec un affinage et à davantage d’époques&#xa0;; servez-vous-en pour essayer le déroulement, pas pour juger la méthode.</translation>
     </message>
     <message>
         <location line="+7"/>

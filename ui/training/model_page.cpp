@@ -40,9 +40,10 @@ ModelPage::ModelPage(WizardPlan* plan, QWidget* parent) : QWizardPage(parent), m
     m_warning = new QLabel(this);
     m_warning->setWordWrap(true);
     m_warning->setText(
-        tr("<b>Training from scratch.</b> The three phases assume a pretrained backbone: phase 1 "
-           "trains only the final layer on random features. Expect lower accuracy and a model that "
-           "needs many more epochs; use it to try the workflow, not to judge the method."));
+        tr("<b>Training from scratch.</b> The seed's phases assume a pretrained backbone, so without "
+           "one every phase trains all layers, keeping its learning rate and epochs. Expect lower "
+           "accuracy than fine-tuning and more epochs; use it to try the workflow, not to judge the "
+           "method."));
     m_warning->setStyleSheet(QStringLiteral(
         "QLabel { background: #fff4e5; border: 1px solid #e0a040; border-radius: 4px; padding: 6px; }"));
 
