@@ -10,6 +10,8 @@
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/dcmdata/dcpixel.h>
+#include <dcmtk/dcmdata/dcpixseq.h>
+#include <dcmtk/dcmdata/dcpxitem.h>
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmdata/dcxfer.h>
 
@@ -22,6 +24,7 @@
 #include "imaging/jpeg2000_codec.h"
 #include "imaging/jpeg2000_source.h"
 #include "imaging/load_limits.h"
+#include "imaging/rle_header.h"
 #include "imaging/windowing.h"
 
 namespace cxr::imaging::detail {
@@ -100,6 +103,23 @@ void requireDictionaryVrs(DcmItem* item, const std::filesystem::path& name) {
     }
 }
 
+// Found by fuzzing: DCMTK's RLE decoder reads wherever the header's segment offsets point.
+void requireSoundRleHeader(DcmPixelData& pixelData, E_TransferSyntax xfer, const PixelLayout& layout,
+                           const std::filesystem::path& name) {
+    DcmPixelSequence* sequence = nullptr;
+    DcmPixelItem* first = nullptr;
+    Uint8* bytes = nullptr;
+    if (pixelData.getEncapsulatedRepresentation(xfer, nullptr, sequence).bad() || !sequence ||
+        sequence->card() < 2 || sequence->getItem(first, 1).bad() || !first)
+        throw Error(ErrorCode::Corrupt, name, "the RLE pixel data holds no fragment");
+    const Uint32 length = first->getLength();
+    if (length > 0 && (first->getUint8Array(bytes).bad() || !bytes))
+        throw Error(ErrorCode::Corrupt, name, "the RLE fragment cannot be read");
+    const std::string problem = rleHeaderProblem(bytes, bytes ? length : 0, layout.samples * layout.bytesPerSample());
+    if (!problem.empty())
+        throw Error(ErrorCode::Corrupt, name, problem);
+}
+
 // The first frame's stored samples, exactly as stored, in local byte order.
 std::vector<std::uint8_t> firstFrame(DcmDataset& ds, E_TransferSyntax xfer, const PixelLayout& layout,
                                      const std::filesystem::path& name) {
@@ -132,6 +152,8 @@ std::vector<std::uint8_t> firstFrame(DcmDataset& ds, E_TransferSyntax xfer, cons
     // DCMTK's frame arithmetic needs these type 1 elements that old ACR-NEMA files omit.
     if (!ds.tagExists(DCM_SamplesPerPixel)) ds.putAndInsertUint16(DCM_SamplesPerPixel, 1);
     if (!ds.tagExists(DCM_BitsStored)) ds.putAndInsertUint16(DCM_BitsStored, static_cast<Uint16>(layout.bitsStored));
+    if (xfer == EXS_RLELossless)
+        requireSoundRleHeader(*pixelData, xfer, layout, name);
     Uint32 frameSize = 0;
     if (pixelData->getUncompressedFrameSize(&ds, frameSize).bad() || frameSize < needed)
         throw Error(ErrorCode::Corrupt, name, "the pixel data's frame size does not match the header");

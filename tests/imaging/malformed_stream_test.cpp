@@ -1,6 +1,7 @@
 // Structurally malformed streams that third-party parsers trust: the JPEG 2000 header walk that
-// runs before GDCM, and DICOM element lengths larger than the file (found by fuzzing; the
-// fuzzer's reproducers are replayed by FuzzRegressions.* in test_hardening).
+// runs before GDCM, the RLE header check before DCMTK's decoder, and DICOM element lengths
+// larger than the file (all found by fuzzing; the fuzzer's reproducers are replayed by
+// FuzzRegressions.* in test_hardening).
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -8,6 +9,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <utility>
 
@@ -18,6 +20,7 @@
 #include "dicom_bytes.h"
 #include "imaging/jpeg2000_header.h"
 #include "imaging/load_film.h"
+#include "imaging/rle_header.h"
 #include "test_dirs.h"
 
 namespace cxr::imaging {
@@ -246,6 +249,45 @@ TEST(BadInput, AbsurdElementLengthInADeflatedFileIsRefusedWithoutReservingIt) {
     test::writeBytes(path, test::dicomFile(rawDeflate(test::greyPixelModule(64, 64, 16, 16, false) + pixelData),
                                            "1.2.840.10008.1.2.1.99"));
     EXPECT_EXIT(underAddressCap([&] { return endsInTruncationError(path); }), ::testing::ExitedWithCode(0), "");
+}
+
+std::string rleHeader(std::initializer_list<std::uint32_t> values) {
+    std::string header;
+    for (auto v : values) header += test::le32(v);
+    return header + std::string(64 - header.size(), '\0');
+}
+
+TEST(RleHeader, SegmentOffsetsMustLieInsideTheFragment) {
+    const auto problemOf = [](const std::string& fragment, int segments) {
+        return detail::rleHeaderProblem(reinterpret_cast<const std::uint8_t*>(fragment.data()), fragment.size(), segments);
+    };
+    const std::string data(40, '\x05');
+    EXPECT_EQ(problemOf(rleHeader({1, 64}) + data, 1), "");
+    EXPECT_EQ(problemOf(rleHeader({2, 64, 84}) + data, 2), "");
+    // The shape of tests/fuzz/regressions/films/rle-segment-offset-wild.dcm.
+    const std::string wild = problemOf(rleHeader({2, 64, 451980090}) + data, 2);
+    EXPECT_NE(wild.find("segment 2 offset 451980090 lies outside the fragment's 104 bytes"), std::string::npos) << wild;
+    EXPECT_NE(problemOf(rleHeader({2, 84, 64}) + data, 2).find("segment 2 offset 64"), std::string::npos);
+    EXPECT_NE(problemOf(rleHeader({1, 12}) + data, 1).find("segment 1 offset 12"), std::string::npos);
+    EXPECT_NE(problemOf(rleHeader({16, 64}) + data, 16).find("16 segments"), std::string::npos);
+    EXPECT_NE(problemOf(rleHeader({1, 64}) + data, 2).find("the pixel layout needs 2"), std::string::npos);
+    EXPECT_NE(problemOf(std::string(20, '\0'), 1).find("64-byte RLE header"), std::string::npos);
+}
+
+TEST(RleHeader, WildOffsetInADicomFileIsACxrErrorNamingFileAndReason) {
+    const auto path = test::scratchDir() / "rle-wild-offset.dcm";
+    test::writeBytes(path, test::dicomFile(test::greyPixelModule(8, 8, 8, 8, false) +
+                                               test::encapsulatedPixelData({rleHeader({1, 0x7FFFFFF0u}) + std::string(40, '\0')}),
+                                           "1.2.840.10008.1.2.5"));
+    try {
+        loadFilm(path);
+        ADD_FAILURE() << "an RLE frame with a wild segment offset loaded";
+    } catch (const Error& e) {
+        const std::string message = e.what();
+        EXPECT_EQ(e.code(), ErrorCode::Corrupt) << message;
+        EXPECT_NE(message.find("rle-wild-offset.dcm"), std::string::npos) << message;
+        EXPECT_NE(message.find("RLE frame: segment 1 offset 2147483632 lies outside"), std::string::npos) << message;
+    }
 }
 
 }  // namespace
