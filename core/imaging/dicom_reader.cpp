@@ -59,7 +59,16 @@ void describeSyntax(DcmFileFormat& file, E_TransferSyntax xfer, Film& film) {
 }
 
 void requirePixelData(DcmDataset& ds, const std::filesystem::path& name) {
-    if (ds.tagExistsWithValue(DCM_PixelData)) return;
+    if (ds.tagExistsWithValue(DCM_PixelData)) {
+        // Found by fuzzing: with another VR (e.g. OV) DCMTK makes Pixel Data some other element
+        // class, which every pixel path (ours and DCMTK's own) would treat as DcmPixelData.
+        DcmElement* element = nullptr;
+        if (ds.findAndGetElement(DCM_PixelData, element).bad() || !dynamic_cast<DcmPixelData*>(element))
+            throw Error(ErrorCode::Corrupt, name,
+                        std::string("the DICOM header is malformed: PixelData (7FE0,0010) has VR ") +
+                            (element ? element->getTag().getVRName() : "?") + ", not OB or OW");
+        return;
+    }
     if (ds.tagExists(DCM_FloatPixelData) || ds.tagExists(DCM_DoubleFloatPixelData))
         throw Error(ErrorCode::Unsupported, name, "floating-point pixel data is not supported");
     const std::string sopClass = str(ds, DCM_SOPClassUID);
@@ -142,7 +151,9 @@ std::vector<std::uint8_t> firstFrame(DcmDataset& ds, E_TransferSyntax xfer, cons
     DcmElement* element = nullptr;
     if (ds.findAndGetElement(DCM_PixelData, element).bad() || !element)
         throw Error(ErrorCode::Corrupt, name, "the pixel data element cannot be read");
-    auto* pixelData = static_cast<DcmPixelData*>(element);
+    auto* pixelData = dynamic_cast<DcmPixelData*>(element);
+    if (!pixelData)
+        throw Error(ErrorCode::Corrupt, name, "the pixel data element cannot be read");
     const std::size_t needed = layout.frameBytes();
     if (!DcmXfer(xfer).isEncapsulated() && element->getLength() < needed)
         throw Error(ErrorCode::Corrupt, name,

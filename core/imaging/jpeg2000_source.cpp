@@ -34,8 +34,8 @@ std::string jpeg2000DicomForGdcm(DcmDataset& ds, E_TransferSyntax xfer, const Pi
                                  const std::filesystem::path& name) {
     DcmElement* element_ = nullptr;
     DcmPixelSequence* sequence = nullptr;
-    if (ds.findAndGetElement(DCM_PixelData, element_).bad() || !element_ ||
-        static_cast<DcmPixelData*>(element_)->getEncapsulatedRepresentation(xfer, nullptr, sequence).bad() || !sequence)
+    auto* pixelData = ds.findAndGetElement(DCM_PixelData, element_).good() ? dynamic_cast<DcmPixelData*>(element_) : nullptr;
+    if (!pixelData || pixelData->getEncapsulatedRepresentation(xfer, nullptr, sequence).bad() || !sequence)
         throw Error(ErrorCode::Corrupt, name, "the JPEG 2000 pixel data is not encapsulated in fragments");
     std::string fragments = item({});  // an empty basic offset table
     for (unsigned long i = 1; i < sequence->card(); ++i) {

@@ -290,5 +290,23 @@ TEST(RleHeader, WildOffsetInADicomFileIsACxrErrorNamingFileAndReason) {
     }
 }
 
+// Found by fuzzing: Pixel Data with VR OV became another DCMTK element class that the pixel
+// paths cast to DcmPixelData (undefined behaviour, UBSan).
+TEST(BadInput, PixelDataWithAnotherVrIsNamed) {
+    const auto path = test::scratchDir() / "pixel-data-ov.dcm";
+    const std::string pixelData = test::le16(0x7FE0) + test::le16(0x0010) + "OV" + test::le16(0) +
+                                  test::le32(128) + std::string(128, '\1');
+    test::writeBytes(path, test::dicomFile(test::greyPixelModule(8, 8, 16, 16, false) + pixelData));
+    try {
+        loadFilm(path);
+        ADD_FAILURE() << "Pixel Data with VR OV loaded";
+    } catch (const Error& e) {
+        const std::string message = e.what();
+        EXPECT_EQ(e.code(), ErrorCode::Corrupt) << message;
+        EXPECT_NE(message.find("pixel-data-ov.dcm"), std::string::npos) << message;
+        EXPECT_NE(message.find("PixelData (7FE0,0010) has VR OV, not OB or OW"), std::string::npos) << message;
+    }
+}
+
 }  // namespace
 }  // namespace cxr::imaging
