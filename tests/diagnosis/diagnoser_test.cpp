@@ -1,7 +1,11 @@
 // Diagnoser end to end on hand-built and random models: the CAM registered to the film for
 // square and non-square films, the call at the bundle's threshold and temperature, seed files,
 // concurrent calls, heat maps at other sizes, warnings and errors.
+#include <unistd.h>
+
 #include <cmath>
+#include <string>
+#include <system_error>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -43,7 +47,10 @@ imaging::Film filmWithBlobAtInput(int width, int height, double u, double v) {
 class DiagnoserTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        s_dir = std::filesystem::path(CXR_TEST_TMP) / "DiagnoserTest.blob";
+        // One folder per process: CTest runs each case of this suite in its own process, in
+        // parallel, and a shared folder was removed under another case's feet (which gtest then
+        // reported as skipped).
+        s_dir = std::filesystem::path(CXR_TEST_TMP) / ("DiagnoserTest.blob." + std::to_string(::getpid()));
         std::filesystem::remove_all(s_dir);
         test::exportBlobModel(s_dir);
         s_diagnoser = new Diagnoser(s_dir, "cpu");
@@ -51,6 +58,8 @@ protected:
     static void TearDownTestSuite() {
         delete s_diagnoser;
         s_diagnoser = nullptr;
+        std::error_code ec;
+        std::filesystem::remove_all(s_dir, ec);
     }
     static std::filesystem::path s_dir;
     static Diagnoser* s_diagnoser;
