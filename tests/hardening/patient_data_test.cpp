@@ -141,9 +141,10 @@ TEST(PatientData, NeverInLogsRunFilesPredictionsOverlaysOrReport) {
     }
     EXPECT_EQ(overlays, 5);
 
-    // The PDF report, where this build has it (GUI builds).
-    if (test::runCli({"report", "--help"}, dir / "report-help.txt").code != 0)
-        return;
+    // The PDF report, where this build has it (GUI builds). Decided at build time: asking the
+    // binary does not work, since `cxr report --help` without the command prints the main help
+    // and exits 0.
+#if CXR_GUI_BUILD
     const auto pdf = dir / "report.pdf";
     const auto report = test::runCli({"--log-level", "debug", "report", run.string(), "--pdf", pdf.string()},
                                      dir / "report.txt");
@@ -154,6 +155,7 @@ TEST(PatientData, NeverInLogsRunFilesPredictionsOverlaysOrReport) {
     EXPECT_NE(text.find("not a medical device"), std::string::npos) << "pdftotext gave no text?";
     EXPECT_EQ(identifiersIn(text), "") << text;
     EXPECT_EQ(identifiersIn(readFileText(pdf)), "") << "identifiers in the PDF's bytes (metadata?)";
+#endif
 }
 
 }  // namespace
