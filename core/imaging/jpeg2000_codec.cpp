@@ -1,7 +1,6 @@
 #include "imaging/jpeg2000_codec.h"
 
 #include <algorithm>
-#include <cstring>
 #include <cstdint>
 #include <mutex>
 #include <sstream>
@@ -11,11 +10,8 @@
 #include <gdcmImageReader.h>
 #include <gdcmImageWriter.h>
 #include <gdcmJPEG2000Codec.h>
-#include <gdcmReader.h>
 #include <gdcmSequenceOfFragments.h>
 #include <gdcmTrace.h>
-
-#include "imaging/jpeg2000_header.h"
 
 namespace cxr::imaging::detail {
 namespace {
@@ -89,48 +85,11 @@ void checkCodeStreams(const gdcm::Image& image, int width, int height, int sampl
         throw std::runtime_error("the JPEG 2000 pixel data holds no code stream");
 }
 
-// gdcm::ImageReader::Read already parses the first fragment's code-stream header (for the
-// lossy flag) with no bounds on its marker lengths, and the decoder assert()s that the
-// fragments hold an EOC byte (0xD9); Debian's GDCM keeps its asserts. So the file is first read
-// by gdcm::Reader, which stops at the data set, and GDCM's own fragments are checked: exactly
-// the bytes its header parser and decoder will see.
-void requireSoundFragments(std::istream& in) {
-    gdcm::Reader reader;
-    reader.SetStream(in);
-    if (!reader.Read())
-        throw std::runtime_error("GDCM could not parse the JPEG 2000 DICOM file");
-    const gdcm::DataSet& ds = reader.GetFile().GetDataSet();
-    const gdcm::Tag pixelData(0x7FE0, 0x0010);
-    if (!ds.FindDataElement(pixelData))
-        throw Jpeg2000Malformed("JPEG 2000 code stream: the file has no pixel data element");
-    const gdcm::SequenceOfFragments* fragments = ds.GetDataElement(pixelData).GetSequenceOfFragments();
-    if (!fragments || fragments->GetNumberOfFragments() == 0)
-        throw Jpeg2000Malformed("JPEG 2000 code stream: the pixel data is not encapsulated in fragments");
-    const gdcm::ByteValue* first = fragments->GetFragment(0).GetByteValue();
-    if (!first || first->GetLength() == 0)
-        throw Jpeg2000Malformed("JPEG 2000 code stream: the first fragment is empty");
-    const std::string problem =
-        jpeg2000HeaderProblem(reinterpret_cast<const std::uint8_t*>(first->GetPointer()), first->GetLength());
-    if (!problem.empty())
-        throw Jpeg2000Malformed(problem);
-    bool endByte = false;
-    for (unsigned i = 0; i < fragments->GetNumberOfFragments() && !endByte; ++i) {
-        const gdcm::ByteValue* bytes = fragments->GetFragment(i).GetByteValue();
-        if (bytes && bytes->GetLength() > 0)
-            endByte = std::memchr(bytes->GetPointer(), 0xD9, bytes->GetLength()) != nullptr;
-    }
-    if (!endByte)
-        throw Jpeg2000Malformed("JPEG 2000 code stream: no end-of-code-stream marker (EOC, 0xFFD9) in the fragments");
-}
-
 }  // namespace
 
 Jpeg2000Frame decodeJpeg2000(const std::uint8_t* dicom, std::size_t size) {
     quietGdcm();
     std::istringstream in(std::string(reinterpret_cast<const char*>(dicom), size));
-    requireSoundFragments(in);
-    in.clear();
-    in.seekg(0);
     gdcm::ImageReader reader;
     reader.SetStream(in);
     if (!reader.Read())

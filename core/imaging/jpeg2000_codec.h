@@ -20,9 +20,9 @@ struct Jpeg2000Malformed : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// `dicom` is a complete DICOM file in a JPEG 2000 transfer syntax. Throws Jpeg2000Malformed
-// before GDCM decodes anything when the encapsulated code stream is structurally unsound, else
-// std::runtime_error with GDCM's view of what failed; the caller names the file.
+// `dicom` is a complete DICOM file in a JPEG 2000 transfer syntax, as jpeg2000DicomForGdcm
+// (jpeg2000_source.h) writes it after checking its code streams. Throws std::runtime_error with
+// GDCM's view of what failed; the caller names the file.
 Jpeg2000Frame decodeJpeg2000(const std::uint8_t* dicom, std::size_t size);
 
 // Re-encodes a complete uncompressed DICOM file as JPEG 2000, reversible (lossless) in both

@@ -1,6 +1,7 @@
 #include "imaging/jpeg2000_source.h"
 
 #include <cstdint>
+#include <cstring>
 
 #include <dcmtk/dcmdata/dcdatset.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -9,6 +10,8 @@
 #include <dcmtk/dcmdata/dcpxitem.h>
 
 #include "common/error.h"
+#include "imaging/jpeg2000_codec.h"
+#include "imaging/jpeg2000_header.h"
 
 namespace cxr::imaging::detail {
 namespace {
@@ -38,6 +41,7 @@ std::string jpeg2000DicomForGdcm(DcmDataset& ds, E_TransferSyntax xfer, const Pi
     if (!pixelData || pixelData->getEncapsulatedRepresentation(xfer, nullptr, sequence).bad() || !sequence)
         throw Error(ErrorCode::Corrupt, name, "the JPEG 2000 pixel data is not encapsulated in fragments");
     std::string fragments = item({});  // an empty basic offset table
+    bool endByte = false;
     for (unsigned long i = 1; i < sequence->card(); ++i) {
         DcmPixelItem* fragment = nullptr;
         Uint8* bytes = nullptr;
@@ -49,10 +53,24 @@ std::string jpeg2000DicomForGdcm(DcmDataset& ds, E_TransferSyntax xfer, const Pi
         std::string value(reinterpret_cast<const char*>(bytes), bytes ? length : 0);
         if (value.size() % 2)
             value += '\0';
+        // The checks run on exactly the bytes GDCM will get: its header parser reads the first
+        // fragment with no bounds on marker lengths, and its decoder assert()s that the fragments
+        // hold an EOC byte (0xD9); Debian's GDCM keeps its asserts.
+        if (i == 1) {
+            if (value.empty())
+                throw Jpeg2000Malformed("JPEG 2000 code stream: the first fragment is empty");
+            const std::string problem =
+                jpeg2000HeaderProblem(reinterpret_cast<const std::uint8_t*>(value.data()), value.size());
+            if (!problem.empty())
+                throw Jpeg2000Malformed(problem);
+        }
+        endByte = endByte || (!value.empty() && std::memchr(value.data(), 0xD9, value.size()) != nullptr);
         fragments += item(value);
     }
     if (sequence->card() < 2)
         throw Error(ErrorCode::Corrupt, name, "the JPEG 2000 pixel data holds no fragments");
+    if (!endByte)
+        throw Jpeg2000Malformed("JPEG 2000 code stream: no end-of-code-stream marker (EOC, 0xFFD9) in the fragments");
 
     const std::string secondaryCapture = "1.2.840.10008.5.1.4.1.1.7";
     const std::string meta = element(0x0002, 0x0001, "OB", std::string("\0\1", 2)) +

@@ -17,7 +17,9 @@ namespace cxr::imaging::detail {
 
 // Explicit VR little endian meta and data set with the layout's values and the encapsulated
 // fragments of `ds`'s pixel data (an empty offset table first). Throws Corrupt when the pixel
-// data holds no fragments.
+// data holds no fragments, and Jpeg2000Malformed (jpeg2000_codec.h) when the first fragment's
+// code-stream header is unsound (jpeg2000_header.h) or no fragment holds an EOC byte: GDCM
+// must not be given such a stream.
 std::string jpeg2000DicomForGdcm(DcmDataset& ds, E_TransferSyntax xfer, const PixelLayout& layout,
                                  const std::filesystem::path& name);
 
