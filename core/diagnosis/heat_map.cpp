@@ -122,4 +122,43 @@ Peak peakOf(const std::vector<float>& map, int width, int height) {
     return {index % width, index / width, *it};
 }
 
+namespace {
+
+// Offset of a parabola's vertex through (-1, a), (0, b), (1, c) from 0, within half a cell;
+// 0 when the three points do not bend down around b (flat or a shoulder).
+double parabolaVertex(double a, double b, double c) {
+    const double curvature = a - 2 * b + c;
+    if (!(curvature < 0))
+        return 0;
+    return std::clamp(0.5 * (a - c) / curvature, -0.5, 0.5);
+}
+
+}  // namespace
+
+CamPeak camPeakOf(const Diagnosis& d) {
+    const int w = d.camGridW, h = d.camGridH;
+    if (d.camGrid.empty() || w <= 0 || h <= 0 || d.camGrid.size() != static_cast<size_t>(w) * h)
+        throw Error(ErrorCode::InvalidInput, "this diagnosis has no class activation map");
+    const Peak cell = peakOf(d.camGrid, w, h);
+    const auto at = [&](int x, int y) { return static_cast<double>(d.camGrid[static_cast<size_t>(y) * w + x]); };
+    CamPeak p;
+    p.value = cell.value;
+    p.cellX = cell.x + (cell.x > 0 && cell.x < w - 1
+                            ? parabolaVertex(at(cell.x - 1, cell.y), at(cell.x, cell.y), at(cell.x + 1, cell.y))
+                            : 0.0);
+    p.cellY = cell.y + (cell.y > 0 && cell.y < h - 1
+                            ? parabolaVertex(at(cell.x, cell.y - 1), at(cell.x, cell.y), at(cell.x, cell.y + 1))
+                            : 0.0);
+    // The inverse of mapToFilm's sampling: a film point at input position `pos` (edge-based)
+    // reads grid coordinate (pos + shift) / stride - 0.5 (the map's own resize has pixel
+    // centres at +0.5, like cv2.resize).
+    const InputGeometry& g = d.geometry;
+    const double strideX = static_cast<double>(g.inputSize) / w, strideY = static_cast<double>(g.inputSize) / h;
+    const double posX = strideX * (p.cellX + 0.5) - g.mapShiftX;
+    const double posY = strideY * (p.cellY + 0.5) - g.mapShiftY;
+    p.fx = std::clamp((posX - g.offsetX) / g.scaleX, 0.0, 1.0);
+    p.fy = std::clamp((posY - g.offsetY) / g.scaleY, 0.0, 1.0);
+    return p;
+}
+
 }  // namespace cxr::diagnosis

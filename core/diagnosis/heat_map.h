@@ -35,4 +35,23 @@ struct Peak {
 // The largest value (first in row-major order on ties).
 Peak peakOf(const std::vector<float>& map, int width, int height);
 
+// Where the class activation map peaks, with sub-cell precision, as fractions of the film's
+// width and height (0 = left/top edge, 1 = right/bottom edge: multiply by a size for pixels).
+// The film map is a bilinear resample of the cell grid, so its maxima sit exactly on cell
+// centres and its argmax can be half a cell (16 input pixels for layer4 at 224) from the
+// maximum of the evidence the cells sample. This fits a parabola through the largest cell and
+// its two neighbours along each axis (the standard sub-sample peak estimate; it moves at most
+// half a cell, and not at all at the grid's border or where the neighbours do not fall away),
+// then maps that point through the geometry exactly as mapToFilm does. Throws when `diagnosis`
+// has no map.
+struct CamPeak {
+    double fx = 0, fy = 0;  // film fractions, clamped to [0, 1]
+    double cellX = 0, cellY = 0;  // the peak on the grid, in cells (column, row)
+    float value = 0;        // the largest cell's value
+};
+CamPeak camPeakOf(const Diagnosis& diagnosis);
+
+// A film fraction as a pixel coordinate of a `size`-pixel side (pixel centres at integers).
+inline double fractionToPixel(double fraction, int size) { return fraction * size - 0.5; }
+
 }  // namespace cxr::diagnosis

@@ -99,6 +99,24 @@ TEST_F(DiagnoserTest, CamPeakLandsOnTheBlobInFilmCoordinates) {
     }
 }
 
+TEST_F(DiagnoserTest, SubCellPeakFindsABlobBetweenTwoCells) {
+    // A blob midway between layer4's samples at input x = 96 and 128 (cells 3 and 4) and on the
+    // sample at y = 64: the two cells read it equally, so the film map's argmax sits on cell 3's
+    // centre, 16 input pixels from the blob, while the sub-cell peak is on the blob.
+    const int w = 448, h = 336;
+    const imaging::Film film = filmWithBlobAtInput(w, h, 112, 64);
+    const Diagnosis d = s_diagnoser->diagnose(film, {});
+    ASSERT_EQ(d.camGridW, 7);
+    const CamPeak p = camPeakOf(d);
+    EXPECT_NEAR(p.cellX, 3.5, 0.1);
+    EXPECT_NEAR(p.cellY, 2, 0.1);
+    const double blobX = (112 + 0.5) * w / 224.0 - 0.5, blobY = (64 + 0.5) * h / 224.0 - 0.5;
+    EXPECT_NEAR(fractionToPixel(p.fx, w), blobX, 0.1 * 32 * w / 224.0);
+    EXPECT_NEAR(fractionToPixel(p.fy, h), blobY, 0.1 * 32 * h / 224.0);
+    const Peak node = peakOf(d.heatMap, d.heatW, d.heatH);
+    EXPECT_GT(std::abs(node.x - blobX), 14 * w / 224.0);
+}
+
 TEST_F(DiagnoserTest, HeatMapsAtOtherSizesCoverTheSameExtent) {
     const imaging::Film film = filmWithBlobAtInput(300, 200, 67, 163);
     DiagnoseOptions options;

@@ -1,5 +1,9 @@
 // The inverse preprocessing geometry: a point of the model input lands on the film pixel it
 // came from, for stretch, letterbox and centre-crop rules, square and non-square films.
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
 #include <gtest/gtest.h>
 
 #include "common/error.h"
@@ -85,6 +89,107 @@ TEST(HeatMap, RejectsUnknownRulesAndBadSizes) {
     EXPECT_THROW(peakOf({}, 0, 0), Error);
     Diagnosis none;
     EXPECT_THROW(heatMapAt(none, 10, 10), Error);
+    EXPECT_THROW(camPeakOf(none), Error);
+}
+
+// A diagnosis holding a 7 x 7 grid over a 224 input, registered like layer4's (shift 15.5),
+// with the input map made from the grid the way the CAM resize does it (bilinear, pixel
+// centres at +0.5, clamped borders), so the film map can be compared with the peak.
+Diagnosis withGrid(const std::function<float(int, int)>& cell, const std::string& rule, int filmW, int filmH) {
+    Diagnosis d;
+    d.camGridW = d.camGridH = 7;
+    for (int y = 0; y < 7; ++y)
+        for (int x = 0; x < 7; ++x)
+            d.camGrid.push_back(cell(x, y));
+    const int s = 224;
+    d.geometry = inputGeometryFor(rule, s, filmW, filmH);
+    d.geometry.mapShiftX = d.geometry.mapShiftY = receptiveFieldShift(s, 7);
+    d.inputMapSize = s;
+    d.inputMap.resize(static_cast<size_t>(s) * s);
+    const auto sample = [](double c, int& i0, int& i1, double& f) {
+        c = std::clamp(c, 0.0, 6.0);
+        i0 = std::min(static_cast<int>(std::floor(c)), 5);
+        i1 = i0 + 1;
+        f = c - i0;
+    };
+    for (int v = 0; v < s; ++v)
+        for (int u = 0; u < s; ++u) {
+            int x0, x1, y0, y1;
+            double fx, fy;
+            sample((u + 0.5) / 32 - 0.5, x0, x1, fx);
+            sample((v + 0.5) / 32 - 0.5, y0, y1, fy);
+            const auto g = [&](int x, int y) { return d.camGrid[static_cast<size_t>(y) * 7 + x]; };
+            const double top = g(x0, y0) + (g(x1, y0) - g(x0, y0)) * fx;
+            const double bottom = g(x0, y1) + (g(x1, y1) - g(x0, y1)) * fx;
+            d.inputMap[static_cast<size_t>(v) * s + u] = static_cast<float>(top + (bottom - top) * fy);
+        }
+    return d;
+}
+
+TEST(CamPeak, OnACellCentreItIsWhereTheFilmMapPeaks) {
+    // One hot cell with equal neighbours: no sub-cell movement, so the film map's own argmax
+    // (a bilinear resample, maxima on cell centres) must be the same point.
+    for (const auto& [w, h] : {std::pair<int, int>{448, 224}, {300, 500}, {224, 224}}) {
+        const Diagnosis d = withGrid([](int x, int y) { return x == 4 && y == 2 ? 1.0f : 0.2f; }, "stretch", w, h);
+        const CamPeak p = camPeakOf(d);
+        EXPECT_DOUBLE_EQ(p.cellX, 4);
+        EXPECT_DOUBLE_EQ(p.cellY, 2);
+        EXPECT_FLOAT_EQ(p.value, 1.0f);
+        // Cell 4 of layer4 looks at input pixel 128 (edge-based 128.5); cell 2 at 64.5.
+        EXPECT_NEAR(p.fx, 128.5 / 224, 1e-12);
+        EXPECT_NEAR(p.fy, 64.5 / 224, 1e-12);
+        // The film map samples the 224-px input map, whose own top is a pixel pair: the
+        // argmax may land anywhere within one input pixel's footprint on the film.
+        const Peak film = peakOf(mapToFilm(d.inputMap, d.geometry, w, h), w, h);
+        EXPECT_NEAR(film.x, fractionToPixel(p.fx, w), 0.5 + w / 224.0) << w << "x" << h;
+        EXPECT_NEAR(film.y, fractionToPixel(p.fy, h), 0.5 + h / 224.0) << w << "x" << h;
+    }
+}
+
+TEST(CamPeak, FindsTheVertexOfASmoothBumpBetweenCells) {
+    // Cells sampling a paraboloid with its top at (3.3, 2.8): the largest cell is (3, 3), and
+    // the film map's argmax sits on its centre, 0.2 and 0.3 cells away from the true top.
+    const Diagnosis d = withGrid(
+        [](int x, int y) { return static_cast<float>(1.0 - 0.05 * ((x - 3.3) * (x - 3.3) + (y - 2.8) * (y - 2.8))); },
+        "stretch", 448, 224);
+    const CamPeak p = camPeakOf(d);
+    EXPECT_NEAR(p.cellX, 3.3, 1e-5);
+    EXPECT_NEAR(p.cellY, 2.8, 1e-5);
+    EXPECT_NEAR(fractionToPixel(p.fx, 448), (32 * 3.8 - 15.5) * 2 - 0.5, 1e-3);
+    EXPECT_NEAR(fractionToPixel(p.fy, 224), 32 * 3.3 - 15.5 - 0.5, 1e-3);
+    // The film map's argmax stays on cell (3, 3) (input (96.5, 96.5), film (192.5, 96), within
+    // an input pixel), 19 and 10 film pixels from the vertex.
+    const Peak film = peakOf(mapToFilm(d.inputMap, d.geometry, 448, 224), 448, 224);
+    EXPECT_NEAR(film.x, 192.5, 0.5 + 2.0);
+    EXPECT_NEAR(film.y, 96.0, 0.5 + 1.0);
+}
+
+TEST(CamPeak, StaysOnTheCellAtTheBorderAndOnPlateaus) {
+    // Largest cell in the first column: no neighbour on the left, no fit along x.
+    const Diagnosis edge = withGrid([](int x, int y) { return static_cast<float>(1.0 - 0.1 * x - 0.01 * (y - 3) * (y - 3)); },
+                                    "stretch", 224, 224);
+    EXPECT_DOUBLE_EQ(camPeakOf(edge).cellX, 0);
+    EXPECT_NEAR(camPeakOf(edge).cellY, 3, 1e-9);
+    EXPECT_NEAR(camPeakOf(edge).fx, 0.5 / 224, 1e-12);  // cell 0 looks at input pixel 0
+    // Two equal top cells side by side: the first is the largest, and the peak is between them.
+    const Diagnosis plateau = withGrid([](int x, int y) { return (x == 2 || x == 3) && y == 5 ? 1.0f : 0.1f; },
+                                       "stretch", 224, 224);
+    EXPECT_DOUBLE_EQ(camPeakOf(plateau).cellX, 2.5);
+    EXPECT_DOUBLE_EQ(camPeakOf(plateau).cellY, 5);
+    // A flat map does not move the first cell.
+    const Diagnosis flat = withGrid([](int, int) { return 0.0f; }, "stretch", 224, 224);
+    EXPECT_DOUBLE_EQ(camPeakOf(flat).cellX, 0);
+    EXPECT_DOUBLE_EQ(camPeakOf(flat).cellY, 0);
+}
+
+TEST(CamPeak, GoesThroughTheLetterboxLikeTheMap) {
+    // A 400 x 200 film letterboxed into 224: content rows 56..168 of the input.
+    const Diagnosis d = withGrid([](int x, int y) { return x == 5 && y == 3 ? 1.0f : 0.0f; }, "letterbox", 400, 200);
+    const CamPeak p = camPeakOf(d);
+    EXPECT_NEAR(p.fy, (32 * 3.5 - 15.5 - 56) / 112, 1e-12);
+    const Peak film = peakOf(mapToFilm(d.inputMap, d.geometry, 400, 200), 400, 200);
+    EXPECT_NEAR(film.x, fractionToPixel(p.fx, 400), 1.0);
+    EXPECT_NEAR(film.y, fractionToPixel(p.fy, 200), 1.0);
 }
 
 }  // namespace
