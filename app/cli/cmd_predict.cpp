@@ -14,6 +14,7 @@
 #include "common/json_io.h"
 #include "diagnosis/diagnoser.h"
 #include "diagnosis/film_list.h"
+#include "diagnosis/heat_map.h"
 #include "diagnosis/overlay.h"
 #include "diagnosis/overlay_writer.h"
 #include "imaging/display.h"
@@ -66,6 +67,13 @@ Json jsonOf(const std::string& file, const diagnosis::Diagnosis& d, const std::s
             row.push_back(std::round(d.camGrid[static_cast<size_t>(y) * d.camGridW + x] * 1e4) / 1e4);
         grid.push_back(row);
     }
+    // The sub-cell peak as fractions of the film's width and height: independent of the scale
+    // the film was decoded at, so a reader multiplies by the film's own size for pixels.
+    Json peak;
+    if (d.hasCam()) {
+        const diagnosis::CamPeak p = diagnosis::camPeakOf(d);
+        peak = {{"x", std::round(p.fx * 1e4) / 1e4}, {"y", std::round(p.fy * 1e4) / 1e4}};
+    }
     Json timings = Json::object();
     for (const auto& [stage, ms] : d.timingsMs)
         timings[stage] = std::round(ms * 100) / 100;
@@ -81,6 +89,7 @@ Json jsonOf(const std::string& file, const diagnosis::Diagnosis& d, const std::s
             {"cam_layer", d.camLayer},
             {"cam_class", d.camTarget >= 0 ? Json(d.classes.at(static_cast<size_t>(d.camTarget))) : Json()},
             {"cam_grid", grid},
+            {"cam_peak", peak},
             // The size the model saw the film at: JPEGs decode at a reduced scale without
             // --cam-dir. cam_grid covers the whole film whatever the scale.
             {"decoded_width", d.filmWidth},

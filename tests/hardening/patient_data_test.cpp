@@ -129,6 +129,7 @@ TEST(PatientData, NeverInLogsRunFilesPredictionsOverlaysOrReport) {
                                       dir / "predict.txt");
     ASSERT_EQ(predict.code, 0) << predict.output;
     EXPECT_NE(predict.output.find("\"cam_grid\""), std::string::npos) << predict.output;
+    EXPECT_NE(predict.output.find("\"cam_peak\":{\"x\":"), std::string::npos) << predict.output;
     EXPECT_EQ(identifiersIn(predict.output), "") << predict.output;
     int overlays = 0;
     for (const auto& entry : fs::directory_iterator(cams)) {
