@@ -28,8 +28,21 @@ double negativeLogLikelihood(const Predictions& predictions, double temperature)
     return sum / static_cast<double>(predictions.labels.size());
 }
 
+bool perfectlySeparated(const Predictions& predictions) {
+    checkPredictions(predictions, "separation check");
+    for (std::size_t i = 0; i < predictions.labels.size(); ++i) {
+        const auto& l = predictions.logits[i];
+        const double margin = predictions.labels[i] == 1 ? l[1] - l[0] : l[0] - l[1];
+        if (!(margin > 0))
+            return false;
+    }
+    return true;
+}
+
 double fitTemperature(const Predictions& validation) {
     checkPredictions(validation, "temperature scaling");
+    if (perfectlySeparated(validation))
+        return 1.0;
     // NLL is convex in 1/T, hence unimodal in log T: golden-section search on log T.
     double lo = std::log(0.05), hi = std::log(20.0);
     const double g = (std::sqrt(5.0) - 1) / 2;
@@ -95,6 +108,10 @@ CalibrationResult calibrate(const Predictions& validation, int bins) {
     CalibrationResult r;
     r.bins = bins;
     r.temperature = fitTemperature(validation);
+    if (perfectlySeparated(validation)) {
+        r.fitted = false;
+        r.note = "not fitted: every validation film is on the right side, so the NLL only falls as T -> 0";
+    }
     r.nllBefore = negativeLogLikelihood(validation, 1.0);
     r.nllAfter = negativeLogLikelihood(validation, r.temperature);
     r.eceBefore = expectedCalibrationError(validation, 1.0, bins);
@@ -103,8 +120,11 @@ CalibrationResult calibrate(const Predictions& validation, int bins) {
 }
 
 Json CalibrationResult::toJson() const {
-    return {{"temperature", temperature}, {"nllBefore", nllBefore}, {"nllAfter", nllAfter},
-            {"eceBefore", eceBefore},     {"eceAfter", eceAfter},   {"bins", bins}};
+    Json j = {{"temperature", temperature}, {"fitted", fitted},     {"nllBefore", nllBefore}, {"nllAfter", nllAfter},
+              {"eceBefore", eceBefore},     {"eceAfter", eceAfter}, {"bins", bins}};
+    if (!note.empty())
+        j["note"] = note;
+    return j;
 }
 
 }  // namespace cxr::evaluation

@@ -175,7 +175,10 @@ std::string toText(const EvaluationReport& r) {
     out << ")\n";
     out << "Temperature: " << fmt("%.4f", r.calibration.temperature) << "   NLL " << fmt("%.4f", r.calibration.nllBefore)
         << " -> " << fmt("%.4f", r.calibration.nllAfter) << "   ECE (" << r.calibration.bins << " bins) "
-        << fmt("%.4f", r.calibration.eceBefore) << " -> " << fmt("%.4f", r.calibration.eceAfter) << "\n\n";
+        << fmt("%.4f", r.calibration.eceBefore) << " -> " << fmt("%.4f", r.calibration.eceAfter) << "\n";
+    if (!r.calibration.note.empty())
+        out << "  (temperature " << r.calibration.note << ")\n";
+    out << "\n";
     if (r.validation)
         splitText(out, *r.validation, r.classes);
     splitText(out, r.test, r.classes);

@@ -1,4 +1,5 @@
 // Threshold rules chosen on validation, temperature scaling and ECE, and the full report.
+#include <array>
 #include <cmath>
 #include <random>
 
@@ -97,6 +98,32 @@ TEST(Calibration, TemperatureUndoesOverconfidence) {
 TEST(Calibration, WellCalibratedStaysNearOne) {
     const auto val = syntheticPredictions(3000, 2.0, 1.0, 5);
     EXPECT_NEAR(fitTemperature(val), 1.0, 0.2);
+}
+
+TEST(Calibration, PerfectlySeparatedValidationKeepsTemperatureOne) {
+    // Every film on the right side: the NLL falls monotonically as T -> 0, so a fit would run to
+    // the search bound and make every probability 0 or 1 on new films.
+    Predictions val;
+    for (int i = 0; i < 40; ++i) {
+        val.labels.push_back(i % 2);
+        const double margin = 0.5 + 0.1 * i;
+        val.logits.push_back(i % 2 ? std::array<double, 2>{0, margin} : std::array<double, 2>{margin, 0});
+    }
+    EXPECT_TRUE(perfectlySeparated(val));
+    EXPECT_LT(negativeLogLikelihood(val, 0.05), negativeLogLikelihood(val, 1.0));  // why it would run away
+    EXPECT_DOUBLE_EQ(fitTemperature(val), 1.0);
+    const auto r = calibrate(val);
+    EXPECT_FALSE(r.fitted);
+    EXPECT_DOUBLE_EQ(r.temperature, 1.0);
+    EXPECT_NE(r.note.find("not fitted"), std::string::npos);
+    EXPECT_EQ(r.toJson().at("fitted"), false);
+    // One film on the wrong side gives the NLL a minimum again: fitted, and not at the bound.
+    val.labels[0] = 1;
+    EXPECT_FALSE(perfectlySeparated(val));
+    const auto refit = calibrate(val);
+    EXPECT_TRUE(refit.fitted);
+    EXPECT_GT(refit.temperature, 0.06);
+    EXPECT_TRUE(refit.note.empty());
 }
 
 TEST(Calibration, EceHandComputed) {
