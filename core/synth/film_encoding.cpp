@@ -22,14 +22,6 @@ std::string date(int year, int month, int day) {
 
 }  // namespace
 
-std::vector<std::uint8_t> toGrey8(const ChestFilm& film) {
-    std::vector<std::uint8_t> grey(film.intensity.size());
-    std::transform(film.intensity.begin(), film.intensity.end(), grey.begin(), [](float v) {
-        return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f));
-    });
-    return grey;
-}
-
 std::vector<std::uint16_t> toStored12(const ChestFilm& film, const std::string& photometric) {
     const bool inverted = photometric == "MONOCHROME1";
     std::vector<std::uint16_t> stored(film.intensity.size());
@@ -41,6 +33,32 @@ std::vector<std::uint16_t> toStored12(const ChestFilm& film, const std::string& 
     return stored;
 }
 
+StoredWindow percentileStoredWindow(std::vector<std::uint16_t> stored) {
+    StoredWindow w;
+    if (stored.empty())
+        return w;
+    const size_t lo = stored.size() / 100, hi = stored.size() - 1 - stored.size() / 100;
+    std::nth_element(stored.begin(), stored.begin() + static_cast<long>(lo), stored.end());
+    const double p1 = stored[lo];
+    std::nth_element(stored.begin(), stored.begin() + static_cast<long>(hi), stored.end());
+    const double p99 = stored[hi];
+    w.center = std::round((p1 + p99) / 2);
+    w.width = std::max(2.0, std::round(p99 - p1 + 1));
+    return w;
+}
+
+std::vector<std::uint8_t> toGrey8(const ChestFilm& film) {
+    const std::vector<std::uint16_t> stored = toStored12(film, "MONOCHROME2");
+    const StoredWindow w = percentileStoredWindow(stored);
+    // The same arithmetic as the viewer's window (imaging::toDisplay8).
+    const double low = w.center - w.width / 2.0, scale = 255.0 / w.width;
+    std::vector<std::uint8_t> grey(stored.size());
+    std::transform(stored.begin(), stored.end(), grey.begin(), [&](std::uint16_t s) {
+        return static_cast<std::uint8_t>(std::clamp(std::round((s - low) * scale), 0.0, 255.0));
+    });
+    return grey;
+}
+
 imaging::DicomImage makeDicomImage(const FilmPlan& plan, const ChestFilm& film) {
     imaging::DicomImage image;
     image.width = film.width;
@@ -49,15 +67,9 @@ imaging::DicomImage makeDicomImage(const FilmPlan& plan, const ChestFilm& film) 
     image.photometric = plan.photometric;
     image.pixels = toStored12(film, plan.photometric);
     if ((plan.index / 2) % 3 != 2) {
-        // Window over the 1st..99th percentile of the stored values, as a modality would set it.
-        std::vector<std::uint16_t> sorted = image.pixels;
-        const size_t lo = sorted.size() / 100, hi = sorted.size() - 1 - sorted.size() / 100;
-        std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(lo), sorted.end());
-        const double p1 = sorted[lo];
-        std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(hi), sorted.end());
-        const double p99 = sorted[hi];
-        image.windowCenter = std::round((p1 + p99) / 2);
-        image.windowWidth = std::max(2.0, std::round(p99 - p1 + 1));
+        const StoredWindow w = percentileStoredWindow(image.pixels);
+        image.windowCenter = w.center;
+        image.windowWidth = w.width;
     }
     image.pixelSpacing = std::round(430.0 / std::max(film.width, film.height) * 1000.0) / 1000.0;
 

@@ -13,6 +13,17 @@ namespace cxr::synth {
 
 inline constexpr int kSynthBitsStored = 12;
 
+// The window a modality would set: the 1st..99th percentile of the stored values (centre and
+// width in stored units, as in the DICOM header).
+struct StoredWindow {
+    double center = 0, width = 1;
+};
+StoredWindow percentileStoredWindow(std::vector<std::uint16_t> stored);
+
+// The 8-bit film a PACS export writes: the MONOCHROME2 stored values through that window, as a
+// viewer shows the DICOM film. A JPEG set and a DICOM set of the same films thus look the same to
+// a model; a plain 0..1 -> 0..255 mapping left the JPEGs dim (99th percentile near 150) and a
+// model trained on them called the windowed DICOM films NORMAL.
 std::vector<std::uint8_t> toGrey8(const ChestFilm& film);
 
 // 12-bit stored values; MONOCHROME1 stores the inverse, so every viewer shows the same picture.

@@ -1,10 +1,12 @@
 // The rendered films: deterministic, anatomically arranged, opacities where their boxes say and
 // nowhere else, and no class cue in overall brightness.
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
 #include <gtest/gtest.h>
 
+#include "imaging/display.h"
 #include "synth/chest_phantom.h"
 #include "synth/film_encoding.h"
 #include "synth/film_plan.h"
@@ -161,8 +163,37 @@ TEST(FilmEncoding, TwelveBitStoredValuesAndMonochrome1Inverts) {
         ASSERT_LE(mono2[i], 4095);
         ASSERT_EQ(mono1[i], 4095 - mono2[i]);
     }
-    const auto grey = toGrey8(film);
-    EXPECT_EQ(grey[grey.size() / 2], static_cast<std::uint8_t>(std::lround(film.intensity[grey.size() / 2] * 255)));
+}
+
+TEST(FilmEncoding, JpegPixelsAreWhatAViewerShowsOfTheDicomFilm) {
+    // Same film, either photometric: the JPEG export must equal the DICOM film through its own
+    // window, or models trained on one format misread the other.
+    for (const auto& plan : plans(4, 128)) {
+        const ChestFilm rendered = renderChestFilm(plan);
+        const auto grey = toGrey8(rendered);
+        for (const std::string photometric : {"MONOCHROME2", "MONOCHROME1"}) {
+            const auto stored = toStored12(rendered, photometric);
+            const StoredWindow w = percentileStoredWindow(stored);
+            imaging::Film dicom;
+            dicom.width = rendered.width;
+            dicom.height = rendered.height;
+            dicom.pixels.assign(stored.begin(), stored.end());
+            dicom.window.center = w.center;
+            dicom.window.width = w.width;
+            dicom.invert = photometric == "MONOCHROME1";
+            const auto shown = imaging::toDisplay8(dicom);
+            ASSERT_EQ(shown.size(), grey.size());
+            int worst = 0;  // rounding at half levels (float pixels, the inverted window)
+            for (size_t i = 0; i < grey.size(); ++i)
+                worst = std::max(worst, std::abs(int(shown[i]) - int(grey[i])));
+            EXPECT_LE(worst, 1) << photometric;
+        }
+        // Windowed: the film's own range fills the 8 bits (the plain mapping peaked near 150).
+        std::vector<std::uint8_t> sorted = grey;
+        std::sort(sorted.begin(), sorted.end());
+        EXPECT_LE(sorted[sorted.size() / 100], 3);
+        EXPECT_GE(sorted[sorted.size() * 99 / 100], 252);
+    }
 }
 
 TEST(FilmEncoding, DicomHeaderIsAPlausibleSyntheticChestFilm) {
