@@ -116,13 +116,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+138"/>
+        <location line="+142"/>
         <location line="+1"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-142"/>
         <source>Class weighting</source>
         <translation>Klassengewichtung</translation>
     </message>
@@ -238,12 +238,17 @@
         <translation>Temperatur</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>%1 (fitted on validation; probabilities are softmax(logits / T))</source>
         <translation>%1 (auf den Validierungsdaten angepasst; Wahrscheinlichkeiten = softmax(Logits / T))</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>%1 (not fitted: every validation film was called right, so temperature scaling has no optimum there)</source>
+        <translation>%1 (nicht angepasst: jede Validierungsaufnahme wurde richtig eingestuft, dort hat die Temperaturskalierung kein Optimum)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Confusion matrix (rows: truth, columns: the call; counts and row percentages)</source>
         <translation>Konfusionsmatrix (Zeilen: Referenz, Spalten: Einstufung; Anzahlen und Zeilenprozente)</translation>
     </message>
@@ -1491,7 +1496,7 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
         <translation>&lt;b&gt;Training von Grund auf.&lt;/b&gt; Die Phasen der Vorlage setzen ein vortrainiertes Backbone voraus; ohne eines trainiert daher jede Phase alle Schichten, mit ihrer Lernrate und Epochenzahl. Rechnen Sie mit geringerer Genauigkeit als beim Feinabstimmen und mit mehr Epochen; nutzen Sie es zum Ausprobieren des Ablaufs, nicht zur Beurteilung der Methode.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>None (plain cross-entropy, as the seed script)</source>
         <translation>Keine (einfache Kreuzentropie, wie das Ausgangsskript)</translation>
     </message>
@@ -1637,7 +1642,7 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
         <translation>Geduld</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Reset to defaults</source>
         <translation>Zurücksetzen</translation>
     </message>

@@ -116,13 +116,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+138"/>
+        <location line="+142"/>
         <location line="+1"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-142"/>
         <source>Class weighting</source>
         <translation>Pondération des classes</translation>
     </message>
@@ -238,12 +238,17 @@
         <translation>Température</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>%1 (fitted on validation; probabilities are softmax(logits / T))</source>
         <translation>%1 (ajustée sur la validation&#xa0;; probabilités = softmax(logits / T))</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>%1 (not fitted: every validation film was called right, so temperature scaling has no optimum there)</source>
+        <translation>%1 (non ajustée&#xa0;: chaque cliché de validation a été bien classé, la mise à l’échelle de température n’y a pas d’optimum)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Confusion matrix (rows: truth, columns: the call; counts and row percentages)</source>
         <translation>Matrice de confusion (lignes&#xa0;: référence, colonnes&#xa0;: décision&#xa0;; effectifs et pourcentages par ligne)</translation>
     </message>
@@ -1491,7 +1496,7 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
         <translation>&lt;b&gt;Entraînement de zéro.&lt;/b&gt; Les phases du script d’origine supposent un réseau de base préentraîné&#xa0;; sans lui, chaque phase entraîne donc toutes les couches, avec son taux d’apprentissage et ses époques. Attendez-vous à une exactitude plus faible qu’avec un affinage et à davantage d’époques&#xa0;; servez-vous-en pour essayer le déroulement, pas pour juger la méthode.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>None (plain cross-entropy, as the seed script)</source>
         <translation>Aucune (entropie croisée simple, comme le script d’origine)</translation>
     </message>
@@ -1637,7 +1642,7 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
         <translation>Patience</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Reset to defaults</source>
         <translation>Valeurs par défaut</translation>
     </message>

@@ -139,8 +139,12 @@ void resultsSection(PdfPageWriter& w, const RunResults& r, double threshold) {
                                                                                          .arg(num(rep.threshold.threshold)))
                       .arg(num(op.valSensitivity))
                       .arg(num(op.valSpecificity))},
-                 {QObject::tr("Temperature"), QObject::tr("%1 (fitted on validation; probabilities are softmax(logits / T))")
-                                                  .arg(num(rep.calibration.temperature, 2))}});
+                 {QObject::tr("Temperature"),
+                  (rep.calibration.fitted
+                       ? QObject::tr("%1 (fitted on validation; probabilities are softmax(logits / T))")
+                       : QObject::tr("%1 (not fitted: every validation film was called right, so temperature "
+                                     "scaling has no optimum there)"))
+                      .arg(num(rep.calibration.temperature, 2))}});
     const auto matrix = op.test;
     const auto classes = r.classes;
     w.keep(w.mm(64));
