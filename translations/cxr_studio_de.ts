@@ -734,6 +734,31 @@
         <source>ImageNet weights (%1)</source>
         <translation>ImageNet-Gewichte (%1)</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>small film (%1 x %2 px, below the model&apos;s %3 px input): details are interpolated</source>
+        <translation>kleine Aufnahme (%1 x %2 px, kleiner als die %3-px-Eingabe des Modells): Details sind interpoliert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>lateral view (%1): the model was trained on frontal (PA/AP) films</source>
+        <translation>Seitenaufnahme (%1): das Modell wurde mit frontalen Aufnahmen (PA/AP) trainiert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>modality %1 is not a radiograph (CR/DX/DR): the model was trained on chest radiographs</source>
+        <translation>Modalität %1 ist keine Röntgenaufnahme (CR/DX/DR): das Modell wurde mit Thorax-Röntgenaufnahmen trainiert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>body part %1 is not the chest</source>
+        <translation>Körperregion %1 ist nicht der Thorax</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>colour film (%1) converted to grey: the model was trained on greyscale radiographs</source>
+        <translation>Farbaufnahme (%1) in Graustufen umgewandelt: das Modell wurde mit Graustufen-Röntgenaufnahmen trainiert</translation>
+    </message>
 </context>
 <context>
     <name>cxr::ui::DataPage</name>
@@ -1938,7 +1963,7 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
 <context>
     <name>cxr::ui::ReviewController</name>
     <message>
-        <location filename="../ui/diagnosis/review_controller.cpp" line="+83"/>
+        <location filename="../ui/diagnosis/review_controller.cpp" line="+84"/>
         <source>Analysing (%1, %2)…</source>
         <translation>Analysiere (%1, %2)…</translation>
     </message>

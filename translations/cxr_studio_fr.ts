@@ -734,6 +734,31 @@
         <source>ImageNet weights (%1)</source>
         <translation>poids ImageNet (%1)</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>small film (%1 x %2 px, below the model&apos;s %3 px input): details are interpolated</source>
+        <translation>cliché de petite taille (%1 x %2 px, sous l’entrée de %3 px du modèle)&#xa0;: les détails sont interpolés</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>lateral view (%1): the model was trained on frontal (PA/AP) films</source>
+        <translation>vue de profil (%1)&#xa0;: le modèle a été entraîné sur des clichés de face (PA/AP)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>modality %1 is not a radiograph (CR/DX/DR): the model was trained on chest radiographs</source>
+        <translation>la modalité %1 n’est pas une radiographie (CR/DX/DR)&#xa0;: le modèle a été entraîné sur des radiographies thoraciques</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>body part %1 is not the chest</source>
+        <translation>la région anatomique %1 n’est pas le thorax</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>colour film (%1) converted to grey: the model was trained on greyscale radiographs</source>
+        <translation>cliché couleur (%1) converti en niveaux de gris&#xa0;: le modèle a été entraîné sur des radiographies en niveaux de gris</translation>
+    </message>
 </context>
 <context>
     <name>cxr::ui::DataPage</name>
@@ -1938,7 +1963,7 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
 <context>
     <name>cxr::ui::ReviewController</name>
     <message>
-        <location filename="../ui/diagnosis/review_controller.cpp" line="+83"/>
+        <location filename="../ui/diagnosis/review_controller.cpp" line="+84"/>
         <source>Analysing (%1, %2)…</source>
         <translation>Analyse (%1, %2)…</translation>
     </message>

@@ -27,6 +27,8 @@
 #include "common/logging.h"
 #include "diagnosis/review_item.h"
 #include "common/qt_convert.h"
+#include "diagnosis/domain_checks.h"
+#include "imaging/film.h"
 #include "main/settings_dialog.h"
 #include "model/device.h"
 #include "training/dataset_summary.h"
@@ -401,6 +403,19 @@ void TranslationsTest::coreTextsMatchCore() {
         QVERIFY2(ui::isCoreText(QString::fromStdString(summary.reason)), summary.reason.c_str());
         QVERIFY2(ui::isCoreText(QString::fromStdString(summary.policy)), summary.policy.c_str());
     }
+    // Every out-of-domain warning a call can carry: a small, lateral, colour CT of the head.
+    imaging::Film film;
+    film.width = 120;
+    film.height = 90;
+    film.meta.modality = "CT";
+    film.meta.viewPosition = "LL";
+    film.meta.bodyPart = "HEAD";
+    film.meta.photometric = "RGB";
+    const auto warnings = diagnosis::outOfDomainWarnings(film, 224);
+    QCOMPARE(warnings.size(), size_t(5));
+    for (const std::string& w : warnings) {
+        QVERIFY2(ui::isCoreText(QString::fromStdString(w)), w.c_str());
+    }
     QVERIFY(!ui::isCoreText(QStringLiteral("val has many films")));
 }
 
@@ -446,6 +461,9 @@ void TranslationsTest::chosenLanguageTranslatesOursAndQts() {
     QCOMPARE(ui::coreText(std::string("val has 40 films — re-splitting train by patient, 10% (val merged into train first)")),
              QStringLiteral("val enthält 40 Aufnahmen – train wird nach Patienten neu aufgeteilt, 10% (val zuvor mit "
                             "train zusammengeführt)"));
+    QCOMPARE(ui::coreText(std::string("small film (206 x 256 px, below the model's 224 px input): details are interpolated")),
+             QStringLiteral("kleine Aufnahme (206 x 256 px, kleiner als die 224-px-Eingabe des Modells): Details sind "
+                            "interpoliert"));
     QCOMPARE(ui::classTitle(QStringLiteral("PNEUMONIA")), QStringLiteral("Pneumonie"));
     QCOMPARE(QLocale().language(), QLocale::German);
     // Qt's own catalogue: standard buttons speak German too.

@@ -77,6 +77,28 @@ const std::vector<Pattern>& patterns() {
         // RunResults::weightsSource
         {QRegularExpression(QStringLiteral("^ImageNet weights \\((.+)\\)$")),
          QT_TRANSLATE_NOOP("cxr::ui::CoreText", "ImageNet weights (%1)"), false},
+        // diagnosis::outOfDomainWarnings, shown with every call
+        {QRegularExpression(QStringLiteral("^small film \\(([0-9]+) x ([0-9]+) px, below the model's ([0-9]+) px "
+                                           "input\\): details are interpolated$")),
+         QT_TRANSLATE_NOOP("cxr::ui::CoreText",
+                           "small film (%1 x %2 px, below the model's %3 px input): details are interpolated"),
+         false},
+        {QRegularExpression(QStringLiteral("^lateral view \\((.+)\\): the model was trained on frontal \\(PA/AP\\) "
+                                           "films$")),
+         QT_TRANSLATE_NOOP("cxr::ui::CoreText", "lateral view (%1): the model was trained on frontal (PA/AP) films"),
+         false},
+        {QRegularExpression(QStringLiteral("^modality (.+) is not a radiograph \\(CR/DX/DR\\): the model was trained "
+                                           "on chest radiographs$")),
+         QT_TRANSLATE_NOOP("cxr::ui::CoreText",
+                           "modality %1 is not a radiograph (CR/DX/DR): the model was trained on chest radiographs"),
+         false},
+        {QRegularExpression(QStringLiteral("^body part (.+) is not the chest$")),
+         QT_TRANSLATE_NOOP("cxr::ui::CoreText", "body part %1 is not the chest"), false},
+        {QRegularExpression(QStringLiteral("^colour film \\((.+)\\) converted to grey: the model was trained on "
+                                           "greyscale radiographs$")),
+         QT_TRANSLATE_NOOP("cxr::ui::CoreText",
+                           "colour film (%1) converted to grey: the model was trained on greyscale radiographs"),
+         false},
     };
     return list;
 }

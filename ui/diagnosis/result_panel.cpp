@@ -188,7 +188,7 @@ void ResultPanel::showResult(const FilmJobResult& result) {
 
     QStringList warnings;
     for (const std::string& w : d.warnings) {
-        warnings << QStringLiteral("⚠ ") + toQString(w).toHtmlEscaped();
+        warnings << QStringLiteral("⚠ ") + coreText(w).toHtmlEscaped();
     }
     m_warnings->setText(warnings.join(QStringLiteral("<br>")));
     m_warnings->setVisible(!warnings.isEmpty());

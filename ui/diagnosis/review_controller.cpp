@@ -2,6 +2,7 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "common/core_text.h"
 #include "common/qt_convert.h"
 #include "diagnosis/review_list_model.h"
 
@@ -37,7 +38,7 @@ ReviewItem summarize(ReviewItem item, const FilmJobResult& r) {
     item.threshold = d.threshold;
     item.warnings.clear();
     for (const std::string& w : d.warnings) {
-        item.warnings << toQString(w);
+        item.warnings << coreText(w);  // the loader's own notes have no translation and stay as they are
     }
     item.modelSha256 = toQString(d.modelSha256);
     return item;
