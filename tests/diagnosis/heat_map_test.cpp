@@ -1,13 +1,13 @@
 // The inverse preprocessing geometry: a point of the model input lands on the film pixel it
 // came from, for stretch, letterbox and centre-crop rules, square and non-square films.
-#include <algorithm>
-#include <cmath>
 #include <functional>
 
+#include <ATen/ATen.h>
 #include <gtest/gtest.h>
 
 #include "common/error.h"
 #include "diagnosis/heat_map.h"
+#include "explain/cam_math.h"
 
 namespace cxr::diagnosis {
 namespace {
@@ -93,8 +93,8 @@ TEST(HeatMap, RejectsUnknownRulesAndBadSizes) {
 }
 
 // A diagnosis holding a 7 x 7 grid over a 224 input, registered like layer4's (shift 15.5),
-// with the input map made from the grid the way the CAM resize does it (bilinear, pixel
-// centres at +0.5, clamped borders), so the film map can be compared with the peak.
+// with the input map made from the grid by the CAM's own resize, so the film map can be
+// compared with the peak.
 Diagnosis withGrid(const std::function<float(int, int)>& cell, const std::string& rule, int filmW, int filmH) {
     Diagnosis d;
     d.camGridW = d.camGridH = 7;
@@ -105,24 +105,9 @@ Diagnosis withGrid(const std::function<float(int, int)>& cell, const std::string
     d.geometry = inputGeometryFor(rule, s, filmW, filmH);
     d.geometry.mapShiftX = d.geometry.mapShiftY = receptiveFieldShift(s, 7);
     d.inputMapSize = s;
-    d.inputMap.resize(static_cast<size_t>(s) * s);
-    const auto sample = [](double c, int& i0, int& i1, double& f) {
-        c = std::clamp(c, 0.0, 6.0);
-        i0 = std::min(static_cast<int>(std::floor(c)), 5);
-        i1 = i0 + 1;
-        f = c - i0;
-    };
-    for (int v = 0; v < s; ++v)
-        for (int u = 0; u < s; ++u) {
-            int x0, x1, y0, y1;
-            double fx, fy;
-            sample((u + 0.5) / 32 - 0.5, x0, x1, fx);
-            sample((v + 0.5) / 32 - 0.5, y0, y1, fy);
-            const auto g = [&](int x, int y) { return d.camGrid[static_cast<size_t>(y) * 7 + x]; };
-            const double top = g(x0, y0) + (g(x1, y0) - g(x0, y0)) * fx;
-            const double bottom = g(x0, y1) + (g(x1, y1) - g(x0, y1)) * fx;
-            d.inputMap[static_cast<size_t>(v) * s + u] = static_cast<float>(top + (bottom - top) * fy);
-        }
+    const at::Tensor grid = at::from_blob(d.camGrid.data(), {1, 7, 7}, at::kFloat);
+    const at::Tensor map = explain::resizeBilinear(grid, s, s).contiguous();
+    d.inputMap.assign(map.data_ptr<float>(), map.data_ptr<float>() + s * s);
     return d;
 }
 
