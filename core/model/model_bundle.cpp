@@ -48,6 +48,8 @@ void readModelJson(ModelBundle& bundle, const fs::path& jsonPath, fs::path* weig
         bundle.classes = m.at("classes").get<std::vector<std::string>>();
         if (m.contains("preprocessing"))
             bundle.preprocess = PreprocessSpec::fromJson(m.at("preprocessing"));
+        else
+            bundle.preprocess.recorded = false;
         bundle.threshold = m.value("threshold", 0.5);
         bundle.temperature = m.value("temperature", 1.0);
         bundle.pretrained = m.value("pretrained", false);
@@ -86,9 +88,11 @@ ModelBundle loadModelBundle(const fs::path& runDirOrPth, torch::Device device) {
                 throw Error(ErrorCode::NotFound, runDirOrPth,
                             std::string("holds no model (no ") + kModelJsonFileName + " or " + kWeightsFileName + ")");
             bundle.classes = readClassesBeside(runDirOrPth);
+            bundle.preprocess.recorded = false;
         }
     } else {
         weights = runDirOrPth;
+        bundle.preprocess.recorded = false;
         bundle.classes = readClassesBeside(runDirOrPth.parent_path().empty() ? fs::path(".") : runDirOrPth.parent_path());
     }
     if (!fs::exists(weights))
@@ -108,6 +112,10 @@ ModelBundle loadModelBundle(const fs::path& runDirOrPth, torch::Device device) {
                                                    e.what_without_backtrace());
     }
     bundle.net->eval();
+    if (!bundle.preprocess.recorded)
+        bundle.notes.push_back(bundle.preprocess.assumptionNote(
+            bundle.meta.empty() ? "the seed's weights file " + displayPath(weights)
+                                : "model.json of " + displayPath(bundle.source)));
     return bundle;
 }
 

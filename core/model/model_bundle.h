@@ -30,6 +30,9 @@ struct ModelBundle {
     std::string weightsSha256;
     std::filesystem::path source;  // the directory or .pth given
     bool pretrained = false;       // meta "pretrained" (false for seed files: unknown)
+    // What a person should know about how this bundle is applied, e.g. that its preprocessing
+    // chain was not recorded and is assumed (older model.json, seed files).
+    std::vector<std::string> notes;
 };
 
 // `runDirOrPth`: a run or export directory (model.json + X_ray_classifier.pth +

@@ -53,6 +53,30 @@ TEST(Preprocess, JsonRoundTripAndValidation) {
     EXPECT_THROW(PreprocessSpec::fromJson(Json{{"mean", "x"}}), Error);
 }
 
+TEST(Preprocess, TheWholeChainIsRecordedAndOlderSpecsSayWhatTheyAssume) {
+    const Json written = PreprocessSpec{}.toJson();
+    EXPECT_EQ(written.at("chainVersion"), PreprocessSpec::kChainVersion);
+    EXPECT_EQ(written.at("decode"), "full");
+    EXPECT_EQ(written.at("window"), "film");
+    EXPECT_EQ(written.at("filter"), "area");
+    EXPECT_NE(written.at("chain").get<std::string>().find("224 x 224"), std::string::npos);
+    EXPECT_TRUE(PreprocessSpec::fromJson(written).recorded);
+    EXPECT_TRUE(PreprocessSpec::fromJson(written).assumptionNote("model.json").empty());
+
+    // A model.json written before the chain was recorded: it loads, with the chain assumed.
+    const Json older{{"imageSize", 224}, {"resize", "stretch"}, {"channels", 3}};
+    const auto assumed = PreprocessSpec::fromJson(older);
+    EXPECT_FALSE(assumed.recorded);
+    const std::string note = assumed.assumptionNote("model.json of run");
+    EXPECT_NE(note.find("does not record its preprocessing chain"), std::string::npos) << note;
+    EXPECT_NE(note.find("decode at full resolution"), std::string::npos) << note;
+
+    EXPECT_THROW(PreprocessSpec::fromJson(Json{{"chainVersion", 2}, {"decode", "reduced"}}), Error);
+    EXPECT_THROW(PreprocessSpec::fromJson(Json{{"chainVersion", 2}, {"filter", "lanczos"}}), Error);
+    EXPECT_THROW(PreprocessSpec::fromJson(Json{{"chainVersion", 2}, {"window", "none"}}), Error);
+    EXPECT_THROW(PreprocessSpec::fromJson(Json{{"chainVersion", 99}}), Error);
+}
+
 TEST(Preprocess, Grey8ToInputNormalisesLikeTorchvision) {
     PreprocessSpec spec;
     spec.imageSize = 16;
