@@ -17,8 +17,7 @@
 #include "common/logging.h"
 #include "data/film_cache.h"
 #include "data/film_cache_writer.h"
-#include "imaging/display.h"
-#include "imaging/load_film.h"
+#include "data/film_preprocessor.h"
 
 namespace fs = std::filesystem;
 
@@ -81,15 +80,6 @@ struct Item {
     std::optional<std::uint64_t> scratchAt;    // offset of freshly decoded pixels
     std::string failure;                       // why it was skipped
 };
-
-std::vector<std::uint8_t> decodeFilm(const fs::path& path, int side) {
-    imaging::LoadOptions options;
-    options.minDecodeSide = 2 * side;  // JPEG DCT scaling: 1/2..1/8 while the short side stays >= 2*side
-    options.readTags = false;
-    const imaging::Film film = imaging::loadFilm(path, options);
-    const auto grey = imaging::toDisplay8(film);
-    return imaging::resizeGrey8(grey, film.width, film.height, side, side);
-}
 
 std::optional<FilmCache> openPrevious(const fs::path& cacheFile, int side) {
     std::error_code ec;
@@ -174,6 +164,7 @@ FilmCacheInfo buildFilmCache(const std::vector<FilmEntry>& films, const fs::path
     std::atomic<bool> stop{false};
     std::size_t finished = 0;
     std::optional<Error> fatal;
+    const FilmPreprocessor preprocessor(options.preprocess);
     auto worker = [&] {
         for (;;) {
             const std::size_t job = nextJob.fetch_add(1);
@@ -183,7 +174,7 @@ FilmCacheInfo buildFilmCache(const std::vector<FilmEntry>& films, const fs::path
             std::vector<std::uint8_t> pixels;
             std::string failure;
             try {
-                pixels = decodeFilm(item.film->path, side);
+                pixels = preprocessor.fileToGrey8(item.film->path, side);
             } catch (const std::exception& e) {  // cxr::Error, bad_alloc: skip this film, report why
                 failure = e.what();
             }

@@ -1,7 +1,8 @@
 #pragma once
-// Builds the film cache (film_cache.h): each film decoded once — reduced-size JPEG decoding, the
-// film's own display window, area-resized to the working size — and reused on the next build
-// while its path, size and mtime are unchanged. Written atomically (temp file + rename).
+// Builds the film cache (film_cache.h): each film decoded once through the model's preprocessing
+// chain (data::FilmPreprocessor: full decode, the film's own display window, one area resize to
+// the working size) and reused on the next build while its path, size and mtime are unchanged.
+// Written atomically (temp file + rename).
 #include <cstddef>
 #include <filesystem>
 #include <string>
@@ -11,14 +12,18 @@
 #include "common/json_io.h"
 #include "common/progress.h"
 #include "data/film_entry.h"
+#include "model/preprocess_spec.h"
 
 namespace cxr::data {
 
 struct FilmCacheBuildOptions {
     // Films are stretched to workingSize x workingSize (like the seed's Resize((224, 224))), so
     // a later resize or random crop to the model size sees the whole film.
+    // Evaluation caches use the model's input size, so val/test films and `cxr predict` see
+    // the same single resize; the training cache is larger and augmentation crops from it.
     int workingSize = 256;
     int threads = 2;  // decoding threads
+    model::PreprocessSpec preprocess;  // the chain's film side (decode, window, filter)
 };
 
 struct FilmCacheProblem {

@@ -39,6 +39,7 @@ struct FilmMetadata {
     int frames = 1;              // as stored; the Film holds the first
     double rescaleSlope = 1.0;
     double rescaleIntercept = 0.0;
+    int decodeReduction = 1;     // 2, 4 or 8 when a JPEG was decoded at reduced scale
 };
 
 // Identifying fields; never logged, dropped by de-identification and by default in reports.

@@ -92,6 +92,7 @@ Film readRaster(const std::string& format, const std::uint8_t* data, std::size_t
         throw Error(ErrorCode::Unsupported, name,
                     "images with " + std::to_string(decoded.channels()) + " channels are not supported");
     }
+    film.meta.decodeReduction = factor;
     if (factor > 1)
         film.warnings.push_back("decoded at 1/" + std::to_string(factor) + " scale (" +
                                 std::to_string(header->width) + " x " + std::to_string(header->height) +

@@ -22,25 +22,39 @@ std::vector<data::FilmEntry> allFilms(const data::SplitPlan& split) {
 FilmSetLoader::FilmSetLoader(const data::SplitPlan& split, const training::TrainingConfig& config,
                              const std::filesystem::path& cacheDir, int cacheThreads,
                              training::TrainingObserver* observer, const CancelToken* cancel) {
-    const auto cacheFile = cacheDir / ("films-" + std::to_string(config.workingSize) + ".cache");
     std::error_code ec;
     std::filesystem::create_directories(cacheDir, ec);
     if (ec)
         throw Error(ErrorCode::Io, cacheDir, "cannot create the cache folder: " + ec.message());
+    m_preprocess.imageSize = config.imageSize;
+    const model::PreprocessSpec& preprocess = m_preprocess;
     training::ObserverProgressSink sink(observer);
-    data::FilmCacheBuildOptions buildOptions;
-    buildOptions.workingSize = config.workingSize;
-    buildOptions.threads = cacheThreads;
-    const auto info = data::buildFilmCache(allFilms(split), cacheFile, buildOptions, &sink, cancel);
-    for (const auto& p : info.skipped)
-        m_skipped.push_back("unreadable film left out: " + p.path + " (" + p.reason + ")");
-    m_cache = std::make_unique<data::FilmCache>(data::FilmCache::open(cacheFile));
-    m_trainIdx = positions(split.train, "train");
-    m_valIdx = positions(split.val, "validation");
-    m_testIdx = positions(split.test, "test");
+    // Training films are cached larger (augmentation crops from them); validation and test films
+    // at the input size through the same chain as `cxr predict`, so the threshold, temperature
+    // and test report are measured on the pixels a user's calls see.
+    auto build = [&](const std::vector<data::FilmEntry>& films, int side) {
+        const auto file = cacheDir / ("films-" + std::to_string(side) + ".cache");
+        data::FilmCacheBuildOptions buildOptions;
+        buildOptions.workingSize = side;
+        buildOptions.threads = cacheThreads;
+        buildOptions.preprocess = preprocess;
+        const auto info = data::buildFilmCache(films, file, buildOptions, &sink, cancel);
+        for (const auto& p : info.skipped)
+            m_skipped.push_back("unreadable film left out: " + p.path + " (" + p.reason + ")");
+        return std::make_unique<data::FilmCache>(data::FilmCache::open(file));
+    };
+    std::vector<data::FilmEntry> evalFilms = split.val;
+    evalFilms.insert(evalFilms.end(), split.test.begin(), split.test.end());
+    if (config.workingSize == config.imageSize) {
+        m_trainCache = build(allFilms(split), config.imageSize);
+    } else {
+        m_trainCache = build(split.train, config.workingSize);
+        m_evalCache = build(evalFilms, config.imageSize);
+    }
+    m_trainIdx = positions(trainCache(), split.train, "train");
+    m_valIdx = positions(evalCache(), split.val, "validation");
+    m_testIdx = positions(evalCache(), split.test, "test");
 
-    model::PreprocessSpec preprocess;
-    preprocess.imageSize = config.imageSize;
     const std::string device = model::resolveDevice(config.device);
     if (device.rfind("cuda", 0) == 0) {
         // The whole set fits on the GPU; augmenting there keeps the GPU fed without CPU threads.
@@ -53,12 +67,12 @@ FilmSetLoader::FilmSetLoader(const data::SplitPlan& split, const training::Train
         eval.augment = false;
         const c10::Device dev(device);
         m_train = std::make_unique<training::DeviceBatchSource>(
-            data::DeviceAugmenter::fromCache(*m_cache, m_trainIdx, dev, train), config.batchSize, true, config.seed,
+            data::DeviceAugmenter::fromCache(trainCache(), m_trainIdx, dev, train), config.batchSize, true, config.seed,
             config.classWeighting == "sampler");
-        m_val = std::make_unique<training::DeviceBatchSource>(data::DeviceAugmenter::fromCache(*m_cache, m_valIdx, dev, eval),
+        m_val = std::make_unique<training::DeviceBatchSource>(data::DeviceAugmenter::fromCache(evalCache(), m_valIdx, dev, eval),
                                                               config.batchSize, false, config.seed, false);
         m_test = std::make_unique<training::DeviceBatchSource>(
-            data::DeviceAugmenter::fromCache(*m_cache, m_testIdx, dev, eval), config.batchSize, false, config.seed, false);
+            data::DeviceAugmenter::fromCache(evalCache(), m_testIdx, dev, eval), config.batchSize, false, config.seed, false);
         return;
     }
     data::BatchLoaderOptions train;
@@ -74,25 +88,26 @@ FilmSetLoader::FilmSetLoader(const data::SplitPlan& split, const training::Train
     eval.augment = false;
     eval.shuffle = false;
     eval.weightedSampler = false;
-    m_train = std::make_unique<training::LoaderBatchSource>(std::make_unique<data::BatchLoader>(*m_cache, m_trainIdx, train));
-    m_val = std::make_unique<training::LoaderBatchSource>(std::make_unique<data::BatchLoader>(*m_cache, m_valIdx, eval));
-    m_test = std::make_unique<training::LoaderBatchSource>(std::make_unique<data::BatchLoader>(*m_cache, m_testIdx, eval));
+    m_train = std::make_unique<training::LoaderBatchSource>(std::make_unique<data::BatchLoader>(trainCache(), m_trainIdx, train));
+    m_val = std::make_unique<training::LoaderBatchSource>(std::make_unique<data::BatchLoader>(evalCache(), m_valIdx, eval));
+    m_test = std::make_unique<training::LoaderBatchSource>(std::make_unique<data::BatchLoader>(evalCache(), m_testIdx, eval));
 }
 
 FilmSetLoader::~FilmSetLoader() = default;
 
-std::vector<std::size_t> FilmSetLoader::positions(const std::vector<data::FilmEntry>& films, const std::string& split) {
+std::vector<std::size_t> FilmSetLoader::positions(const data::FilmCache& cache,
+                                                  const std::vector<data::FilmEntry>& films, const std::string& split) {
     std::vector<std::size_t> out;
     out.reserve(films.size());
     for (const auto& f : films)
-        if (const auto i = m_cache->find(f.path.string()))
+        if (const auto i = cache.find(f.path.string()))
             out.push_back(*i);
     if (out.empty())
         throw Error(ErrorCode::InvalidInput, "the " + split + " split has no readable film");
     return out;
 }
 
-std::vector<int> FilmSetLoader::trainLabels() const { return m_cache->labels(m_trainIdx); }
+std::vector<int> FilmSetLoader::trainLabels() const { return trainCache().labels(m_trainIdx); }
 
 evaluation::Predictions FilmSetLoader::predict(model::ResNet18& net, training::BatchSource& source,
                                                const training::StepSettings& settings, const std::string& what,
@@ -106,7 +121,7 @@ evaluation::Predictions FilmSetLoader::predict(model::ResNet18& net, training::B
         cancel);
     auto predictions = training::toPredictions(output);
     for (const auto i : output.indices)
-        predictions.paths.push_back(m_cache->sourcePath(i));
+        predictions.paths.push_back(evalCache().sourcePath(i));
     return predictions;
 }
 

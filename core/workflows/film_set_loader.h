@@ -12,6 +12,7 @@
 #include "data/film_cache.h"
 #include "data/split_plan.h"
 #include "evaluation/predictions.h"
+#include "model/preprocess_spec.h"
 #include "model/resnet18.h"
 #include "training/batch_source.h"
 #include "training/epoch_loop.h"
@@ -22,8 +23,10 @@ namespace cxr::workflows {
 
 class FilmSetLoader {
 public:
-    // Decodes what the cache lacks into cacheDir/films-<workingSize>.cache. Films that cannot be
-    // decoded are left out and listed in skipped().
+    // Decodes what the caches lack into cacheDir/films-<side>.cache: training films at the
+    // working size, validation and test films at the input size (one cache when the two are
+    // equal), each through data::FilmPreprocessor. Films that cannot be decoded are left out and
+    // listed in skipped().
     FilmSetLoader(const data::SplitPlan& split, const training::TrainingConfig& config,
                   const std::filesystem::path& cacheDir, int cacheThreads, training::TrainingObserver* observer,
                   const CancelToken* cancel);
@@ -37,17 +40,23 @@ public:
     std::size_t testSize() const { return m_testIdx.size(); }
     std::vector<int> trainLabels() const;
     const std::vector<std::string>& skipped() const { return m_skipped; }
-    const data::FilmCache& cache() const { return *m_cache; }
+    // The chain every film of this run went through; the exported bundle records it.
+    const model::PreprocessSpec& preprocess() const { return m_preprocess; }
+    const data::FilmCache& trainCache() const { return *m_trainCache; }
+    const data::FilmCache& evalCache() const { return m_evalCache ? *m_evalCache : *m_trainCache; }
 
-    // Logits of `net` on a source (eval mode, no autograd), with each film's path.
+    // Logits of `net` on the val or test source (eval mode, no autograd), with each film's path.
     evaluation::Predictions predict(model::ResNet18& net, training::BatchSource& source,
                                     const training::StepSettings& settings, const std::string& what,
                                     training::TrainingObserver* observer, const CancelToken* cancel) const;
 
 private:
-    std::vector<std::size_t> positions(const std::vector<data::FilmEntry>& films, const std::string& split);
+    static std::vector<std::size_t> positions(const data::FilmCache& cache, const std::vector<data::FilmEntry>& films,
+                                              const std::string& split);
 
-    std::unique_ptr<data::FilmCache> m_cache;
+    model::PreprocessSpec m_preprocess;
+    std::unique_ptr<data::FilmCache> m_trainCache;
+    std::unique_ptr<data::FilmCache> m_evalCache;  // null when the training cache has the input size
     std::vector<std::size_t> m_trainIdx, m_valIdx, m_testIdx;
     std::unique_ptr<training::BatchSource> m_train, m_val, m_test;
     std::vector<std::string> m_skipped;

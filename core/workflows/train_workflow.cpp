@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include <c10/util/Exception.h>
+#include <torch/utils.h>
 
 #include "common/atomic_file.h"
 #include "common/error.h"
@@ -121,6 +122,9 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
         result.splitReason = split.reason;
 
         bool pretrained = false;
+        // The initial weights (the whole net from scratch, or the new fc on an ImageNet backbone)
+        // come from LibTorch's global generator: seed it, or the same --seed trains another model.
+        torch::manual_seed(config.seed);
         auto net = model::makeResNet18(options.imagenetWeights, static_cast<int64_t>(split.classes.size()), &pretrained);
         result.pretrained = pretrained;
         config.resolvePlan(pretrained);
@@ -160,15 +164,13 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
         writePredictionFile(predictionFileOf(runDir.root()), valPred, testPred);
 
         stage(observer, "exporting the model bundle");
-        model::PreprocessSpec preprocess;
-        preprocess.imageSize = config.imageSize;
         Json configJson = runConfigJson(options, config, pretrained);
         configJson["split"] = splitJson;
         configJson["bestCheckpoint"] = {{"phase", result.training.best.phaseName},
                                         {"epoch", result.training.best.epoch},
                                         {"valLoss", result.training.best.valLoss}};
         Json testMetrics = evaluation::toJson(result.report).value("test", Json::object());
-        model::exportModelBundle(runDir.root(), net, split.classes, preprocess, result.report.threshold.threshold,
+        model::exportModelBundle(runDir.root(), net, split.classes, films.preprocess(), result.report.threshold.threshold,
                                  result.report.calibration.temperature, configJson, testMetrics);
         auto state = training::RunState::read(runDir.stateFile());
         state.status = "finished";
