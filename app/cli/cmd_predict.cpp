@@ -90,8 +90,7 @@ Json jsonOf(const std::string& file, const diagnosis::Diagnosis& d, const std::s
             {"cam_class", d.camTarget >= 0 ? Json(d.classes.at(static_cast<size_t>(d.camTarget))) : Json()},
             {"cam_grid", grid},
             {"cam_peak", peak},
-            // The size the model saw the film at: JPEGs decode at a reduced scale without
-            // --cam-dir. cam_grid covers the whole film whatever the scale.
+            // The film's decoded size (the model's chain decodes at full resolution).
             {"decoded_width", d.filmWidth},
             {"decoded_height", d.filmHeight},
             {"overlay", overlay.empty() ? Json() : Json(overlay)},
@@ -129,6 +128,8 @@ int runPredict(const PredictArgs& args) {
     }
 
     const diagnosis::Diagnoser diagnoser(args.model, args.device);
+    for (const auto& note : diagnoser.info().notes)
+        std::cerr << "warning: " << note << "\n";
     std::vector<fs::path> inputs(args.inputs.begin(), args.inputs.end());
     const diagnosis::FilmList list = diagnosis::collectFilms(inputs);
     bool allOk = list.problems.empty();
@@ -146,10 +147,8 @@ int runPredict(const PredictArgs& args) {
             diagnosis::Diagnosis d;
             std::string overlayFile;
             if (overlays) {
-                // The overlay is drawn on the full-resolution film, so decode it whole.
-                imaging::LoadOptions load;
-                load.readTags = false;
-                const imaging::Film film = imaging::loadFilm(file, load);
+                // One decode serves the model and the overlay: the chain decodes at full size.
+                const imaging::Film film = imaging::loadFilm(file, diagnoser.loadOptions());
                 d = diagnoser.diagnose(film, options);
                 const fs::path out = overlayPath(args.camDir, file, usedNames);
                 const auto rgb = diagnosis::makeOverlayRgb(imaging::toDisplay8(film), d.heatMap, film.width,

@@ -12,7 +12,7 @@
 #include "diagnosis/heat_map.h"
 #include "explain/cam_method.h"
 #include "explain/grad_cam.h"
-#include "imaging/display.h"
+#include "data/film_preprocessor.h"
 #include "model/device.h"
 #include "model/model_bundle.h"
 
@@ -59,6 +59,7 @@ std::vector<double> softmax(const std::vector<double>& logits, double temperatur
 
 struct Diagnoser::Impl {
     model::ModelBundle bundle;
+    data::FilmPreprocessor preprocessor;
     ModelInfo info;
     at::Device device{at::kCPU};
 };
@@ -90,6 +91,9 @@ Diagnoser::Diagnoser(const std::filesystem::path& modelPath, const std::string& 
     info.temperature = b.temperature;
     info.imageSize = b.preprocess.imageSize;
     info.resize = b.preprocess.resize;
+    info.preprocessing = b.preprocess.describe();
+    info.notes = b.notes;
+    m_impl->preprocessor = data::FilmPreprocessor(b.preprocess);
     info.pretrained = b.pretrained;
     info.source = b.source;
 }
@@ -100,16 +104,11 @@ Diagnoser& Diagnoser::operator=(Diagnoser&&) noexcept = default;
 
 const ModelInfo& Diagnoser::info() const { return m_impl->info; }
 
-imaging::LoadOptions Diagnoser::fastLoadOptions() const {
-    imaging::LoadOptions options;
-    options.minDecodeSide = m_impl->info.imageSize;
-    options.readTags = false;
-    return options;
-}
+imaging::LoadOptions Diagnoser::loadOptions() const { return m_impl->preprocessor.loadOptions(); }
 
 Diagnosis Diagnoser::diagnoseFile(const std::filesystem::path& file, const DiagnoseOptions& options) const {
     const auto start = Clock::now();
-    const imaging::Film film = imaging::loadFilm(file, fastLoadOptions());
+    const imaging::Film film = imaging::loadFilm(file, loadOptions());
     const double loadMs = msSince(start);
     Diagnosis d = diagnose(film, options);
     d.timingsMs["load"] = loadMs;
@@ -124,8 +123,9 @@ Diagnosis Diagnoser::diagnose(const imaging::Film& film, const DiagnoseOptions& 
     model::ModelBundle& b = m_impl->bundle;
     const model::PreprocessSpec& spec = b.preprocess;
     const int size = spec.imageSize;
-    if (film.width <= 0 || film.height <= 0 || film.pixels.size() != static_cast<size_t>(film.width) * film.height)
-        throw Error(ErrorCode::InvalidInput, "the film has no pixels");
+    // The same chain as the film cache behind `cxr evaluate` and training's test split; it
+    // refuses films without pixels or decoded at a reduced scale.
+    const std::vector<std::uint8_t> square = m_impl->preprocessor.toGrey8(film);
     if (options.explain && options.targetClass >= static_cast<int>(b.classes.size()))
         throw Error(ErrorCode::InvalidInput, "target class " + std::to_string(options.targetClass) +
                                                  " does not exist: the model has " +
@@ -142,9 +142,6 @@ Diagnosis Diagnoser::diagnose(const imaging::Film& film, const DiagnoseOptions& 
     d.warnings = outOfDomainWarnings(film, size);
     d.geometry = inputGeometryFor(spec.resize, size, film.width, film.height);
 
-    // Only "stretch" exists in PreprocessSpec today; inputGeometryFor refuses unknown rules.
-    const std::vector<std::uint8_t> display = imaging::toDisplay8(film);
-    const std::vector<std::uint8_t> square = imaging::resizeGrey8(display, film.width, film.height, size, size);
     const at::Tensor input = model::grey8ToInput(square.data(), size, spec).to(m_impl->device);
     d.timingsMs["preprocess"] = msSince(start);
 

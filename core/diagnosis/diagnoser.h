@@ -36,14 +36,13 @@ public:
     // film or bad options, Model when the network fails).
     Diagnosis diagnose(const imaging::Film& film, const DiagnoseOptions& options = {}) const;
 
-    // Loads `file` with fastLoadOptions() (JPEGs decode at a reduced scale; the model needs
-    // only its input size), then diagnose(); timingsMs["load"] is the decode. The heat map has
-    // the reduced geometry unless options ask for a size: use heatMapAt() for the full size.
+    // Loads `file` with loadOptions() (the model's chain: full resolution), then diagnose();
+    // timingsMs["load"] is the decode.
     Diagnosis diagnoseFile(const std::filesystem::path& file, const DiagnoseOptions& options = {}) const;
 
-    // Decoding options for films only the model will see: the short side may shrink to the
-    // model's input size.
-    imaging::LoadOptions fastLoadOptions() const;
+    // Decoding options of the model's preprocessing chain (data::FilmPreprocessor): a film
+    // loaded with them gives the pixels `cxr evaluate` measured the model on.
+    imaging::LoadOptions loadOptions() const;
 
     const ModelInfo& info() const;
 

@@ -21,6 +21,8 @@ struct ModelInfo {
     double temperature = 1.0;
     int imageSize = 224;
     std::string resize = "stretch";
+    std::string preprocessing;        // the whole film -> input chain, as model.json records it
+    std::vector<std::string> notes;   // e.g. the chain was not recorded and is assumed
     bool pretrained = false;
     std::filesystem::path source;
 };

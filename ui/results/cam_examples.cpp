@@ -38,7 +38,7 @@ std::vector<ExampleImage> renderExamples(const std::filesystem::path& modelDir, 
             continue;
         }
         try {
-            const auto film = imaging::loadFilm(f.path, diagnoser->fastLoadOptions());
+            const auto film = imaging::loadFilm(f.path, diagnoser->loadOptions());
             const double scale = static_cast<double>(side) / std::max(film.width, film.height);
             const int w = std::max(1, static_cast<int>(std::lround(film.width * scale)));
             const int h = std::max(1, static_cast<int>(std::lround(film.height * scale)));
