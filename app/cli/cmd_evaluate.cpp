@@ -6,15 +6,17 @@
 #include "cli/command.h"
 #include "cli/interrupt.h"
 #include "cli/terminal_progress.h"
+#include "common/atomic_file.h"
 #include "common/json_io.h"
 #include "workflows/evaluate_workflow.h"
+#include "workflows/prediction_file.h"
 
 namespace cxr::cli {
 namespace {
 
 struct EvaluateArgs {
     workflows::EvaluateModelOptions options;
-    std::string model, data, cache;
+    std::string model, data, cache, predictions;
     bool json = false;
 };
 
@@ -34,6 +36,8 @@ const CommandRegistration kEvaluate(25, [](CLI::App& root, CLI::App*& sub) -> Co
     sub->add_option("--batch", a->options.batchSize, "Batch size")->capture_default_str()->check(CLI::Range(1, 4096));
     sub->add_option("--cache", a->cache, "Film cache folder to keep (default: a temporary one)");
     sub->add_flag("--json", a->json, "Print the report as JSON");
+    sub->add_option("--predictions", a->predictions,
+                    "Write one CSV row per film: file (relative to DATA), truth, P(positive class), call");
     return [a] {
         a->options.model = a->model;
         a->options.dataDir = a->data;
@@ -44,6 +48,10 @@ const CommandRegistration kEvaluate(25, [](CLI::App& root, CLI::App*& sub) -> Co
         progress.finish();
         for (const auto& w : result.warnings)
             std::cerr << "warning: " << w << "\n";
+        if (!a->predictions.empty())
+            writeFileAtomically(a->predictions,
+                                workflows::perFilmCsv(result.predictions, result.temperature, result.threshold,
+                                                       result.report.classes));
         if (a->json) {
             Json j = evaluation::toJson(result.report);
             j["model"] = {{"source", result.modelSource.string()},

@@ -29,14 +29,6 @@ struct TempDir {
     }
 };
 
-int workingSizeOf(const model::ModelBundle& bundle) {
-    // The run's film cache side: re-using it makes the test numbers match the training run's.
-    const auto& meta = bundle.meta;
-    if (meta.contains("trainingConfig") && meta["trainingConfig"].contains("training"))
-        return meta["trainingConfig"]["training"].value("workingSize", 256);
-    return 256;
-}
-
 }  // namespace
 
 EvaluateModelResult evaluateModel(const EvaluateModelOptions& options, ProgressSink* progress,
@@ -52,6 +44,8 @@ EvaluateModelResult evaluateModel(const EvaluateModelOptions& options, ProgressS
         result.threshold = bundle.threshold;
         result.temperature = bundle.temperature;
         result.pretrained = bundle.pretrained;
+        for (const auto& note : bundle.notes)
+            result.warnings.push_back(note);
 
         data::ScanOptions scan;
         scan.requiredSplits = {options.split};
@@ -69,10 +63,13 @@ EvaluateModelResult evaluateModel(const EvaluateModelOptions& options, ProgressS
             temp.owned = true;
         }
         std::filesystem::create_directories(temp.path);
-        const int workingSize = std::max(workingSizeOf(bundle), bundle.preprocess.imageSize);
-        const auto cacheFile = temp.path / ("films-" + std::to_string(workingSize) + ".cache");
+        // Films at the input size through the bundle's own chain: the same pixels `cxr predict`
+        // and the trainer's test split see, so a run folder reproduces its test figures.
+        const int side = bundle.preprocess.imageSize;
+        const auto cacheFile = temp.path / ("films-" + std::to_string(side) + ".cache");
         data::FilmCacheBuildOptions build;
-        build.workingSize = workingSize;
+        build.workingSize = side;
+        build.preprocess = bundle.preprocess;
         build.threads = options.threads;
         const auto info = data::buildFilmCache(films, cacheFile, build, progress, cancel);
         for (const auto& p : info.skipped)
@@ -103,7 +100,9 @@ EvaluateModelResult evaluateModel(const EvaluateModelOptions& options, ProgressS
             cancel);
         auto predictions = training::toPredictions(output);
         for (const auto i : output.indices)
-            predictions.paths.push_back(cache.sourcePath(i));
+            predictions.paths.push_back(
+                std::filesystem::path(cache.sourcePath(i)).lexically_relative(data::cacheKeyPath(options.dataDir)).generic_string());
+        result.predictions = predictions;
         result.report = evaluation::evaluateWith(predictions, bundle.threshold, bundle.temperature, bundle.classes);
         result.report.test.split = options.split;
     } catch (const c10::Error& e) {

@@ -12,6 +12,7 @@
 #include "common/cancel_token.h"
 #include "common/progress.h"
 #include "evaluation/evaluation_report.h"
+#include "evaluation/predictions.h"
 
 namespace cxr::workflows {
 
@@ -34,7 +35,10 @@ struct EvaluateModelResult {
     bool pretrained = false;
     std::string device;
     std::size_t films = 0;
-    std::vector<std::string> warnings;  // unreadable films left out
+    // Per film, in the split's order: truth, logits and the path relative to the data folder.
+    evaluation::Predictions predictions;
+    // Unreadable films left out; what was assumed about an older bundle's preprocessing.
+    std::vector<std::string> warnings;
     double seconds = 0;
 };
 

@@ -67,6 +67,23 @@ void writePredictionFile(const std::filesystem::path& file, const evaluation::Pr
     writeFileAtomically(file, out.str());
 }
 
+std::string perFilmCsv(const evaluation::Predictions& predictions, double temperature, double threshold,
+                       const std::vector<std::string>& classes) {
+    const auto probabilities = evaluation::positiveProbabilities(predictions, temperature);
+    const auto calls = evaluation::applyThreshold(probabilities, threshold);
+    auto name = [&](int index) {
+        return index >= 0 && static_cast<std::size_t>(index) < classes.size() ? classes[static_cast<std::size_t>(index)]
+                                                                            : std::to_string(index);
+    };
+    std::ostringstream out;
+    out.precision(17);
+    out << "file,truth,p_" << name(evaluation::kPositiveClass) << ",call\n";
+    for (std::size_t i = 0; i < probabilities.size(); ++i)
+        out << quoted(i < predictions.paths.size() ? predictions.paths[i] : std::string()) << ','
+            << name(predictions.labels[i]) << ',' << probabilities[i] << ',' << name(calls[i]) << '\n';
+    return out.str();
+}
+
 std::filesystem::path predictionFileOf(const std::filesystem::path& runDir) {
     return runDir / "predictions.csv";
 }

@@ -5,6 +5,8 @@
 // again. CSV with a header line: split,path,label,logit0,logit1 (split "val" or "test").
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "evaluation/predictions.h"
 
@@ -19,6 +21,12 @@ std::filesystem::path predictionFileOf(const std::filesystem::path& runDir);
 // Written atomically. Throws cxr::Error(Io) naming the file.
 void writePredictionFile(const std::filesystem::path& file, const evaluation::Predictions& validation,
                          const evaluation::Predictions& test);
+
+// One row per film for a person or a script: file,truth,p_<positive class>,call — the
+// probability at `temperature` and the call at `threshold`, as `cxr evaluate --predictions`
+// writes them.
+std::string perFilmCsv(const evaluation::Predictions& predictions, double temperature, double threshold,
+                       const std::vector<std::string>& classes);
 
 // A missing file gives an empty set; a malformed one throws cxr::Error(Corrupt) naming the line.
 PredictionSet readPredictionFile(const std::filesystem::path& file);
