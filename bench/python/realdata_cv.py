@@ -267,17 +267,23 @@ def _fmt_ms(values, digits=3):
     return f"{m:.{digits}f}" + (f" ± {sd:.{digits}f}" if sd is not None else "")
 
 
+def auc_differences(results):
+    """engine AUC - seed AUC of every pair that has both."""
+    return [r["sides"]["engine"]["auc"] - r["sides"]["seed"]["auc"] for r in results
+            if "engine" in r["sides"] and "seed" in r["sides"]
+            and r["sides"]["engine"]["auc"] is not None and r["sides"]["seed"]["auc"] is not None]
+
+
 def summarise(results, sides):
     """Per side: mean and sd of each metric and of the wall time; the paired AUC difference."""
     out = {}
     for side in sides:
-        rows = [r[side] for r in results if side in r]
+        rows = [r["sides"][side] for r in results if side in r["sides"]]
         out[side] = {m: dict(zip(("mean", "sd"), cv_stats.mean_sd([r[m] for r in rows]))) for m in METRICS}
         out[side]["wall_seconds"] = dict(zip(("mean", "sd"), cv_stats.mean_sd([r["wall_seconds"] for r in rows])))
         out[side]["runs"] = len(rows)
     if "engine" in sides and "seed" in sides:
-        diffs = [r["engine"]["auc"] - r["seed"]["auc"] for r in results
-                 if "engine" in r and "seed" in r and r["engine"]["auc"] is not None and r["seed"]["auc"] is not None]
+        diffs = auc_differences(results)
         m, lo, hi = cv_stats.t_interval(diffs)
         out["auc_difference"] = {"pairs": len(diffs), "mean": m, "ci95": [lo, hi] if lo is not None else None}
     return out
@@ -290,14 +296,13 @@ def print_table(results, sides, folds_run, out=sys.stdout):
     groups = [(f"fold {k}", [r for r in results if r["fold"] == k]) for k in folds_run] + [("overall", results)]
     for name, rows in groups:
         for side in sides:
-            vals = [r[side] for r in rows if side in r]
+            vals = [r["sides"][side] for r in rows if side in r["sides"]]
             if not vals:
                 continue
             print(f"{name:<8}{side:<8}{len(vals):>5}  " + "".join(f"{_fmt_ms([v[m] for v in vals]):<18}" for m in METRICS)
                   + _fmt_ms([v["wall_seconds"] for v in vals], 0), file=out)
         if "engine" in sides and "seed" in sides:
-            d = [r["engine"]["auc"] - r["seed"]["auc"] for r in rows if "engine" in r and "seed" in r
-                 and r["engine"]["auc"] is not None and r["seed"]["auc"] is not None]
+            d = auc_differences(rows)
             m, lo, hi = cv_stats.t_interval(d)
             if m is not None:
                 ci = f"95% CI [{lo:+.3f}, {hi:+.3f}]" if lo is not None else "95% CI n/a (one pair)"
@@ -311,8 +316,8 @@ def write_csv(results, sides, path):
         w.writerow(["fold", "seed", "side", "films", *METRICS, "wall_seconds", "engine_reported_auc"])
         for r in results:
             for side in sides:
-                if side in r:
-                    v = r[side]
+                if side in r["sides"]:
+                    v = r["sides"][side]
                     w.writerow([r["fold"], r["seed"], side, v["films"], *[v[m] for m in METRICS],
                                 v["wall_seconds"], v.get("engine_reported_auc", "")])
 
@@ -383,7 +388,7 @@ def main(argv=None):
               f"val {s['val']['films']} ({s['val']['patients']}), test {s['test']['films']} "
               f"({s['test']['patients']}); test " + ", ".join(f"{c} {s['test'][c]}" for c in classes), flush=True)
         for seed in seeds:
-            row = {"fold": k, "seed": seed}
+            row = {"fold": k, "seed": seed, "sides": {}}
             for side in sides:
                 run_dir = os.path.join(args.out, "runs", f"fold{k}-seed{seed}-{side}")
                 stored = run_dir + ".result.json"
@@ -391,13 +396,13 @@ def main(argv=None):
                     with open(stored) as f:
                         prev = json.load(f)
                     if prev.get("key") == run_key:
-                        row[side] = prev["metrics"]
+                        row["sides"][side] = prev["metrics"]
                         print(f"fold {k} seed {seed} {side}: stored run, AUC {prev['metrics']['auc']:.4f}", flush=True)
                         continue
                 print(f"fold {k} seed {seed} {side}: training ...", flush=True)
                 metrics, wall = (run_engine if side == "engine" else run_seed)(args, fold_dir, run_dir, seed)
                 metrics["wall_seconds"] = wall
-                row[side] = metrics
+                row["sides"][side] = metrics
                 with open(stored, "w") as f:
                     json.dump({"key": run_key, "metrics": metrics}, f, indent=2)
                 auc = metrics["auc"]
