@@ -12,12 +12,26 @@ set's) when the folder is missing, then prints, as JSON and as text:
   - seed pipeline img/s per phase and end to end (loader start-up and validation included),
   - the same network's train-step img/s on tensors already on the device (what the loader
     leaves on the table), in the seed's fp32 batch 32 and in bf16 autocast + channels_last.
+
+With --mode reference it is instead the seed's method run to the end on a real Kaggle-layout
+folder (train/, val/, test/ with one folder per class), the reference CXR Studio's engine is
+compared with (bench/python/realdata_cv.py): the same transforms; phases as the plan says
+("seed": fc, layer4 + fc, all; "scratch": every layer in every phase) at 1e-3 / 5e-4 / 1e-4, each
+with Adam (no weight decay), StepLR(7, 0.1) and early stopping on validation loss (a fresh
+patience count per phase); the checkpoint with the lowest validation loss across all phases is
+kept and evaluated on test/. It prints and writes (--json) the test AUC, accuracy, sensitivity and
+specificity, each test film's P(positive class) and the wall time. Seeded (torch.manual_seed and
+the loader's generator); from scratch unless --weights names a torchvision resnet18 ImageNet
+state_dict file (nothing is downloaded).
 """
 import argparse
 import io
 import json
+import copy
 import multiprocessing as mp
 import os
+import random
+import sys
 import time
 import zlib
 
@@ -207,9 +221,159 @@ def profile_steps(torch, torchvision, device, batch, out_file, steps=6):
     print(f"profile of {steps} phase-3 steps written to {out_file}", flush=True)
 
 
+REFERENCE_PLANS = {"seed": [["fc"], ["layer4", "fc"], []], "scratch": [[], [], []]}
+REFERENCE_LRS = [1e-3, 5e-4, 1e-4]
+
+
+def _run_epoch(torch, net, loader, criterion, device, opt=None):
+    """One pass; trains when `opt` is given. Returns (mean loss, accuracy) over the films."""
+    loss_sum, correct, n = 0.0, 0, 0
+    with torch.set_grad_enabled(opt is not None):
+        for x, y in loader:
+            x, y = x.to(device), y.to(device)
+            if opt is not None:
+                opt.zero_grad()
+            out = net(x)
+            loss = criterion(out, y)
+            if opt is not None:
+                loss.backward()
+                opt.step()
+            loss_sum += loss.item() * x.shape[0]
+            correct += (out.argmax(1) == y).sum().item()
+            n += x.shape[0]
+    return loss_sum / max(n, 1), correct / max(n, 1)
+
+
+def reference_run(args):
+    """The seed's method on a real train/val/test folder, best checkpoint evaluated on test."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import cv_stats
+    import torch
+    import torchvision
+    from torchvision import datasets, transforms
+
+    wall0 = time.perf_counter()
+    phase_epochs = [int(v) for v in args.phase_epochs.split(",")]
+    if len(phase_epochs) != 3 or min(phase_epochs) < 0:
+        raise SystemExit("--phase-epochs needs three non-negative values, e.g. 3,3,3")
+    torch.set_num_threads(args.threads if args.threads > 0 else max(1, os.cpu_count() or 1))
+    random.seed(args.seed)
+    np.random.seed(args.seed % 2**32)
+    torch.manual_seed(args.seed)
+    device = torch.device(("cuda" if torch.cuda.is_available() else "cpu") if args.device == "auto" else args.device)
+
+    size = args.image_size
+    mean, std = [0.485, 0.456, 0.406], [0.229, 0.224, 0.225]
+    train_tf = transforms.Compose([transforms.Resize((size, size)), transforms.RandomHorizontalFlip(),
+                                   transforms.RandomRotation(10), transforms.ToTensor(),
+                                   transforms.Normalize(mean, std)])
+    eval_tf = transforms.Compose([transforms.Resize((size, size)), transforms.ToTensor(),
+                                  transforms.Normalize(mean, std)])
+    sets = {split: datasets.ImageFolder(os.path.join(args.data, split), train_tf if split == "train" else eval_tf)
+            for split in ("train", "val", "test")}
+    classes = sets["train"].classes
+    for split in ("val", "test"):
+        if sets[split].classes != classes:
+            raise SystemExit(f"{split}/ has classes {sets[split].classes}, train/ has {classes}")
+    positive = sets["train"].class_to_idx.get(args.positive_class, len(classes) - 1)
+    # The loader's own generator: the shuffling order and (through the workers' base seed) the
+    # augmentation draws depend on --seed alone.
+    gen = torch.Generator()
+    gen.manual_seed(args.seed)
+    # BatchNorm cannot train on a batch of one film: like the engine, drop the epoch's last batch
+    # when it would hold a single film.
+    train_loader = torch.utils.data.DataLoader(sets["train"], batch_size=args.batch, shuffle=True,
+                                               num_workers=args.workers, generator=gen,
+                                               drop_last=len(sets["train"]) % args.batch == 1)
+    val_loader = torch.utils.data.DataLoader(sets["val"], batch_size=args.batch, shuffle=False,
+                                             num_workers=args.workers)
+    test_loader = torch.utils.data.DataLoader(sets["test"], batch_size=args.batch, shuffle=False,
+                                              num_workers=args.workers)
+
+    net = torchvision.models.resnet18(weights=None)
+    pretrained = bool(args.weights)
+    if pretrained:
+        net.load_state_dict(torch.load(args.weights, map_location="cpu"))
+    net.fc = torch.nn.Linear(512, len(classes))
+    net = net.to(device)
+    criterion = torch.nn.CrossEntropyLoss()
+
+    plan = "seed" if args.plan == "auto" and pretrained else "scratch" if args.plan == "auto" else args.plan
+    history, best = [], {"val_loss": float("inf"), "phase": None, "epoch": None}
+    best_state = copy.deepcopy(net.state_dict())
+    train_s = 0.0
+    for p, (prefixes, lr, epochs) in enumerate(zip(REFERENCE_PLANS[plan], REFERENCE_LRS, phase_epochs)):
+        set_trainable(net, prefixes)
+        opt = torch.optim.Adam([q for q in net.parameters() if q.requires_grad], lr=lr)
+        sched = torch.optim.lr_scheduler.StepLR(opt, step_size=args.step_size, gamma=args.gamma)
+        phase_best, waited = float("inf"), 0
+        for e in range(epochs):
+            t0 = time.perf_counter()
+            net.train()
+            tr_loss, tr_acc = _run_epoch(torch, net, train_loader, criterion, device, opt)
+            net.eval()
+            va_loss, va_acc = _run_epoch(torch, net, val_loader, criterion, device)
+            sched.step()
+            dt = time.perf_counter() - t0
+            train_s += dt
+            is_best = va_loss < best["val_loss"]
+            if is_best:
+                best = {"val_loss": va_loss, "phase": p, "epoch": e}
+                best_state = copy.deepcopy(net.state_dict())
+            history.append({"phase": p, "epoch": e, "lr": lr * args.gamma ** (e // args.step_size),
+                            "train_loss": tr_loss, "train_accuracy": tr_acc, "val_loss": va_loss,
+                            "val_accuracy": va_acc, "best": is_best, "seconds": dt})
+            print(f"phase {p + 1} epoch {e + 1}/{epochs}  train loss {tr_loss:.4f} acc {tr_acc:.3f}  "
+                  f"val loss {va_loss:.4f} acc {va_acc:.3f}{'  *' if is_best else ''}  ({dt:.1f} s)", flush=True)
+            if va_loss < phase_best:
+                phase_best, waited = va_loss, 0
+            else:
+                waited += 1
+                if waited >= args.patience:
+                    print(f"phase {p + 1}: early stop after {e + 1} epochs", flush=True)
+                    break
+        if args.restore_best_between_phases:
+            net.load_state_dict(best_state)
+
+    net.load_state_dict(best_state)
+    net.eval()
+    probs, labels = [], []
+    with torch.no_grad():
+        for x, y in test_loader:
+            probs += torch.softmax(net(x.to(device)).float(), 1)[:, positive].cpu().tolist()
+            labels += [int(v == positive) for v in y.tolist()]
+    metrics = cv_stats.binary_metrics(labels, probs)
+    root = os.path.abspath(args.data)
+    report = {"mode": "reference", "torch": torch.__version__, "torchvision": torchvision.__version__,
+              "device": str(device), "threads": torch.get_num_threads(), "seed": args.seed, "plan": plan,
+              "pretrained": pretrained, "phase_epochs": phase_epochs, "learning_rates": REFERENCE_LRS,
+              "batch": args.batch, "image_size": size, "workers": args.workers, "patience": args.patience,
+              "step_size": args.step_size, "gamma": args.gamma,
+              "restore_best_between_phases": args.restore_best_between_phases,
+              "classes": classes, "positive_class": classes[positive],
+              "films": {split: len(sets[split]) for split in sets}, "best": best, "history": history,
+              "test": metrics,
+              "test_films": [{"path": os.path.relpath(path, root), "label": lab, "prob": pr}
+                             for (path, _), lab, pr in zip(sets["test"].samples, labels, probs)],
+              "train_seconds": train_s, "wall_seconds": time.perf_counter() - wall0}
+    fmt = lambda v: "n/a" if v is None else f"{v:.4f}"
+    print(f"best checkpoint: phase {best['phase'] + 1 if best['phase'] is not None else '-'} epoch "
+          f"{best['epoch'] + 1 if best['epoch'] is not None else '-'} (val loss {best['val_loss']:.4f})")
+    print(f"test ({metrics['films']} films): AUC {fmt(metrics['auc'])}  accuracy {fmt(metrics['accuracy'])}  "
+          f"sensitivity {fmt(metrics['sensitivity'])}  specificity {fmt(metrics['specificity'])}  "
+          f"wall {report['wall_seconds']:.1f} s", flush=True)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(report, f, indent=2)
+    return report
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", required=True, help="Kaggle-layout folder (made when missing)")
+    ap.add_argument("--mode", choices=["throughput", "reference"], default="throughput",
+                    help="throughput: the img/s benchmark; reference: train and test the seed's method")
+    ap.add_argument("--data", required=True,
+                    help="Kaggle-layout folder (throughput: made when missing; reference: train|val|test/CLASS/)")
     ap.add_argument("--train-films", type=int, default=5216)
     ap.add_argument("--device", default="auto", help="auto | cuda | cpu")
     ap.add_argument("--batch", type=int, default=32, help="the seed's batch size")
@@ -226,7 +390,24 @@ def main():
     ap.add_argument("--only-make-data", action="store_true", help="make the folder and stop")
     ap.add_argument("--profile", help="write a torch.profiler table of bf16 phase-3 steps here")
     ap.add_argument("--json", help="write the results here too")
+    ref = ap.add_argument_group("reference mode")
+    ref.add_argument("--plan", choices=["auto", "seed", "scratch"], default="auto",
+                     help="seed: fc; layer4+fc; all. scratch: all layers in every phase. auto: seed with --weights")
+    ref.add_argument("--phase-epochs", default="5,5,5", help="epochs of the three phases")
+    ref.add_argument("--patience", type=int, default=3, help="early-stopping patience (epochs) in each phase")
+    ref.add_argument("--step-size", type=int, default=7, help="StepLR step (epochs)")
+    ref.add_argument("--gamma", type=float, default=0.1, help="StepLR factor")
+    ref.add_argument("--image-size", type=int, default=224)
+    ref.add_argument("--seed", type=int, default=42)
+    ref.add_argument("--threads", type=int, default=0, help="torch threads; 0: every core")
+    ref.add_argument("--weights", help="torchvision resnet18 ImageNet state_dict (.pth); without: from scratch")
+    ref.add_argument("--positive-class", default="PNEUMONIA", help="the class whose probability is scored")
+    ref.add_argument("--restore-best-between-phases", action="store_true",
+                     help="start each phase from the best weights so far (default: from the last epoch's)")
     args = ap.parse_args()
+    if args.mode == "reference":
+        reference_run(args)
+        return
 
     report = {}
     if not os.path.isdir(os.path.join(args.data, "train")):
