@@ -63,7 +63,12 @@ PickleRef readZip(Unpickler** unpicklerOut, std::unique_ptr<Unpickler>& holder, 
         throw Error(ErrorCode::InvalidInput, source, "is a zip file but not a PyTorch file (no data.pkl)");
     }
     auto load = [archive, &table, size, source](const PickleRef& pid) {
-        auto storage = storageFromPid(pid, table, size, source);
+        std::shared_ptr<StorageRef> storage;
+        try {
+            storage = storageFromPid(pid, table, size, source);
+        } catch (const TruncatedInput& e) {  // the file is whole (the zip checked it): a lie, not a cut
+            throw Error(ErrorCode::Corrupt, source, e.reason());
+        }
         if (!storage->data.defined()) {
             std::size_t bytes = 0;
             const auto* p = archive->record("data/" + storage->key, &bytes);
@@ -83,7 +88,12 @@ PickleRef readZip(Unpickler** unpicklerOut, std::unique_ptr<Unpickler>& holder, 
     const auto* pkl = archive->record("data.pkl", &pklSize);
     holder = std::make_unique<Unpickler>(pkl, pklSize, source, load);
     *unpicklerOut = holder.get();
-    auto root = holder->load(0);
+    PickleRef root;
+    try {
+        root = holder->load(0);
+    } catch (const TruncatedInput& e) {
+        throw Error(ErrorCode::Corrupt, source, "damaged PyTorch zip file: data.pkl is truncated (" + e.reason() + ")");
+    }
     if (holder->end() != pklSize)
         throw Error(ErrorCode::Corrupt, source, "data.pkl has bytes after its end");
     return root;

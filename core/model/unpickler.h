@@ -18,7 +18,7 @@
 namespace cxr::model::detail {
 
 // The most values one pickle may create or push. A torchvision ResNet18 state dict makes about
-// 2,500 (its 45 MB are storages outside the pickle); the cap leaves room for checkpoints that
+// 2,939 (its 45 MB are storages outside the pickle); the cap leaves room for checkpoints that
 // wrap optimizer state while keeping what a small hostile pickle can allocate to some 20 MB
 // (each value costs about 200 bytes) instead of gigabytes.
 inline constexpr std::size_t kMaxPickleObjects = 100'000;
