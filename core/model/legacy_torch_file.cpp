@@ -1,6 +1,7 @@
 // The legacy (pre-1.6, or _use_new_zipfile_serialization=False) torch.save stream:
 // magic-number pickle, protocol-version pickle, sys_info pickle, the object pickle, a pickled
 // list of storage keys, then for each key an int64 element count and the raw elements.
+#include <algorithm>
 #include <cstring>
 
 #include "common/error.h"
@@ -19,24 +20,32 @@ using Kind = PickleValue::Kind;
 }  // namespace
 
 bool looksLikeLegacy(const std::uint8_t* data, std::size_t size, std::size_t* afterMagic) {
-    if (size < sizeof kMagic || std::memcmp(data, kMagic, sizeof kMagic) != 0)
+    // A file cut inside the magic number is still this container (and then truncated).
+    if (size == 0 || std::memcmp(data, kMagic, std::min(size, sizeof kMagic)) != 0)
         return false;
     *afterMagic = sizeof kMagic;
     return true;
 }
 
-PickleRef readLegacyBody(Unpickler& unpickler, const std::uint8_t* data, std::size_t size, std::size_t afterMagic,
-                         StorageTable& table, const std::filesystem::path& source) {
-    const auto protocol = unpickler.load(afterMagic);
-    if (protocol->kind != Kind::Int || protocol->integer != kProtocolVersion)
-        throw Error(ErrorCode::Unsupported, source, "legacy PyTorch file with an unknown protocol version");
-    const auto sysInfo = unpickler.load(unpickler.end());
+void checkSysInfo(const PickleRef& sysInfo, const std::filesystem::path& source) {
     if (sysInfo->kind != Kind::Dict)
-        throw Error(ErrorCode::Corrupt, source, "legacy PyTorch file without its sys_info");
+        throw Error(ErrorCode::Corrupt, source, "its sys_info is not a dict");
     for (const auto& [key, value] : sysInfo->entries) {
         if (key->isString() && key->text == "little_endian" && value->isInt() && value->integer == 0)
             throw Error(ErrorCode::Unsupported, source, "was saved on a big-endian machine");
     }
+}
+
+namespace {
+
+PickleRef readLegacyStream(Unpickler& unpickler, const std::uint8_t* data, std::size_t size, std::size_t afterMagic,
+                           StorageTable& table, const std::filesystem::path& source) {
+    if (size < afterMagic)
+        throw TruncatedInput(source, "it ends inside the magic number");
+    const auto protocol = unpickler.load(afterMagic);
+    if (protocol->kind != Kind::Int || protocol->integer != kProtocolVersion)
+        throw Error(ErrorCode::Unsupported, source, "legacy PyTorch file with an unknown protocol version");
+    checkSysInfo(unpickler.load(unpickler.end()), source);
 
     // The object pickle refers to storages whose bytes come after it.
     unpickler.setPersistentLoad([&table, size, source](const PickleRef& pid) {
@@ -60,7 +69,7 @@ PickleRef readLegacyBody(Unpickler& unpickler, const std::uint8_t* data, std::si
             throw Error(ErrorCode::Corrupt, source, "storage '" + key->text + "' is listed but never used");
         auto& storage = *it->second;
         if (size - pos < 8)
-            throw Error(ErrorCode::Corrupt, source, "truncated before storage '" + key->text + "'");
+            throw TruncatedInput(source, "it ends before storage '" + key->text + "'");
         std::int64_t numel = 0;
         std::memcpy(&numel, data + pos, 8);
         pos += 8;
@@ -70,12 +79,23 @@ PickleRef readLegacyBody(Unpickler& unpickler, const std::uint8_t* data, std::si
                         "storage '" + key->text + "' has " + std::to_string(numel) + " elements, expected " +
                             std::to_string(storage.numel));
         if (size - pos < bytes)
-            throw Error(ErrorCode::Corrupt, source, "truncated inside storage '" + key->text + "'");
+            throw TruncatedInput(source, "it ends inside storage '" + key->text + "'");
         if (!storage.data.defined())
             fillStorage(storage, data + pos);
         pos += bytes;
     }
     return root;
+}
+
+}  // namespace
+
+PickleRef readLegacyBody(Unpickler& unpickler, const std::uint8_t* data, std::size_t size, std::size_t afterMagic,
+                         StorageTable& table, const std::filesystem::path& source) {
+    try {
+        return readLegacyStream(unpickler, data, size, afterMagic, table, source);
+    } catch (const TruncatedInput& e) {
+        throw Error(ErrorCode::Corrupt, source, "truncated legacy PyTorch file (" + e.reason() + ")");
+    }
 }
 
 }  // namespace cxr::model::detail

@@ -161,6 +161,8 @@ void exportModelBundle(const fs::path& dir, ResNet18& net, const std::vector<std
         {"threshold", threshold},
         {"temperature", temperature},
         {"pretrained", trainingConfig.is_object() ? trainingConfig.value("pretrained", false) : false},
+        // Which ImageNet file the backbone started from (null when trained from scratch).
+        {"pretrainedWeights", trainingConfig.is_object() ? trainingConfig.value("pretrainedWeights", Json()) : Json()},
         {"trainingConfig", trainingConfig},
         {"testMetrics", testMetrics},
         {"weights", {{"file", kWeightsFileName}, {"sha256", sha256File(dir / kWeightsFileName)}}},

@@ -74,6 +74,20 @@ bool isBatchCounter(const std::string& name) {
     return name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// NaN or infinite weights load without complaint and turn every prediction into NaN; a file
+// holding them (a diverged run's checkpoint, a damaged export) is refused by tensor name.
+void requireFinite(const std::string& name, const at::Tensor& t, const std::filesystem::path& path) {
+    if (!at::isFloatingType(t.scalar_type()) || t.numel() == 0)
+        return;
+    if (at::isfinite(t).all().item<bool>())
+        return;
+    const auto nan = at::isnan(t).sum().item<int64_t>();
+    const auto inf = at::isinf(t).sum().item<int64_t>();
+    throw Error(ErrorCode::Model, path,
+                "tensor '" + name + "' holds " + std::to_string(nan) + " NaN and " + std::to_string(inf) +
+                    " infinite values of " + std::to_string(t.numel()) + "; these weights cannot be used");
+}
+
 }  // namespace
 
 StateDict readStateDict(const std::filesystem::path& path, torch::Device device) {
@@ -93,6 +107,7 @@ StateDict readStateDict(const std::filesystem::path& path, torch::Device device)
                                 ", not a tensor");
             if (!seen.insert(key->text).second)
                 throw Error(ErrorCode::Corrupt, path, "has the key '" + key->text + "' twice");
+            requireFinite(key->text, value->tensor->tensor, path);
             out.emplace_back(key->text, value->tensor->tensor);
         }
     });

@@ -1,8 +1,8 @@
 #pragma once
 // State dicts as files: the project's own strict reader of PyTorch's .pth containers (the zip
-// format of torch.save since 1.6 and the legacy pre-1.6 stream), a writer whose files Python
-// loads with torch.load + load_state_dict(strict=True), and copying into/out of modules by
-// torchvision names. LibTorch 1.13's pickle_load cannot read these files (OrderedDict,
+// format of torch.save since 1.6, the legacy pre-1.6 stream, the tar of the first releases), a
+// writer whose files Python loads with torch.load + load_state_dict(strict=True), and copying
+// into/out of modules by torchvision names. LibTorch 1.13's pickle_load cannot read these files (OrderedDict,
 // legacy container, CUDA storages), hence the own reader; it accepts only a whitelist of
 // pickle opcodes and globals and checks every size against the file, so a hostile file fails
 // with cxr::Error instead of running code or reading out of bounds.
@@ -18,9 +18,11 @@ namespace cxr::model {
 using StateDict = std::vector<std::pair<std::string, torch::Tensor>>;  // file order
 
 // Reads a pickled state dict (dict or OrderedDict of name -> tensor, also accepting
-// torch.nn.Parameter values) from either container. Storages saved on CUDA load on `device`.
+// torch.nn.Parameter values) from any container torch.load reads. Storages saved on CUDA load on `device`.
 // Throws cxr::Error: NotFound/Io (file), Corrupt (damaged, truncated, out-of-range sizes),
-// InvalidInput ("not a PyTorch file"), Unsupported (valid but not a state dict, unknown global).
+// InvalidInput ("not a PyTorch file"), Unsupported (valid but not a state dict, unknown global),
+// TooLarge (a pickle of more objects than a state dict has), Model (a floating-point tensor
+// holding NaN or infinity, named). Reads the zip, legacy-stream and tar containers.
 StateDict readStateDict(const std::filesystem::path& path, torch::Device device = torch::kCPU);
 
 // Writes `dict` (order kept) in torch.save's zip format as an OrderedDict of tensors, moved to

@@ -8,6 +8,7 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "model/torch_tar_archive.h"
 #include "model/torch_zip_archive.h"
 #include "model/unpickler.h"
 
@@ -62,7 +63,12 @@ PickleRef readZip(Unpickler** unpicklerOut, std::unique_ptr<Unpickler>& holder, 
         throw Error(ErrorCode::InvalidInput, source, "is a zip file but not a PyTorch file (no data.pkl)");
     }
     auto load = [archive, &table, size, source](const PickleRef& pid) {
-        auto storage = storageFromPid(pid, table, size, source);
+        std::shared_ptr<StorageRef> storage;
+        try {
+            storage = storageFromPid(pid, table, size, source);
+        } catch (const TruncatedInput& e) {  // the file is whole (the zip checked it): a lie, not a cut
+            throw Error(ErrorCode::Corrupt, source, e.reason());
+        }
         if (!storage->data.defined()) {
             std::size_t bytes = 0;
             const auto* p = archive->record("data/" + storage->key, &bytes);
@@ -82,7 +88,12 @@ PickleRef readZip(Unpickler** unpicklerOut, std::unique_ptr<Unpickler>& holder, 
     const auto* pkl = archive->record("data.pkl", &pklSize);
     holder = std::make_unique<Unpickler>(pkl, pklSize, source, load);
     *unpicklerOut = holder.get();
-    auto root = holder->load(0);
+    PickleRef root;
+    try {
+        root = holder->load(0);
+    } catch (const TruncatedInput& e) {
+        throw Error(ErrorCode::Corrupt, source, "damaged PyTorch zip file: data.pkl is truncated (" + e.reason() + ")");
+    }
     if (holder->end() != pklSize)
         throw Error(ErrorCode::Corrupt, source, "data.pkl has bytes after its end");
     return root;
@@ -102,9 +113,11 @@ std::shared_ptr<StorageRef> storageFromPid(const PickleRef& pid, StorageTable& t
     if (!storageDtype(a[1]->text, &dtype))
         throw Error(ErrorCode::Unsupported, source, "'" + a[1]->text + "' is not a storage type");
     const auto numel = a[4]->integer;
-    if (numel < 0 || static_cast<std::uint64_t>(numel) > fileSize / c10::elementSize(dtype))
-        throw Error(ErrorCode::Corrupt, source,
-                    "storage '" + a[2]->text + "' claims " + std::to_string(numel) + " elements, more than the file holds");
+    if (numel < 0)
+        throw Error(ErrorCode::Corrupt, source, "storage '" + a[2]->text + "' has a negative size");
+    if (static_cast<std::uint64_t>(numel) > fileSize / c10::elementSize(dtype))
+        throw TruncatedInput(source, "storage '" + a[2]->text + "' claims " + std::to_string(numel) +
+                                         " elements, more than the file holds");
     auto& slot = table[a[2]->text];
     if (!slot) {
         slot = std::make_shared<StorageRef>();
@@ -135,10 +148,16 @@ void readTorchFile(const std::filesystem::path& path, c10::Device device,
     std::unique_ptr<Unpickler> holder;
     Unpickler* unpickler = nullptr;
     PickleRef root;
+    std::vector<std::shared_ptr<TensorRef>> tarTensors;
     try {
         std::size_t afterMagic = 0;
-        if (TorchZipArchive::looksLikeZip(data, size)) {
+        if (size == 0) {
+            throw Error(ErrorCode::InvalidInput, path, "is empty (0 bytes), not a PyTorch file");
+        } else if (TorchZipArchive::looksLikeZip(data, size)) {
             root = readZip(&unpickler, holder, data, size, table, path);
+        } else if (TorchTarArchive::looksLikeTar(data, size)) {
+            const TorchTarArchive archive(data, size, path);
+            root = readTarBody(archive, holder, tarTensors, path);
         } else if (looksLikeLegacy(data, size, &afterMagic)) {
             holder = std::make_unique<Unpickler>(data, size, path, nullptr);
             unpickler = holder.get();
@@ -148,9 +167,10 @@ void readTorchFile(const std::filesystem::path& path, c10::Device device,
             unpickler = holder.get();
             root = unpickler->load(0);
         } else {
-            throw Error(ErrorCode::InvalidInput, path, "is not a PyTorch file (neither a torch.save zip nor a pickle)");
+            throw Error(ErrorCode::InvalidInput, path,
+                        "is not a PyTorch file (neither a torch.save zip, tar or legacy stream nor a pickle)");
         }
-        for (const auto& ref : unpickler->tensors())
+        for (const auto& ref : unpickler ? unpickler->tensors() : tarTensors)
             materialise(*ref, device, path);
         consume(root);
     } catch (const c10::Error& e) {

@@ -1,6 +1,8 @@
 #include "model/torch_zip_archive.h"
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "common/error.h"
 
@@ -54,17 +56,23 @@ std::uint32_t crc32(const std::uint8_t* p, std::size_t n) {
 }  // namespace
 
 bool TorchZipArchive::looksLikeZip(const std::uint8_t* data, std::size_t size) {
-    return size >= 4 && le(data, 4) == kLocalHeader;
+    // A file cut inside the first signature is still this container (and then truncated).
+    const std::uint8_t signature[] = {'P', 'K', 3, 4};
+    return size > 0 && std::memcmp(data, signature, std::min<std::size_t>(size, 4)) == 0;
 }
 
 void TorchZipArchive::fail(const std::string& reason) const {
     throw Error(ErrorCode::Corrupt, m_source, "damaged PyTorch zip file: " + reason);
 }
 
+void TorchZipArchive::truncated(const std::string& reason) const {
+    throw Error(ErrorCode::Corrupt, m_source, "truncated zip-container PyTorch file (" + reason + ")");
+}
+
 TorchZipArchive::TorchZipArchive(const std::uint8_t* data, std::size_t size, std::filesystem::path source)
     : m_data(data), m_size(size), m_source(std::move(source)) {
     if (size < 22)
-        fail("too short");
+        truncated("shorter than a zip directory");
     // The end-of-directory record sits in the last 22 + comment (<= 65535) bytes.
     std::size_t eocd = std::string::npos;
     const std::size_t lowest = size > 22 + 65535 ? size - 22 - 65535 : 0;
@@ -74,8 +82,9 @@ TorchZipArchive::TorchZipArchive(const std::uint8_t* data, std::size_t size, std
             break;
         }
     }
+    // Any cut removes the end-of-directory record, which is the file's last bytes.
     if (eocd == std::string::npos)
-        fail("no zip directory (truncated?)");
+        truncated("its zip directory at the end is missing");
     const std::uint32_t count = le(data + eocd + 10, 2);
     const std::uint32_t dirSize = le(data + eocd + 12, 4);
     const std::uint32_t dirOffset = le(data + eocd + 16, 4);
@@ -106,7 +115,7 @@ TorchZipArchive::TorchZipArchive(const std::uint8_t* data, std::size_t size, std
         const std::size_t dataOffset =
             std::size_t(localOffset) + 30 + le(data + localOffset + 26, 2) + le(data + localOffset + 28, 2);
         if (dataOffset > dirOffset || uncompressed > dirOffset - dataOffset)
-            fail("entry '" + name + "' runs past the end (truncated?)");
+            fail("entry '" + name + "' runs past the zip directory");
 
         const auto slash = name.find('/');
         if (slash == std::string::npos || slash == 0)
@@ -116,7 +125,9 @@ TorchZipArchive::TorchZipArchive(const std::uint8_t* data, std::size_t size, std
             m_prefix = prefix;
         else if (prefix != m_prefix)
             fail("entries under two folders ('" + m_prefix + "', '" + prefix + "')");
-        m_entries[name.substr(slash + 1)] = Entry{dataOffset, uncompressed, crc, false};
+        // Two entries under one name would let different readers see different weights.
+        if (!m_entries.emplace(name.substr(slash + 1), Entry{dataOffset, uncompressed, crc, false}).second)
+            fail("the entry '" + name + "' appears twice");
     }
     if (p > eocd)
         fail("directory overruns its end");

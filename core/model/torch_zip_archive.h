@@ -20,7 +20,7 @@ public:
         bool crcChecked = false;
     };
 
-    // True when the bytes start like a zip file.
+    // True when the bytes start like a zip file (or like the start of one, for a cut file).
     static bool looksLikeZip(const std::uint8_t* data, std::size_t size);
 
     TorchZipArchive(const std::uint8_t* data, std::size_t size, std::filesystem::path source);
@@ -33,6 +33,7 @@ public:
 
 private:
     [[noreturn]] void fail(const std::string& reason) const;
+    [[noreturn]] void truncated(const std::string& reason) const;
 
     const std::uint8_t* m_data;
     std::size_t m_size;

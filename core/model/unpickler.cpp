@@ -7,8 +7,6 @@
 namespace cxr::model::detail {
 namespace {
 
-// Far above any real state dict (ResNet18: ~1,500 objects), far below memory trouble.
-constexpr std::size_t kMaxObjects = 4'000'000;
 constexpr std::size_t kMaxDims = 64;
 
 using Kind = PickleValue::Kind;
@@ -50,7 +48,10 @@ const char* pickleKindName(Kind kind) {
     return "?";
 }
 
-bool storageDtype(const std::string& qualifiedName, c10::ScalarType* dtype) {
+namespace {
+
+// "torch[.cuda].<X><suffix>" for a storage type X.
+bool typeDtype(const std::string& qualifiedName, const std::string& suffix, c10::ScalarType* dtype) {
     std::string name;
     if (qualifiedName.rfind("torch.cuda.", 0) == 0)
         name = qualifiedName.substr(11);
@@ -59,12 +60,24 @@ bool storageDtype(const std::string& qualifiedName, c10::ScalarType* dtype) {
     else
         return false;
     for (const auto& type : kStorageTypes) {
-        if (name == type.name) {
+        std::string full = type.name;
+        full.replace(full.size() - 7, 7, suffix);  // "FloatStorage" -> "Float" + suffix
+        if (name == full) {
             *dtype = type.dtype;
             return true;
         }
     }
     return false;
+}
+
+}  // namespace
+
+bool storageDtype(const std::string& qualifiedName, c10::ScalarType* dtype) {
+    return typeDtype(qualifiedName, "Storage", dtype);
+}
+
+bool tensorTypeDtype(const std::string& qualifiedName, c10::ScalarType* dtype) {
+    return qualifiedName != "torch.UntypedTensor" && typeDtype(qualifiedName, "Tensor", dtype);
 }
 
 Unpickler::Unpickler(const std::uint8_t* data, std::size_t size, std::filesystem::path source, PersistentLoad persistentLoad)
@@ -83,9 +96,20 @@ void Unpickler::fail(const std::string& reason) const {
     throw Error(ErrorCode::Corrupt, m_source, "bad pickle at byte " + std::to_string(m_pos) + ": " + reason);
 }
 
+void Unpickler::failTruncated(const std::string& reason) const {
+    throw TruncatedInput(m_source, "a pickle at byte " + std::to_string(m_pos) + " " + reason);
+}
+
+void Unpickler::count() {
+    if (++m_objects > kMaxPickleObjects)
+        throw Error(ErrorCode::TooLarge, m_source,
+                    "pickle makes more than " + std::to_string(kMaxPickleObjects) +
+                        " objects (a ResNet18 state dict needs a few thousand); refused before it allocates more");
+}
+
 const std::uint8_t* Unpickler::take(std::size_t n) {
     if (n > m_size - m_pos)
-        fail("truncated (needs " + std::to_string(n) + " more bytes)");
+        failTruncated("is cut short (needs " + std::to_string(n) + " more bytes)");
     const auto* p = m_data + m_pos;
     m_pos += n;
     return p;
@@ -102,16 +126,18 @@ std::uint64_t Unpickler::readUint(std::size_t n) {
 std::string Unpickler::readLine() {
     const auto* start = m_data + m_pos;
     const auto* nl = static_cast<const std::uint8_t*>(std::memchr(start, '\n', std::min<std::size_t>(m_size - m_pos, 256)));
-    if (!nl)
+    if (!nl) {
+        if (m_size - m_pos < 256)
+            failTruncated("is cut short inside a GLOBAL name");
         fail("unterminated GLOBAL name");
+    }
     std::string line(reinterpret_cast<const char*>(start), nl - start);
     m_pos += line.size() + 1;
     return line;
 }
 
 PickleRef Unpickler::make(Kind kind) {
-    if (++m_objects > kMaxObjects)
-        throw Error(ErrorCode::TooLarge, m_source, "pickle has more than " + std::to_string(kMaxObjects) + " objects");
+    count();
     auto v = std::make_shared<PickleValue>();
     v->kind = kind;
     if (kind == Kind::Tuple || kind == Kind::List || kind == Kind::Dict)
@@ -152,6 +178,7 @@ PickleRef Unpickler::global(const std::string& module, const std::string& name) 
     const std::string qualified = module + "." + name;
     c10::ScalarType dtype;
     bool allowed = storageDtype(qualified, &dtype);
+    allowed = allowed || tensorTypeDtype(qualified, &dtype);  // the tar container's tensor types
     for (const char* callable : kCallables)
         allowed = allowed || qualified == callable;
     if (!allowed)
@@ -203,8 +230,10 @@ PickleRef Unpickler::reduce(const PickleRef& callable, const PickleRef& args) {
     if (name == "collections.OrderedDict") {
         auto d = make(Kind::Dict);
         if (a.size() == 1 && a[0]->kind == Kind::List) {
+            // Python 3 pickles (key, value) tuples; Python 2's OrderedDict.__reduce__ gave
+            // [key, value] lists, as in torchvision's first ImageNet files.
             for (const auto& pair : a[0]->items) {
-                if (pair->kind != Kind::Tuple || pair->items.size() != 2)
+                if ((pair->kind != Kind::Tuple && pair->kind != Kind::List) || pair->items.size() != 2)
                     fail("OrderedDict items are not pairs");
                 d->entries.emplace_back(pair->items[0], pair->items[1]);
             }
@@ -270,6 +299,22 @@ PickleRef Unpickler::load(std::size_t offset) {
             m_stack.push_back(i);
             break;
         }
+        case 'I': {  // INT: decimal text; Python 2 wrote ints above 2**31 this way (and I01/I00 for bools)
+            const auto line = readLine();
+            if (line == "01" || line == "00") {
+                auto b = make(Kind::Bool);
+                b->integer = line == "01";
+                m_stack.push_back(b);
+                break;
+            }
+            std::size_t i = (!line.empty() && line[0] == '-') ? 1 : 0;
+            if (i == line.size() || line.size() - i > 18 || line.find_first_not_of("0123456789", i) != std::string::npos)
+                fail("malformed INT '" + line.substr(0, 24) + "'");
+            auto v = make(Kind::Int);
+            v->integer = std::stoll(line);
+            m_stack.push_back(v);
+            break;
+        }
         case 0x8a: {  // LONG1: little-endian two's complement, at most 8 bytes here
             const auto n = readUint(1);
             if (n > 8)
@@ -295,7 +340,7 @@ PickleRef Unpickler::load(std::size_t offset) {
             const std::size_t width = (op == 0x8c || op == 'U' || op == 'C') ? 1 : (op == 0x8d ? 8 : 4);
             const auto n = readUint(width);
             if (n > m_size - m_pos)
-                fail("string longer than the file");
+                failTruncated("is cut short inside a string of " + std::to_string(n) + " bytes");
             auto s = make((op == 'B' || op == 'C') ? Kind::Bytes : Kind::String);
             s->text = readText(n);
             m_stack.push_back(s);
@@ -391,6 +436,9 @@ PickleRef Unpickler::load(std::size_t offset) {
         }
         case 'q': case 'r': case 0x94: {
             const std::uint64_t index = op == 'q' ? readUint(1) : op == 'r' ? readUint(4) : m_memo.size();
+            if (m_memo.size() >= kMaxPickleObjects && !m_memo.count(index))
+                throw Error(ErrorCode::TooLarge, m_source,
+                            "pickle memo grows past " + std::to_string(kMaxPickleObjects) + " entries; refused");
             m_memo[index] = top();
             break;
         }
@@ -398,6 +446,7 @@ PickleRef Unpickler::load(std::size_t offset) {
             const auto it = m_memo.find(readUint(op == 'h' ? 1 : 4));
             if (it == m_memo.end())
                 fail("memo reference to nothing");
+            count();  // each push costs a stack slot: counted, so repeated gets cannot grow it unbounded
             m_stack.push_back(it->second);
             break;
         }

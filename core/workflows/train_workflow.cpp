@@ -17,6 +17,7 @@
 #include "data/split.h"
 #include "model/device.h"
 #include "model/model_bundle.h"
+#include "model/weights_provenance.h"
 #include "training/batch_source.h"
 #include "training/run_directory.h"
 #include "training/run_state.h"
@@ -130,9 +131,23 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
         config.resolvePlan(pretrained);
         if (!pretrained)
             warn(result, observer, fromScratchWarning(config.plan));
+        // Which ImageNet weights these are, by their hash: named in the log and in model.json.
+        Json weightsJson;
+        if (options.imagenetWeights) {
+            const auto provenance = model::identifyImagenetWeights(*options.imagenetWeights);
+            weightsJson = provenance.toJson();
+            if (provenance.recognised) {
+                logger()->info("ImageNet weights: {}", provenance.description);
+                stage(observer, "ImageNet weights: " + provenance.description);
+            } else {
+                warn(result, observer, "ImageNet weights: " + provenance.description);
+            }
+        }
         runDir.create();
         if (!options.resume) {
-            writeJsonFile(runDir.configFile(), runConfigJson(options, config, pretrained));
+            Json configJson = runConfigJson(options, config, pretrained);
+            configJson["pretrainedWeights"] = weightsJson;
+            writeJsonFile(runDir.configFile(), configJson);
             writeJsonFile(runDir.splitFile(), splitJson);
         }
 
@@ -165,6 +180,7 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
 
         stage(observer, "exporting the model bundle");
         Json configJson = runConfigJson(options, config, pretrained);
+        configJson["pretrainedWeights"] = weightsJson;
         configJson["split"] = splitJson;
         configJson["bestCheckpoint"] = {{"phase", result.training.best.phaseName},
                                         {"epoch", result.training.best.epoch},

@@ -4,13 +4,17 @@
 
 #include <caffe2/serialize/inline_container.h>
 
+#include <chrono>
 #include <fstream>
 #include <random>
+#include <tuple>
 
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "model/class_map.h"
 #include "model/state_dict.h"
+#include "model/torch_file.h"
+#include "model/unpickler.h"
 #include "model_reference.h"
 #include "test_dirs.h"
 
@@ -108,7 +112,7 @@ TEST(HostileFiles, ForeignGlobalsAreNeverCalled) {
 
 TEST(HostileFiles, DeepNestingAndCyclesDoNotCrash) {
     const auto dir = test::scratchDir();
-    const int depth = 1'000'000;
+    const auto depth = detail::kMaxPickleObjects - 1;  // as deep as the object cap allows
     std::string nested = "\x80\x02" + std::string(depth, ']') + std::string(depth - 1, 'a') + ".";
     writeFileAtomically(dir / "deep.pth", nested);
     expectError(dir / "deep.pth", ErrorCode::InvalidInput, "not a state dict");
@@ -142,6 +146,113 @@ TEST(HostileFiles, TruncatedAndFlippedReferenceFiles) {
     zip[zip.size() / 2] ^= 0x40;  // inside a weight storage
     writeFileAtomically(dir / "flipped.pth", zip);
     expectError(dir / "flipped.pth", ErrorCode::Corrupt, "checksum mismatch");
+}
+
+// Cut anywhere, a file of each container gives one cxr::Error saying which container it is and
+// that it is truncated, naming the file: never another exception, a crash or a misleading reason.
+void expectTruncatedAt(const std::string& original, std::size_t cut, const fs::path& path, const std::string& fragment) {
+    writeBytes(path, original.substr(0, cut));
+    try {
+        readStateDict(path);
+        ADD_FAILURE() << "cut at " << cut << " of " << original.size() << " was accepted";
+    } catch (const Error& e) {
+        const std::string what = e.what();
+        EXPECT_EQ(e.code(), ErrorCode::Corrupt) << "cut at " << cut << ": " << what;
+        EXPECT_NE(what.find(fragment), std::string::npos) << "cut at " << cut << ": " << what;
+        EXPECT_EQ(what.rfind(displayPath(path) + ": ", 0), 0u) << "cut at " << cut << ": " << what;
+    } catch (const std::exception& e) {
+        ADD_FAILURE() << "cut at " << cut << ": non-cxr exception " << e.what();
+    }
+}
+
+// Every offset of the first `dense` bytes (headers, pickles), then about `spread` more.
+std::vector<std::size_t> cutPoints(std::size_t end, std::size_t dense, std::size_t spread) {
+    std::vector<std::size_t> cuts;
+    for (std::size_t c = 1; c < end && c <= dense; ++c)
+        cuts.push_back(c);
+    for (std::size_t c = dense + 1; c < end; c += std::max<std::size_t>(1, (end - dense) / spread))
+        cuts.push_back(c);
+    cuts.push_back(end - 1);
+    return cuts;
+}
+
+TEST(HostileFiles, TruncatedFilesOfEveryContainerSaySo) {
+    const auto dir = test::scratchDir();
+    const auto& ref = test::modelReferenceDir();
+
+    // tar: every cut before the end of the last member's data (its last non-zero byte: the
+    // storages member ends with a pickle's STOP); past it only padding and end blocks are
+    // missing, which Python's tarfile tolerates too.
+    const auto tar = bytes(ref / "tar_py3.pth");
+    const auto tarEnd = tar.find_last_not_of('\0') + 1;
+    for (std::size_t cut : cutPoints(tarEnd, 2048, 600))  // every header, pickle and member boundary
+        expectTruncatedAt(tar, cut, dir / "cut_tar.pth", "truncated tar-container PyTorch file");
+    for (std::size_t cut : {tarEnd, tarEnd + 1, (tarEnd + 511) / 512 * 512, tar.size() - 1}) {
+        writeBytes(dir / "tail.pth", tar.substr(0, cut));
+        EXPECT_EQ(readStateDict(dir / "tail.pth").size(), 5u) << "cut at " << cut;
+    }
+    const auto bigTar = bytes(ref / "tar_py2.pth");
+    for (std::size_t cut : cutPoints(bigTar.find_last_not_of('\0') + 1, 600, 3))
+        expectTruncatedAt(bigTar, cut, dir / "cut_big_tar.pth", "truncated tar-container PyTorch file");
+
+    // The 45 MB files are cut at fewer places: each cut writes and reads the file again.
+    const std::tuple<const char*, std::size_t, std::size_t, const char*> files[] = {
+        {"cuda_saved.pth", 600, 200, "truncated zip-container PyTorch file"},
+        {"seed_zip.pth", 100, 3, "truncated zip-container PyTorch file"},
+        {"cuda_saved_legacy.pth", 600, 200, "truncated legacy PyTorch file"},
+        {"class_to_index_legacy.pth", 600, 200, "truncated legacy PyTorch file"},
+        {"seed_legacy.pth", 100, 3, "truncated legacy PyTorch file"}};
+    for (const auto& [name, dense, spread, fragment] : files) {
+        const auto original = bytes(ref / name);
+        for (std::size_t cut : cutPoints(original.size(), dense, spread))
+            expectTruncatedAt(original, cut, dir / "cut.pth", fragment);
+    }
+}
+
+TEST(HostileFiles, DuplicateZipEntriesAreRefused) {
+    const auto dir = test::scratchDir();
+    const std::string one(16, '\1'), two(16, '\2');
+    writeZip(dir / "two.pth", tensorPickle(4, 0, 4, 1), {one, two});
+    ASSERT_EQ(readStateDict(dir / "two.pth").size(), 1u);
+    // Rename the entry data/1 to data/0 in its local header and in the directory (the CRCs stay
+    // valid): two entries under one name, which zip readers resolve differently.
+    auto zip = bytes(dir / "two.pth");
+    int renamed = 0;
+    for (auto at = zip.find("/data/1"); at != std::string::npos; at = zip.find("/data/1", at + 1), ++renamed)
+        zip[at + 6] = '0';
+    ASSERT_EQ(renamed, 2);
+    writeBytes(dir / "duplicate.pth", zip);
+    expectError(dir / "duplicate.pth", ErrorCode::Corrupt, "the entry 'archive/data/0' appears twice");
+}
+
+TEST(HostileFiles, ObjectCapFitsAResNet18AndRefusesFloodsQuickly) {
+    // A real ResNet18 state dict (the legacy stream: one unpickler reads all its pickles).
+    const auto path = test::modelReferenceDir() / "seed_legacy.pth";
+    const auto data = readFileBytes(path);
+    detail::Unpickler unpickler(data.data(), data.size(), path);
+    detail::StorageTable table;
+    std::size_t afterMagic = 0;
+    ASSERT_TRUE(detail::looksLikeLegacy(data.data(), data.size(), &afterMagic));
+    detail::readLegacyBody(unpickler, data.data(), data.size(), afterMagic, table, path);
+    RecordProperty("resnet18_objects", static_cast<int>(unpickler.objects()));
+    EXPECT_GT(unpickler.objects(), 1000u);
+    EXPECT_LT(unpickler.objects() * 10, detail::kMaxPickleObjects) << "room for checkpoints wrapping the weights";
+    EXPECT_LE(detail::kMaxPickleObjects, 100'000u) << "thousands, not millions";
+
+    // A 1 MB pickle of a million Nones, and one pushing a memoised value a million times.
+    const auto dir = test::scratchDir();
+    const std::size_t n = 1'000'000;
+    writeBytes(dir / "nones.pth", "\x80\x02(" + std::string(n, 'N') + "l.");
+    std::string gets = std::string("\x80\x02N\x94(", 5);
+    for (std::size_t i = 0; i < n / 2; ++i)
+        gets += std::string("h\0", 2);
+    writeBytes(dir / "gets.pth", gets + "l.");
+    for (const char* name : {"nones.pth", "gets.pth"}) {
+        const auto start = std::chrono::steady_clock::now();
+        expectError(dir / name, ErrorCode::TooLarge, "pickle makes more than 100000 objects");
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        EXPECT_LT(seconds, 1.0) << name;
+    }
 }
 
 // A small fuzz pass: every truncation point and a few thousand byte flips of small real files

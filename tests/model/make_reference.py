@@ -6,8 +6,14 @@ usage: make_reference.py OUT_DIR      writes the files below into OUT_DIR
                                       would (torch.load + strict load_state_dict), runs INPUT
                                       and writes the logits and class map to OUT (JSON)
 """
+import io
 import json
+import os
+import pickle
+import struct
 import sys
+import tarfile
+import tempfile
 from collections import OrderedDict
 
 import torch
@@ -75,6 +81,208 @@ def make(out):
     # A training checkpoint wrapping the weights, and a non-contiguous (transposed) tensor.
     torch.save({"epoch": 3, "state_dict": small}, f"{out}/checkpoint.pth")
     torch.save({"t": torch.arange(6.0).reshape(2, 3).t()}, f"{out}/strided.pth")
+
+    make_tar_containers(out, sd)
+
+
+# --- torch's oldest container (before 0.1.10), which torch.save no longer writes -------------
+# A tar archive (PAX format, members added from temporary files as torch did) holding
+#   sys_info  a pickled dict (protocol_version, little_endian, type_sizes)
+#   pickle    the object; each tensor is a persistent id: the str of the tensor's key
+#   tensors   pickled count, then per tensor a pickled (key, storage key, tensor type), an int32
+#             ndim + 4 unused bytes, int64 sizes, int64 strides, int64 storage offset
+#   storages  pickled count, then per storage a pickled (key, location, storage type), an int64
+#             element count and the raw elements; then a pickled list of storage views
+# as read by torch/serialization.py's legacy_load. Keys are pointer-like integers (> 2**31).
+
+class Py2Pickle:
+    """Protocol-2 pickles as Python 2's cPickle wrote them when torchvision's first ImageNet
+    files were saved: str as SHORT_BINSTRING, ints above 2**31 as text INT lines, an OrderedDict
+    as OrderedDict([[key, value], ...]), BINPUT after every string and container."""
+
+    def __init__(self):
+        self.out = bytearray(b"\x80\x02")
+        self.memo = 0
+
+    def put(self):
+        self.out += b"q" + bytes([self.memo])
+        self.memo = (self.memo + 1) % 256
+
+    def int_(self, v):
+        if 0 <= v < 256:
+            self.out += b"K" + bytes([v])
+        elif 0 <= v < 65536:
+            self.out += b"M" + struct.pack("<H", v)
+        elif -2**31 <= v < 2**31:
+            self.out += b"J" + struct.pack("<i", v)
+        else:
+            self.out += b"I%d\n" % v
+
+    def str_(self, s):
+        b = s.encode()
+        self.out += (b"U" + bytes([len(b)])) if len(b) < 256 else (b"T" + struct.pack("<I", len(b)))
+        self.out += b
+        self.put()
+
+    def global_(self, module, name):
+        self.out += b"c%s\n%s\n" % (module.encode(), name.encode())
+        self.put()
+
+    def value(self, v):
+        if isinstance(v, bool):
+            self.out += b"\x88" if v else b"\x89"
+        elif isinstance(v, int):
+            self.int_(v)
+        elif isinstance(v, str):
+            self.str_(v)
+        elif isinstance(v, tuple) and len(v) == 2 and v[0] == "global":
+            self.global_(*v[1])
+        elif isinstance(v, tuple):
+            self.out += b"("
+            for item in v:
+                self.value(item)
+            self.out += b"t"
+            self.put()
+        elif isinstance(v, list):
+            self.out += b"]"
+            self.put()
+            if v:
+                self.out += b"("
+                for item in v:
+                    self.value(item)
+                self.out += b"e"
+        elif isinstance(v, dict):
+            self.out += b"}"
+            self.put()
+            self.out += b"("
+            for key, item in v.items():
+                self.value(key)
+                self.value(item)
+            self.out += b"u"
+        else:
+            raise TypeError(type(v))
+
+    def state_dict(self, names_and_keys):
+        self.global_("collections", "OrderedDict")
+        self.out += b"]"
+        self.put()
+        self.out += b"("
+        for name, key in names_and_keys:
+            self.out += b"]"
+            self.put()
+            self.out += b"("
+            self.str_(name)
+            self.str_(str(key))
+            self.out += b"Qe"
+        self.out += b"e\x85"
+        self.put()
+        self.out += b"R"
+        self.put()
+
+    def done(self):
+        return bytes(self.out + b".")
+
+
+class Py3Pickler(pickle.Pickler):
+    """Python 3's own pickle for the same layout: tensors become persistent ids."""
+
+    def __init__(self, f, keys):
+        super().__init__(f, protocol=2)
+        self.keys = keys
+
+    def persistent_id(self, obj):
+        return str(self.keys[id(obj)]) if torch.is_tensor(obj) else None
+
+
+def dumps(value, style):
+    if style == "py3":
+        return pickle.dumps(value, protocol=2)
+    p = Py2Pickle()
+    p.value(value)
+    return p.done()
+
+
+def storage_type_name(dtype):
+    return {torch.float32: "FloatStorage", torch.int64: "LongStorage", torch.float64: "DoubleStorage"}[dtype]
+
+
+def write_tar_container(path, state, style):
+    """`state`: an OrderedDict of name -> tensor; tensors sharing a storage keep sharing it."""
+    storage_keys, storages, tensor_keys = {}, [], {}
+    for i, t in enumerate(state.values()):
+        s = t.untyped_storage() if hasattr(t, "untyped_storage") else t.storage()
+        ptr = s.data_ptr()
+        if ptr not in storage_keys:
+            storage_keys[ptr] = 94_000_000_000_000 + 4096 * len(storage_keys)
+            storages.append((storage_keys[ptr], t))
+        tensor_keys[id(t)] = (93_000_000_000_000 + 64 * i, storage_keys[ptr])
+
+    def typename(kind, dtype):
+        return ("global", ("torch", storage_type_name(dtype).replace("Storage", kind)))
+
+    def g(kind, dtype):  # a class object for Python's pickle, a GLOBAL for the hand-made one
+        name = storage_type_name(dtype).replace("Storage", kind)
+        return getattr(torch, name) if style == "py3" else typename(kind, dtype)
+
+    members = {}
+    members["sys_info"] = dumps({"protocol_version": 1001, "little_endian": True,
+                                 "type_sizes": {"short": 2, "int": 4, "long": 8}}, style)
+    if style == "py3":
+        buf = io.BytesIO()
+        Py3Pickler(buf, {id(t): tensor_keys[id(t)][0] for t in state.values()}).dump(state)
+        members["pickle"] = buf.getvalue()
+    else:
+        p = Py2Pickle()
+        p.state_dict([(name, tensor_keys[id(t)][0]) for name, t in state.items()])
+        members["pickle"] = p.done()
+    tensors = bytearray(dumps(len(state), style))
+    for t in state.values():
+        key, skey = tensor_keys[id(t)]
+        tensors += dumps((key, skey, g("Tensor", t.dtype)), style)
+        tensors += struct.pack("<iI", t.dim(), 0)
+        tensors += struct.pack(f"<{t.dim()}q", *t.shape) + struct.pack(f"<{t.dim()}q", *t.stride())
+        tensors += struct.pack("<q", t.storage_offset())
+    members["tensors"] = bytes(tensors)
+    data = bytearray(dumps(len(storages), style))
+    for key, t in storages:
+        whole = torch.tensor([], dtype=t.dtype).set_(t.storage())  # every element of the storage
+        data += dumps((key, "cpu", g("Storage", t.dtype)), style)
+        data += struct.pack("<q", whole.numel()) + whole.contiguous().numpy().tobytes()
+    data += dumps([], style)
+    members["storages"] = bytes(data)
+
+    with tarfile.open(path, "w:", format=tarfile.PAX_FORMAT) as tar, tempfile.TemporaryDirectory() as tmp:
+        for name in ["sys_info", "pickle", "tensors", "storages"]:  # torch's order
+            with open(os.path.join(tmp, name), "wb") as f:
+                f.write(members[name])
+            tar.add(os.path.join(tmp, name), arcname=name)
+
+
+def check_tar_container(path, state):
+    """Python's torch.load must read the file back exactly, or the file is not what torch read."""
+    assert tarfile.is_tarfile(path), path
+    loaded = torch.load(path)
+    assert type(loaded) is OrderedDict and list(loaded) == list(state), (path, list(loaded))
+    for name, t in state.items():
+        back = loaded[name]
+        assert back.dtype == t.dtype and back.shape == t.shape and back.stride() == t.stride(), (path, name)
+        assert back.storage_offset() == t.storage_offset() and torch.equal(back, t), (path, name)
+    # Python's reading, saved in the zip container for the C++ test to compare with.
+    torch.save(loaded, path[:-4] + "_by_python.pth")
+
+
+def make_tar_containers(out, sd):
+    # The seed weights as torchvision's first files held them: no num_batches_tracked buffers.
+    old = OrderedDict((k, v) for k, v in sd.items() if not k.endswith("num_batches_tracked"))
+    write_tar_container(f"{out}/tar_py2.pth", old, "py2")
+    check_tar_container(f"{out}/tar_py2.pth", old)
+    # A small file with shared storages, a transposed view, an offset and an int64 tensor.
+    base = torch.arange(24, dtype=torch.float32) / 7
+    small = OrderedDict([("a", base[:12].view(3, 4)), ("b", base[:12].view(3, 4).t()),
+                         ("c", base[5:11]), ("d", torch.tensor([3, -2, 7], dtype=torch.int64)),
+                         ("e", torch.randn(2, 3, 2, generator=torch.Generator().manual_seed(4)).double())])
+    write_tar_container(f"{out}/tar_py3.pth", small, "py3")
+    check_tar_container(f"{out}/tar_py3.pth", small)
 
 
 def check(bundle, input_path, out):

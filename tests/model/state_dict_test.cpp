@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include <torch/types.h>
 #include <torch/utils.h>
 
@@ -36,6 +38,70 @@ TEST(StateDict, LegacyFileMatchesPythonLogits) {
     const auto expected = test::readF32(ref / "logits.f32", {1, 2});
     const auto logits = referenceLogits(ref / "seed_legacy.pth");
     EXPECT_LT((logits - expected).abs().max().item<float>(), 1e-4f) << logits << expected;
+}
+
+// torch's first container (a tar of sys_info, pickle, tensors, storages), as torchvision's
+// original ImageNet files hold it. make_reference.py builds the files, checks that Python's
+// torch.load reads them back exactly, and saves what Python read in the zip container.
+void expectSameAsPython(const std::string& name) {
+    const auto& ref = test::modelReferenceDir();
+    const auto mine = readStateDict(ref / (name + ".pth"));
+    const auto python = readStateDict(ref / (name + "_by_python.pth"));
+    ASSERT_EQ(mine.size(), python.size()) << name;
+    for (std::size_t i = 0; i < mine.size(); ++i) {
+        const auto& [key, t] = mine[i];
+        const auto& p = python[i].second;
+        EXPECT_EQ(key, python[i].first);
+        EXPECT_EQ(t.scalar_type(), p.scalar_type()) << key;
+        EXPECT_EQ(t.sizes(), p.sizes()) << key;
+        EXPECT_EQ(t.strides(), p.strides()) << key;
+        EXPECT_EQ(t.storage_offset(), p.storage_offset()) << key;
+        EXPECT_TRUE(t.equal(p)) << key;
+    }
+}
+
+TEST(StateDict, TarContainerReadsAsPythonReadsIt) {
+    expectSameAsPython("tar_py2");  // Python 2 pickles, like the 2017 files: text INTs, list pairs
+    expectSameAsPython("tar_py3");  // shared storages, a transposed view, an offset, int64, double
+    const auto small = readStateDict(test::modelReferenceDir() / "tar_py3.pth");
+    ASSERT_EQ(small.size(), 5u);
+    EXPECT_EQ(small[0].second.storage().data(), small[1].second.storage().data()) << "a and b share a storage";
+    EXPECT_EQ(small[2].second.storage_offset(), 5);
+}
+
+TEST(StateDict, TarContainerMatchesPythonLogits) {
+    // The old files predate num_batches_tracked; loading tolerates that, as Python does.
+    const auto& ref = test::modelReferenceDir();
+    const auto expected = test::readF32(ref / "logits.f32", {1, 2});
+    const auto logits = referenceLogits(ref / "tar_py2.pth");
+    EXPECT_LT((logits - expected).abs().max().item<float>(), 1e-4f) << logits << expected;
+}
+
+TEST(StateDict, NonFiniteWeightsAreRefusedByName) {
+    const auto dir = test::scratchDir();
+    auto w = torch::ones({4, 3});
+    w[1][2] = std::numeric_limits<float>::quiet_NaN();
+    auto v = torch::ones({5}, at::kDouble);
+    v[0] = std::numeric_limits<double>::infinity();
+    v[3] = -std::numeric_limits<double>::infinity();
+    writeStateDict(dir / "nan.pth", {{"conv1.weight", torch::ones({2})}, {"layer1.0.conv1.weight", w}});
+    writeStateDict(dir / "inf.pth", {{"bn1.running_var", v}, {"bn1.num_batches_tracked", torch::tensor(int64_t{3})}});
+    const std::pair<std::string, std::string> cases[] = {
+        {"nan.pth", "tensor 'layer1.0.conv1.weight' holds 1 NaN and 0 infinite values of 12"},
+        {"inf.pth", "tensor 'bn1.running_var' holds 0 NaN and 2 infinite values of 5"}};
+    for (const auto& [file, fragment] : cases) {
+        try {
+            readStateDict(dir / file);
+            ADD_FAILURE() << file << " was accepted";
+        } catch (const Error& e) {
+            EXPECT_EQ(e.code(), ErrorCode::Model) << e.what();
+            EXPECT_NE(std::string(e.what()).find(fragment), std::string::npos) << e.what();
+            EXPECT_NE(std::string(e.what()).find(file), std::string::npos) << e.what();
+        }
+    }
+    // Finite extremes still load.
+    writeStateDict(dir / "big.pth", {{"w", torch::full({2}, std::numeric_limits<float>::max())}});
+    EXPECT_EQ(readStateDict(dir / "big.pth").size(), 1u);
 }
 
 TEST(StateDict, ReadKeepsFileOrderValuesAndDtypes) {

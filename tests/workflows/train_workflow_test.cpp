@@ -1,10 +1,14 @@
 // trainFolder / evaluateModel end to end on a tiny synthetic set (64 px films, 32 px input).
+#include <algorithm>
 #include <set>
 
 #include <gtest/gtest.h>
 
 #include "common/error.h"
 #include "common/json_io.h"
+#include "common/sha256.h"
+#include "model/resnet18.h"
+#include "model/state_dict.h"
 #include "synth/synthetic_set.h"
 #include "training/metrics_log.h"
 #include "training/run_state.h"
@@ -77,6 +81,7 @@ TEST(TrainWorkflow, TrainsEvaluatesAndExportsAndEvaluateModelAgrees) {
     const Json model = readJsonFile(run / "model.json");
     EXPECT_EQ(model.at("classes"), Json({"NORMAL", "PNEUMONIA"}));
     EXPECT_EQ(model.at("preprocessing").at("imageSize"), 32);
+    EXPECT_TRUE(model.at("pretrainedWeights").is_null()) << "trained from scratch: no ImageNet file to name";
 
     // The exported model on the same split reproduces the run's test figures.
     EvaluateModelOptions eval;
@@ -118,6 +123,47 @@ TEST(TrainWorkflow, CancelThenResumeFinishesWithoutDuplicateEpochs) {
     EXPECT_EQ(phases, (std::set<int>{0, 1, 2}));
     EXPECT_EQ(result.training.history.size(), 3u);
     EXPECT_EQ(training::RunState::read(run / "state.json").status, "finished");
+}
+
+// Records what a run tells its user (the console and the GUI show these).
+class RunLog : public training::TrainingObserver {
+public:
+    void onStage(const Progress& p) override { lines.push_back(p.stage); }
+    void onWarning(const std::string& message) override { lines.push_back("warning: " + message); }
+    std::vector<std::string> lines;
+};
+
+TEST(TrainWorkflow, ImagenetWeightsOfUnknownProvenanceAreNamedSo) {
+    // ImageNet-layout weights made here: not one of torchvision's files, whatever the name says
+    // (recognising the real ones by hash is tested on the lookup, WeightsProvenance.*).
+    const auto dir = test::scratchDir();
+    const auto data = tinySet(dir);
+    torch::manual_seed(11);
+    const auto weights = dir / "resnet18-f37072fd.pth";
+    model::writeStateDict(weights, model::stateDictOf(*model::ResNet18(1000)));
+    TrainFolderOptions options;
+    options.dataDir = data;
+    options.runDir = dir / "run";
+    options.config = tinyConfig();
+    options.imagenetWeights = weights;
+    RunLog log;
+    const auto result = trainFolder(options, &log);
+    EXPECT_TRUE(result.pretrained);
+
+    const auto sha = sha256File(weights);
+    const std::string expected = "ImageNet-layout ResNet18 weights of unknown provenance (SHA-256 starting " +
+                                 sha.substr(0, 8) + ", not one of torchvision's published files)";
+    EXPECT_NE(std::find(log.lines.begin(), log.lines.end(), "warning: ImageNet weights: " + expected), log.lines.end());
+    EXPECT_NE(std::find(result.warnings.begin(), result.warnings.end(), "ImageNet weights: " + expected),
+              result.warnings.end());
+    for (const char* file : {"model.json", "config.json"}) {
+        const Json json = readJsonFile(dir / "run" / file);
+        const Json& w = json.at("pretrainedWeights");
+        EXPECT_EQ(w.at("recognised"), false) << file;
+        EXPECT_EQ(w.at("sha256"), sha) << file;
+        EXPECT_EQ(w.at("description"), expected) << file;
+    }
+    EXPECT_TRUE(readJsonFile(dir / "run" / "model.json").at("pretrained").get<bool>());
 }
 
 TEST(TrainWorkflow, BadInputsAreClearErrors) {
