@@ -32,8 +32,7 @@ FilmSetLoader::FilmSetLoader(const data::SplitPlan& split, const training::Train
     buildOptions.workingSize = config.workingSize;
     buildOptions.threads = cacheThreads;
     const auto info = data::buildFilmCache(allFilms(split), cacheFile, buildOptions, &sink, cancel);
-    for (const auto& p : info.skipped)
-        m_skipped.push_back("unreadable film left out: " + p.path + " (" + p.reason + ")");
+    m_skipped = info.skipped;
     m_cache = std::make_unique<data::FilmCache>(data::FilmCache::open(cacheFile));
     m_trainIdx = positions(split.train, "train");
     m_valIdx = positions(split.val, "validation");
