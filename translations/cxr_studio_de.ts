@@ -30,7 +30,17 @@
         <translation>der höchste Schwellenwert, der auf den Validierungsdaten eine Sensitivität von %1 erreicht</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>population not recorded (no age check on films)</source>
+        <translation>Population nicht erfasst (keine Altersprüfung der Aufnahmen)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>patients aged %1 years</source>
+        <translation>Patienten im Alter von %1 Jahren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Training configuration</source>
         <translation>Trainingskonfiguration</translation>
     </message>
@@ -383,6 +393,11 @@
         <location line="+1"/>
         <source>(no exported model in this run)</source>
         <translation>(kein exportiertes Modell in diesem Lauf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trained on</source>
+        <translation>Trainiert mit</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -758,6 +773,16 @@
         <location line="+3"/>
         <source>colour film (%1) converted to grey: the model was trained on greyscale radiographs</source>
         <translation>Farbaufnahme (%1) in Graustufen umgewandelt: das Modell wurde mit Graustufen-Röntgenaufnahmen trainiert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>patient older than the ages the model was trained on (%1 years)</source>
+        <translation>Patient älter als die Altersgruppe, mit der das Modell trainiert wurde (%1 Jahre)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>patient younger than the ages the model was trained on (%1 years)</source>
+        <translation>Patient jünger als die Altersgruppe, mit der das Modell trainiert wurde (%1 Jahre)</translation>
     </message>
 </context>
 <context>
@@ -1486,7 +1511,7 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
 <context>
     <name>cxr::ui::ModelPage</name>
     <message>
-        <location filename="../ui/training/model_page.cpp" line="+21"/>
+        <location filename="../ui/training/model_page.cpp" line="+23"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -1537,11 +1562,36 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
     </message>
     <message>
         <location line="+5"/>
+        <source>e.g. 1-5 (completed years)</source>
+        <translation>z. B. 1-5 (vollendete Lebensjahre)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ages of the patients the films came from. Films of patients outside this range get a warning when the model is used.</source>
+        <translation>Alter der Patienten, von denen die Aufnahmen stammen. Aufnahmen von Patienten außerhalb dieses Bereichs erhalten bei der Anwendung des Modells eine Warnung.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. children, one hospital&apos;s paediatric ward</source>
+        <translation>z. B. Kinder, Kinderstation eines Krankenhauses</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Class weighting:</source>
         <translation>Klassengewichtung:</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
+        <source>Patient ages:</source>
+        <translation>Patientenalter:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Population:</source>
+        <translation>Population:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>ImageNet ResNet18 weights</source>
         <translation>ImageNet-ResNet18-Gewichte</translation>
     </message>
@@ -1554,6 +1604,11 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
         <location line="+10"/>
         <source>Training split: %1 films of the larger class per film of the smaller.</source>
         <translation>Trainingsdaten: %1 Aufnahmen der größeren Klasse je Aufnahme der kleineren.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Patient ages: “%1” is not an age range; write the youngest and the oldest age in completed years, such as 1-5.</source>
+        <translation>Patientenalter: „%1“ ist kein Altersbereich; geben Sie das jüngste und das älteste Alter in vollendeten Lebensjahren an, etwa 1-5.</translation>
     </message>
 </context>
 <context>

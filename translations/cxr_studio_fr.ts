@@ -30,7 +30,17 @@
         <translation>le seuil le plus élevé atteignant une sensibilité de %1 sur la validation</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>population not recorded (no age check on films)</source>
+        <translation>population non renseignée (pas de contrôle de l’âge des clichés)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>patients aged %1 years</source>
+        <translation>patients âgés de %1 ans</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Training configuration</source>
         <translation>Configuration de l’entraînement</translation>
     </message>
@@ -383,6 +393,11 @@
         <location line="+1"/>
         <source>(no exported model in this run)</source>
         <translation>(aucun modèle exporté dans cet entraînement)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trained on</source>
+        <translation>Entraîné sur</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -758,6 +773,16 @@
         <location line="+3"/>
         <source>colour film (%1) converted to grey: the model was trained on greyscale radiographs</source>
         <translation>cliché couleur (%1) converti en niveaux de gris&#xa0;: le modèle a été entraîné sur des radiographies en niveaux de gris</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>patient older than the ages the model was trained on (%1 years)</source>
+        <translation>patient plus âgé que la tranche d’âge sur laquelle le modèle a été entraîné (%1 ans)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>patient younger than the ages the model was trained on (%1 years)</source>
+        <translation>patient plus jeune que la tranche d’âge sur laquelle le modèle a été entraîné (%1 ans)</translation>
     </message>
 </context>
 <context>
@@ -1486,7 +1511,7 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
 <context>
     <name>cxr::ui::ModelPage</name>
     <message>
-        <location filename="../ui/training/model_page.cpp" line="+21"/>
+        <location filename="../ui/training/model_page.cpp" line="+23"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
@@ -1537,11 +1562,36 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
     </message>
     <message>
         <location line="+5"/>
+        <source>e.g. 1-5 (completed years)</source>
+        <translation>p. ex. 1-5 (années révolues)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ages of the patients the films came from. Films of patients outside this range get a warning when the model is used.</source>
+        <translation>Âges des patients dont proviennent les clichés. Les clichés de patients hors de cette tranche reçoivent un avertissement lors de l’utilisation du modèle.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. children, one hospital&apos;s paediatric ward</source>
+        <translation>p. ex. enfants, service de pédiatrie d’un hôpital</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Class weighting:</source>
         <translation>Pondération des classes&#xa0;:</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
+        <source>Patient ages:</source>
+        <translation>Âges des patients&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Population:</source>
+        <translation>Population&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>ImageNet ResNet18 weights</source>
         <translation>Poids ResNet18 ImageNet</translation>
     </message>
@@ -1554,6 +1604,11 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
         <location line="+10"/>
         <source>Training split: %1 films of the larger class per film of the smaller.</source>
         <translation>Partition d’entraînement&#xa0;: %1 clichés de la classe majoritaire par cliché de la minoritaire.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Patient ages: “%1” is not an age range; write the youngest and the oldest age in completed years, such as 1-5.</source>
+        <translation>Âges des patients&#xa0;: «&#xa0;%1&#xa0;» n’est pas une tranche d’âge&#xa0;; indiquez l’âge le plus jeune et le plus élevé en années révolues, par exemple 1-5.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 // overlays of the class activation map with --cam-dir. Exit status 0 when every film was
 // diagnosed, 1 when any failed (each failure on stderr as "cxr: FILE: reason"; the others are
 // still processed), 2 on usage errors.
+#include <cstdio>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -10,6 +11,7 @@
 
 #include "cli/command.h"
 #include "cli/interrupt.h"
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "common/json_io.h"
 #include "diagnosis/diagnoser.h"
@@ -29,6 +31,7 @@ struct PredictArgs {
     std::string model;
     std::vector<std::string> inputs;
     std::string camDir;
+    std::string camNames = "numbered";
     std::string method = "gradcam";
     std::string layer = "layer4";
     std::string colormap = "jet";
@@ -97,10 +100,26 @@ Json jsonOf(const std::string& file, const diagnosis::Diagnosis& d, const std::s
             {"timings_ms", timings}};
 }
 
+std::string csvField(const std::string& text) {
+    std::string out = "\"";
+    for (char c : text)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
 // DICOM strings need not be UTF-8: replace, never throw.
 std::string jsonLine(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
-// "<stem>_cam.png", made unique within the run (films of the same name in different folders).
+// "overlay-0001.png" in the order the films are processed: film names carry patient numbers
+// and names, and overlays are made to be shown. overlays.csv maps the numbers back.
+fs::path numberedOverlayPath(const fs::path& dir, std::size_t number) {
+    char name[32];
+    std::snprintf(name, sizeof name, "overlay-%04zu.png", number);
+    return dir / name;
+}
+
+// With --cam-names original: "<stem>_cam.png", made unique within the run (films of the same
+// name in different folders).
 fs::path overlayPath(const fs::path& dir, const fs::path& film, std::set<std::string>& used) {
     const std::string stem = film.stem().string();
     std::string name = stem + "_cam.png";
@@ -137,6 +156,11 @@ int runPredict(const PredictArgs& args) {
         std::cerr << "cxr: " << problem << "\n";
 
     std::set<std::string> usedNames;
+    // overlay,film: which film each numbered overlay shows, written as the overlays are, so an
+    // interrupted run still has its key. It names the films: it stays with the user.
+    std::string index = "overlay,film\n";
+    const bool numbered = args.camNames == "numbered";
+    std::size_t overlayCount = 0;
     for (const auto& file : list.files) {
         interruptToken()->throwIfCancelled("prediction");
         const std::string shown = displayPath(file);
@@ -150,11 +174,16 @@ int runPredict(const PredictArgs& args) {
                 // One decode serves the model and the overlay: the chain decodes at full size.
                 const imaging::Film film = imaging::loadFilm(file, diagnoser.loadOptions());
                 d = diagnoser.diagnose(film, options);
-                const fs::path out = overlayPath(args.camDir, file, usedNames);
+                const fs::path out = numbered ? numberedOverlayPath(args.camDir, ++overlayCount)
+                                              : overlayPath(args.camDir, file, usedNames);
                 const auto rgb = diagnosis::makeOverlayRgb(imaging::toDisplay8(film), d.heatMap, film.width,
                                                            film.height, overlayOptions);
                 diagnosis::writeOverlayPng(out, rgb, film.width, film.height);
                 overlayFile = displayPath(out);
+                if (numbered) {
+                    index += csvField(out.filename().string()) + "," + csvField(shown) + "\n";
+                    writeFileAtomically(fs::path(args.camDir) / "overlays.csv", index);
+                }
             } else {
                 d = diagnoser.diagnoseFile(file, options);
             }
@@ -184,13 +213,20 @@ const CommandRegistration kPredict(40, [](CLI::App& root, CLI::App*& sub) -> Com
         "class_to_index.pth beside it) on films or folders of films. One line per film: file, "
         "call at the model's operating threshold, probability of each class, warnings; or one "
         "JSON object per line with --json (including the normalised low-resolution class "
-        "activation map). --cam-dir writes a colour overlay PNG per film at film resolution. "
+        "activation map). --cam-dir writes a colour overlay PNG per film at film resolution, "
+        "numbered (overlay-0001.png, ...) with overlays.csv naming the film of each, so the "
+        "pictures carry no film name; --cam-names original names them <film>_cam.png. "
         "Exit status 0 when every film was diagnosed, 1 when any failed, 2 on usage errors. "
         "Research and teaching only; not a diagnostic device.");
     auto args = std::make_shared<PredictArgs>();
     sub->add_option("MODEL", args->model, "Run or export folder, or seed .pth weights")->required();
     sub->add_option("FILE_OR_FOLDER", args->inputs, "Films, or folders searched for films")->required();
-    sub->add_option("--cam-dir", args->camDir, "Write <film>_cam.png overlays into this folder");
+    sub->add_option("--cam-dir", args->camDir, "Write overlay-NNNN.png overlays and overlays.csv into this folder");
+    sub->add_option("--cam-names", args->camNames,
+                    "Overlay file names: numbered (no film names; overlays.csv maps them) or original "
+                    "(<film>_cam.png)")
+        ->check(CLI::IsMember({"numbered", "original"}))
+        ->capture_default_str();
     sub->add_option("--method", args->method, "Class activation map method")
         ->check(CLI::IsMember({"gradcam", "gradcam++", "layercam"}))
         ->capture_default_str();

@@ -10,6 +10,7 @@
 #include "cli/interrupt.h"
 #include "common/error.h"
 #include "common/json_io.h"
+#include "common/population.h"
 #include "workflows/console_training_observer.h"
 #include "workflows/train_workflow.h"
 
@@ -17,7 +18,7 @@ namespace cxr::cli {
 namespace {
 
 struct TrainArgs {
-    std::string data, out, config, weights, cache;
+    std::string data, out, config, weights, cache, populationAge, population;
     std::string device, valPolicy, optimizer, classWeighting, thresholdRule, amp, plan;
     int epochs = 0, batch = 0, imageSize = 0, patience = 0, stepSize = 0, workers = -1, threads = 0;
     std::vector<int> phaseEpochs;
@@ -133,6 +134,21 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
     sub->add_option("--cache", a->cache, "Film cache folder (default RUN/cache)");
     sub->add_flag("--no-augment", a->noAugment, "Train without augmentation");
     sub->add_flag("--freeze-bn", a->freezeBn, "Keep BatchNorm statistics of frozen layers fixed");
+    sub->add_option("--population-age", a->populationAge,
+                    "Ages of the patients the films came from, in completed years, e.g. 1-5 (films of "
+                    "patients outside it get a warning)")
+        ->check(CLI::Validator(
+            [](std::string& text) {
+                try {
+                    parseAgeRange(text, "");
+                    return std::string();
+                } catch (const Error& e) {
+                    return std::string(e.what());
+                }
+            },
+            "AGE-AGE"));
+    sub->add_option("--population", a->population,
+                    "Who the films came from, in words (stored in model.json and the report)");
     sub->add_flag("--resume", a->resume, "Continue the interrupted run in RUN (its config.json decides)");
     return [a, sub] {
         workflows::TrainFolderOptions options;
@@ -143,13 +159,17 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
             options.cacheDir = a->cache;
         if (a->resume) {
             for (const char* o : {"--config", "--epochs", "--phase-epochs", "--lr", "--batch", "--image-size", "--seed",
-                                  "--val-policy", "--weights", "--optimizer", "--plan"})
+                                  "--val-policy", "--weights", "--optimizer", "--plan", "--population-age",
+                                  "--population"})
                 if (sub->count(o))
                     std::cerr << "cxr train: note: " << o << " is ignored with --resume (the run's config.json decides)\n";
         } else {
             options.config = buildConfig(*a, sub);
             if (!a->weights.empty())
                 options.imagenetWeights = a->weights;
+            if (!a->populationAge.empty())
+                options.population.age = parseAgeRange(a->populationAge, "--population-age");
+            options.population.description = a->population;
         }
         const bool interactive = ::isatty(::fileno(stdout)) != 0;
         workflows::ConsoleTrainingObserver observer(std::cout, interactive);

@@ -81,6 +81,22 @@ struct Item {
     std::string failure;                       // why it was skipped
 };
 
+// Why a film failed, without its name: the reason travels to logs and warnings, where a film is
+// named only by a reference (its name may carry a patient number or name).
+std::string reasonWithoutName(const std::string& message, const fs::path& path) {
+    std::string reason = message;
+    const std::string shown = displayPath(path);
+    if (reason.rfind(shown + ": ", 0) == 0)
+        reason.erase(0, shown.size() + 2);
+    for (const std::string& name : {shown, displayPath(path.filename())}) {
+        if (name.empty())
+            continue;
+        for (auto at = reason.find(name); at != std::string::npos; at = reason.find(name, at))
+            reason.replace(at, name.size(), "the film");
+    }
+    return reason;
+}
+
 std::optional<FilmCache> openPrevious(const fs::path& cacheFile, int side) {
     std::error_code ec;
     if (!fs::exists(cacheFile, ec))
@@ -232,9 +248,10 @@ FilmCacheInfo buildFilmCache(const std::vector<FilmEntry>& films, const fs::path
     for (const auto& item : items) {
         auto& slot = perClass[{item.film->split, item.film->label}];
         if (!item.failure.empty()) {
-            info.skipped.push_back({item.key.path, item.failure});
+            const std::string reason = reasonWithoutName(item.failure, item.film->path);
+            info.skipped.push_back({item.key.path, reason});
             if (slot.second.empty())
-                slot.second = item.failure;
+                slot.second = reason;
             continue;
         }
         ++slot.first;
@@ -254,7 +271,7 @@ FilmCacheInfo buildFilmCache(const std::vector<FilmEntry>& films, const fs::path
         }
     }
     for (const auto& s : info.skipped)
-        logger()->warn("skipped unreadable film {}: {}", s.path, s.reason);
+        logger()->warn("skipped an unreadable film: {}", s.reason);
 
     if (progress)
         progress->onProgress({"writing film cache", 0, records.size(), -1});

@@ -27,8 +27,8 @@ struct FilmCacheBuildOptions {
 };
 
 struct FilmCacheProblem {
-    std::string path;
-    std::string reason;
+    std::string path;    // absolute
+    std::string reason;  // names no file: callers name the film as they may
 };
 
 struct FilmCacheInfo {
@@ -43,7 +43,7 @@ struct FilmCacheInfo {
 };
 
 // Throws cxr::Error(InvalidInput) when every film of a class in one split was unreadable (the
-// message names the class and split and the first reason), Cancelled when `cancel` fires (the
+// message names the class and split and the first reason, not the film), Cancelled when `cancel` fires (the
 // previous cache file is then left as it was), Io when the cache cannot be written.
 FilmCacheInfo buildFilmCache(const std::vector<FilmEntry>& films, const std::filesystem::path& cacheFile,
                              const FilmCacheBuildOptions& options, ProgressSink* progress = nullptr,

@@ -139,7 +139,7 @@ Diagnosis Diagnoser::diagnose(const imaging::Film& film, const DiagnoseOptions& 
     d.modelSha256 = b.weightsSha256;
     d.filmWidth = film.width;
     d.filmHeight = film.height;
-    d.warnings = outOfDomainWarnings(film, size);
+    d.warnings = outOfDomainWarnings(film, size, b.population.age);
     d.geometry = inputGeometryFor(spec.resize, size, film.width, film.height);
 
     const at::Tensor input = model::grey8ToInput(square.data(), size, spec).to(m_impl->device);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/patient_age.h"
+
 namespace cxr::diagnosis {
 namespace {
 
@@ -26,7 +28,8 @@ bool isColourPhotometric(const std::string& photometric) {
 
 }  // namespace
 
-std::vector<std::string> outOfDomainWarnings(const imaging::Film& film, int modelInputSize) {
+std::vector<std::string> outOfDomainWarnings(const imaging::Film& film, int modelInputSize,
+                                             const std::optional<AgeRange>& trainedAges) {
     std::vector<std::string> warnings;
     const imaging::FilmMetadata& meta = film.meta;
     const std::string modality = upper(meta.modality);
@@ -55,6 +58,13 @@ std::vector<std::string> outOfDomainWarnings(const imaging::Film& film, int mode
         warnings.push_back("small film (" + std::to_string(film.width) + " x " + std::to_string(film.height) +
                            " px, below the model's " + std::to_string(modelInputSize) +
                            " px input): details are interpolated");
+    if (trainedAges) {
+        const imaging::PatientInfo& p = film.patient;
+        const auto age = patientAgeYears(p.age, p.birthDate, p.acquisitionDate, p.studyDate);
+        if (age && !trainedAges->contains(*age))
+            warnings.push_back(std::string("patient ") + (*age < trainedAges->minYears ? "younger" : "older") +
+                               " than the ages the model was trained on (" + trainedAges->toString() + " years)");
+    }
     return warnings;
 }
 

@@ -101,6 +101,8 @@ PatientInfo readPatientInfo(DcmDataset& ds) {
     p.studyInstanceUid = text(ds, DCM_StudyInstanceUID);
     p.seriesInstanceUid = text(ds, DCM_SeriesInstanceUID);
     p.sopInstanceUid = text(ds, DCM_SOPInstanceUID);
+    p.age = text(ds, DCM_PatientAge);
+    p.acquisitionDate = text(ds, DCM_AcquisitionDate);
     return p;
 }
 

@@ -46,6 +46,9 @@ struct FilmMetadata {
 struct PatientInfo {
     std::string name, id, birthDate, sex, accessionNumber, studyDate, studyDescription,
         institution, studyInstanceUid, seriesInstanceUid, sopInstanceUid;
+    // Patient's Age (0010,1010, e.g. "045Y") and Acquisition Date (0008,0022): with the birth
+    // and study dates they tell the patient's age for the training-population check.
+    std::string age, acquisitionDate;
     bool empty() const;
 };
 

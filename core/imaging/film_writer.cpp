@@ -102,6 +102,10 @@ void putHeader(DcmDataset& ds, const DicomImage& image) {
     ds.putAndInsertString(DCM_PatientID, p.id.c_str());
     ds.putAndInsertString(DCM_PatientBirthDate, p.birthDate.c_str());
     ds.putAndInsertString(DCM_PatientSex, p.sex.c_str());
+    if (!p.age.empty())
+        ds.putAndInsertString(DCM_PatientAge, p.age.c_str());
+    if (!p.acquisitionDate.empty())
+        ds.putAndInsertString(DCM_AcquisitionDate, p.acquisitionDate.c_str());
     ds.putAndInsertString(DCM_BodyPartExamined, m.bodyPart.empty() ? "CHEST" : m.bodyPart.c_str());
     ds.putAndInsertString(DCM_ViewPosition, m.viewPosition.empty() ? "PA" : m.viewPosition.c_str());
     ds.putAndInsertString(DCM_StudyID, "1");

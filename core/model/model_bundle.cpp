@@ -53,6 +53,8 @@ void readModelJson(ModelBundle& bundle, const fs::path& jsonPath, fs::path* weig
         bundle.threshold = m.value("threshold", 0.5);
         bundle.temperature = m.value("temperature", 1.0);
         bundle.pretrained = m.value("pretrained", false);
+        if (m.contains("population"))
+            bundle.population = Population::fromJson(m.at("population"), displayPath(jsonPath));
         if (m.contains("weights"))
             *weights = jsonPath.parent_path() / m.at("weights").value("file", std::string(kWeightsFileName));
     } catch (const Json::exception& e) {
@@ -150,6 +152,15 @@ void exportModelBundle(const fs::path& dir, ResNet18& net, const std::vector<std
     const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+    // Hospital exports name folders after patients; the population is the bundle's own key.
+    Json travellingConfig = trainingConfig;
+    Json population;
+    if (travellingConfig.is_object()) {
+        travellingConfig.erase("dataDir");
+        if (travellingConfig.contains("population"))
+            population = travellingConfig["population"];
+        travellingConfig.erase("population");
+    }
     Json meta{
         {"format", "cxr-studio-model"},
         {"formatVersion", kFormatVersion},
@@ -163,13 +174,15 @@ void exportModelBundle(const fs::path& dir, ResNet18& net, const std::vector<std
         {"pretrained", trainingConfig.is_object() ? trainingConfig.value("pretrained", false) : false},
         // Which ImageNet file the backbone started from (null when trained from scratch).
         {"pretrainedWeights", trainingConfig.is_object() ? trainingConfig.value("pretrainedWeights", Json()) : Json()},
-        {"trainingConfig", trainingConfig},
+        {"trainingConfig", travellingConfig},
         {"testMetrics", testMetrics},
         {"weights", {{"file", kWeightsFileName}, {"sha256", sha256File(dir / kWeightsFileName)}}},
         {"torchVersion", torchVersion()},
         {"createdUtc", stamp},
         {"intendedUse", "research and teaching only; not a diagnostic device"},
     };
+    if (population.is_object() && !population.empty())
+        meta["population"] = population;
     writeJsonFile(dir / kModelJsonFileName, meta);
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/json_io.h"
+#include "common/population.h"
 #include "model/preprocess.h"
 #include "model/resnet18.h"
 
@@ -33,6 +34,7 @@ struct ModelBundle {
     // What a person should know about how this bundle is applied, e.g. that its preprocessing
     // chain was not recorded and is assumed (older model.json, seed files).
     std::vector<std::string> notes;
+    Population population;         // meta "population": empty when the run recorded none
 };
 
 // `runDirOrPth`: a run or export directory (model.json + X_ray_classifier.pth +
@@ -46,7 +48,9 @@ void requireClasses(const ModelBundle& bundle, const std::vector<std::string>& e
 
 // Writes X_ray_classifier.pth, class_to_index.pth, class_to_index.json and model.json
 // (architecture, classes, preprocessing, threshold, temperature, training config, test
-// metrics, SHA-256 of the weights) into `dir` (created), each file atomically.
+// metrics, SHA-256 of the weights) into `dir` (created), each file atomically. These files
+// travel, so the training config's data folder ("dataDir") is left out of model.json (the run
+// folder's config.json keeps it) and its "population" becomes model.json's own key.
 void exportModelBundle(const std::filesystem::path& dir, ResNet18& net, const std::vector<std::string>& classes,
                        const PreprocessSpec& preprocess, double threshold, double temperature,
                        const Json& trainingConfig, const Json& testMetrics);

@@ -39,8 +39,7 @@ FilmSetLoader::FilmSetLoader(const data::SplitPlan& split, const training::Train
         buildOptions.threads = cacheThreads;
         buildOptions.preprocess = preprocess;
         const auto info = data::buildFilmCache(films, file, buildOptions, &sink, cancel);
-        for (const auto& p : info.skipped)
-            m_skipped.push_back("unreadable film left out: " + p.path + " (" + p.reason + ")");
+        m_skipped.insert(m_skipped.end(), info.skipped.begin(), info.skipped.end());
         return std::make_unique<data::FilmCache>(data::FilmCache::open(file));
     };
     std::vector<data::FilmEntry> evalFilms = split.val;

@@ -10,6 +10,7 @@
 
 #include "common/cancel_token.h"
 #include "data/film_cache.h"
+#include "data/film_cache_builder.h"
 #include "data/split_plan.h"
 #include "evaluation/predictions.h"
 #include "model/preprocess_spec.h"
@@ -39,7 +40,8 @@ public:
     std::size_t valSize() const { return m_valIdx.size(); }
     std::size_t testSize() const { return m_testIdx.size(); }
     std::vector<int> trainLabels() const;
-    const std::vector<std::string>& skipped() const { return m_skipped; }
+    // Unreadable films: absolute path and why (the reason names no file).
+    const std::vector<data::FilmCacheProblem>& skipped() const { return m_skipped; }
     // The chain every film of this run went through; the exported bundle records it.
     const model::PreprocessSpec& preprocess() const { return m_preprocess; }
     const data::FilmCache& trainCache() const { return *m_trainCache; }
@@ -59,7 +61,7 @@ private:
     std::unique_ptr<data::FilmCache> m_evalCache;  // null when the training cache has the input size
     std::vector<std::size_t> m_trainIdx, m_valIdx, m_testIdx;
     std::unique_ptr<training::BatchSource> m_train, m_val, m_test;
-    std::vector<std::string> m_skipped;
+    std::vector<data::FilmCacheProblem> m_skipped;
 };
 
 }  // namespace cxr::workflows

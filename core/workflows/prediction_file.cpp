@@ -1,58 +1,21 @@
 #include "workflows/prediction_file.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
 
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "workflows/csv_fields.h"
 
 namespace cxr::workflows {
 namespace {
 
-// Splits one CSV line; a quoted field may hold commas and doubled quotes (film paths).
-std::vector<std::string> splitCsv(const std::string& line) {
-    std::vector<std::string> fields;
-    std::string field;
-    bool quoted = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-                field += '"';
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            fields.push_back(field);
-            field.clear();
-        } else if (c != '\r') {
-            field += c;
-        }
-    }
-    fields.push_back(field);
-    return fields;
-}
-
-std::string quoted(const std::string& text) {
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 void appendRows(std::ostringstream& out, const char* split, const evaluation::Predictions& p) {
     out.precision(17);
     for (std::size_t i = 0; i < p.labels.size() && i < p.logits.size(); ++i)
-        out << split << ',' << quoted(i < p.paths.size() ? p.paths[i] : std::string()) << ',' << p.labels[i] << ','
+        out << split << ',' << quotedCsvField(i < p.paths.size() ? p.paths[i] : std::string()) << ',' << p.labels[i] << ','
             << p.logits[i][0] << ',' << p.logits[i][1] << '\n';
 }
 
@@ -61,7 +24,7 @@ void appendRows(std::ostringstream& out, const char* split, const evaluation::Pr
 void writePredictionFile(const std::filesystem::path& file, const evaluation::Predictions& validation,
                          const evaluation::Predictions& test) {
     std::ostringstream out;
-    out << "split,path,label,logit0,logit1\n";
+    out << "split,film,label,logit0,logit1\n";
     appendRows(out, "val", validation);
     appendRows(out, "test", test);
     writeFileAtomically(file, out.str());
@@ -95,21 +58,23 @@ PredictionSet readPredictionFile(const std::filesystem::path& file) {
         return set;
     std::string line;
     std::getline(in, line);
-    const auto header = splitCsv(line);
+    const auto header = splitCsvLine(line);
     auto column = [&](const std::string& name) -> int {
         for (std::size_t i = 0; i < header.size(); ++i)
             if (header[i] == name)
                 return static_cast<int>(i);
         throw Error(ErrorCode::Corrupt, file, "no column '" + name + "' in the header");
     };
-    const int cSplit = column("split"), cPath = column("path"), cLabel = column("label");
+    // "film": a reference into the run's films.csv; "path": the film's path, in older runs.
+    const bool references = std::find(header.begin(), header.end(), "film") != header.end();
+    const int cSplit = column("split"), cPath = column(references ? "film" : "path"), cLabel = column("label");
     const int cL0 = column("logit0"), cL1 = column("logit1");
     int lineNo = 1;
     while (std::getline(in, line)) {
         ++lineNo;
         if (line.empty())
             continue;
-        const auto f = splitCsv(line);
+        const auto f = splitCsvLine(line);
         try {
             const std::string& split = f.at(static_cast<std::size_t>(cSplit));
             auto& target = (split == "val" || split == "validation") ? set.validation : set.test;

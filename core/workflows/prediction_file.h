@@ -2,7 +2,10 @@
 // The per-film predictions a training run keeps (runDir/predictions.csv): the validation and
 // test logits of the exported model with each film's truth and path, so a results view can
 // recompute the evaluation at any threshold and pick example films without running the model
-// again. CSV with a header line: split,path,label,logit0,logit1 (split "val" or "test").
+// again. CSV with a header line: split,film,label,logit0,logit1 (split "val" or "test"). The
+// file travels (the logits are what a reviewer recomputes figures from), so `film` is the
+// film's reference in the run's films.csv (run_films.h), never its name; runs written before
+// references have a `path` column instead, read the same way.
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -18,7 +21,8 @@ struct PredictionSet {
 
 std::filesystem::path predictionFileOf(const std::filesystem::path& runDir);
 
-// Written atomically. Throws cxr::Error(Io) naming the file.
+// Written atomically; each Predictions::paths entry is written as the film's reference.
+// Throws cxr::Error(Io) naming the file.
 void writePredictionFile(const std::filesystem::path& file, const evaluation::Predictions& validation,
                          const evaluation::Predictions& test);
 
@@ -29,6 +33,7 @@ std::string perFilmCsv(const evaluation::Predictions& predictions, double temper
                        const std::vector<std::string>& classes);
 
 // A missing file gives an empty set; a malformed one throws cxr::Error(Corrupt) naming the line.
+// Predictions::paths then holds the references (or, for older runs, the paths).
 PredictionSet readPredictionFile(const std::filesystem::path& file);
 
 }  // namespace cxr::workflows

@@ -25,6 +25,7 @@
 #include "workflows/about.h"
 #include "workflows/film_set_loader.h"
 #include "workflows/prediction_file.h"
+#include "workflows/run_films.h"
 
 namespace cxr::workflows {
 namespace {
@@ -52,12 +53,20 @@ std::string nowIso() {
 // config.json: the training config plus what else decides the run's outcome.
 Json runConfigJson(const TrainFolderOptions& o, const training::TrainingConfig& config, bool pretrained) {
     return Json{{"training", config.toJson()},
-                {"dataDir", o.dataDir.string()},
+                {"dataDir", std::filesystem::absolute(o.dataDir).lexically_normal().string()},  // resolves films.csv
                 {"imagenetWeights", o.imagenetWeights ? o.imagenetWeights->string() : ""},
                 {"pretrained", pretrained},
+                {"population", o.population.toJson()},
                 {"cxrVersion", CXR_VERSION},
                 {"torchVersion", model::torchVersion()},
                 {"created", nowIso()}};
+}
+
+// The predictions under the films' references (predictions.csv travels; films.csv names them).
+evaluation::Predictions withReferences(evaluation::Predictions predictions, const RunFilms& films) {
+    for (auto& path : predictions.paths)
+        path = films.referenceOf(path);
+    return predictions;
 }
 
 // A resumed run must see the same split; a changed folder would silently mix data otherwise.
@@ -107,11 +116,13 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
                 options.config.plan = "seed";
             const std::string weights = stored.value("imagenetWeights", "");
             options.imagenetWeights = weights.empty() ? std::nullopt : std::optional<std::filesystem::path>(weights);
+            options.population = Population::fromJson(stored.value("population", Json()), displayPath(runDir.configFile()));
         }
         training::TrainingConfig& config = options.config;
         config.validate();
 
-        stage(observer, "indexing " + displayPath(options.dataDir));
+        // The folder's path stays out of the run's output, which often ends up in a shared log.
+        stage(observer, "indexing the data folder");
         const auto index = data::DatasetIndex::scan(options.dataDir);
         for (const auto& problem : index.problems())
             warn(result, observer, "skipped: " + problem);
@@ -150,11 +161,14 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
             writeJsonFile(runDir.configFile(), configJson);
             writeJsonFile(runDir.splitFile(), splitJson);
         }
+        const RunFilms runFilms = RunFilms::of(split, options.dataDir);
+        runFilms.write(RunFilms::fileOf(runDir.root()));
 
         FilmSetLoader films(split, config, options.cacheDir.value_or(runDir.cacheDir()), options.cacheThreads,
                             observer, cancel);
         for (const auto& skipped : films.skipped())
-            warn(result, observer, skipped);
+            warn(result, observer, "unreadable film " + runFilms.referenceOf(skipped.path) + " left out (" + skipped.reason +
+                                       "); films.csv in the run folder names it");
         result.trainFilms = films.trainSize();
         result.valFilms = films.valSize();
         result.testFilms = films.testSize();
@@ -176,7 +190,8 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
         writeJsonFile(runDir.evaluationJson(), evaluation::toJson(result.report));
         writeFileAtomically(runDir.evaluationText(), evaluation::toText(result.report));
         // Per-film logits: the GUI's threshold picker and the report recompute from them.
-        writePredictionFile(predictionFileOf(runDir.root()), valPred, testPred);
+        writePredictionFile(predictionFileOf(runDir.root()), withReferences(valPred, runFilms),
+                            withReferences(testPred, runFilms));
 
         stage(observer, "exporting the model bundle");
         Json configJson = runConfigJson(options, config, pretrained);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/cancel_token.h"
+#include "common/population.h"
 #include "evaluation/evaluation_report.h"
 #include "training/training_config.h"
 #include "training/training_observer.h"
@@ -26,7 +27,10 @@ struct TrainFolderOptions {
     // Where the film cache lives; default runDir/cache. A shared folder lets runs on the same
     // data reuse one cache.
     std::optional<std::filesystem::path> cacheDir;
-    // Continue the run in runDir: its config.json, split and state win over `config`.
+    // Who the films came from (age range, description): config.json and model.json keep it, and
+    // the out-of-domain checks compare a film's patient age with it.
+    Population population;
+    // Continue the run in runDir: its config.json, split, population and state win over these.
     bool resume = false;
     int cacheThreads = 2;
 };

@@ -12,6 +12,7 @@
 
 #include "blob_model.h"
 #include "common/error.h"
+#include "common/json_io.h"
 #include "diagnosis/diagnoser.h"
 #include "diagnosis/heat_map.h"
 #include "model/class_map.h"
@@ -197,6 +198,36 @@ TEST_F(DiagnoserTest, OutOfDomainWarningsTravelWithTheResult) {
     EXPECT_NE(d.warnings[1].find("lateral"), std::string::npos);
     EXPECT_NE(d.warnings[2].find("colour"), std::string::npos);
     EXPECT_NE(d.warnings[3].find("small film"), std::string::npos);
+}
+
+// The bundle's training population reaches the out-of-domain checks; a bundle without one
+// (like every bundle exported before populations existed) never warns about age.
+TEST(Diagnoser, WarnsAboutPatientsOutsideTheModelsTrainingPopulation) {
+    const auto dir = test::scratchDir();
+    const auto plain = test::exportBlobModel(dir / "plain");
+    const auto children = test::exportBlobModel(dir / "children");
+    Json meta = readJsonFile(children / "model.json");
+    meta["population"] = {{"ageYears", {{"min", 1}, {"max", 5}}}, {"description", "children aged one to five"}};
+    writeJsonFile(children / "model.json", meta);
+    imaging::Film adult = test::makeBlobFilm(224, 224, 112, 112, 20);
+    adult.patient.age = "045Y";
+    imaging::Film child = adult;
+    child.patient.age = "004Y";
+    const Diagnoser withPopulation(children, "cpu"), without(plain, "cpu");
+    const auto warned = withPopulation.diagnose(adult).warnings;
+    ASSERT_EQ(warned.size(), 1u);
+    EXPECT_EQ(warned[0], "patient older than the ages the model was trained on (1-5 years)");
+    EXPECT_TRUE(withPopulation.diagnose(child).warnings.empty());
+    EXPECT_TRUE(without.diagnose(adult).warnings.empty());
+
+    meta["population"] = {{"ageYears", {{"min", 5}, {"max", 1}}}};
+    writeJsonFile(children / "model.json", meta);
+    try {
+        Diagnoser broken(children, "cpu");
+        ADD_FAILURE() << "a reversed age range in model.json was accepted";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("model.json"), std::string::npos) << e.what();
+    }
 }
 
 TEST_F(DiagnoserTest, RejectsBadFilmsAndOptions) {

@@ -58,6 +58,36 @@ TEST(ModelBundle, ExportThenLoadKeepsEverything) {
     EXPECT_EQ(codeOf([&] { requireClasses(bundle, {"PNEUMONIA", "NORMAL"}); }), ErrorCode::Model);
 }
 
+// model.json travels with the weights: it keeps the training population (for the age check)
+// and leaves out the data folder, whose path may name a patient; the run's config.json keeps it.
+TEST(ModelBundle, ThePopulationTravelsAndTheDataFolderDoesNot) {
+    const auto dir = test::scratchDir() / "export";
+    ResNet18 net(2);
+    const Json population{{"ageYears", {{"min", 1}, {"max", 5}}}, {"description", "children aged one to five"}};
+    const Json runConfig{{"training", {{"seed", 42}}},
+                         {"dataDir", "/exports/MUSTERMANN_ERIKA/chest_xray"},
+                         {"population", population},
+                         {"pretrained", false}};
+    exportModelBundle(dir, net, kClasses, PreprocessSpec{}, 0.5, 1.0, runConfig, Json::object());
+    const std::string text = readFileText(dir / kModelJsonFileName);
+    EXPECT_EQ(text.find("MUSTERMANN"), std::string::npos) << text;
+    EXPECT_EQ(text.find("/exports"), std::string::npos) << text;
+    const auto bundle = loadModelBundle(dir);
+    EXPECT_EQ(bundle.meta["population"], population);
+    EXPECT_FALSE(bundle.meta["trainingConfig"].contains("dataDir"));
+    EXPECT_FALSE(bundle.meta["trainingConfig"].contains("population"));
+    EXPECT_EQ(bundle.meta["trainingConfig"]["training"]["seed"], 42);
+    ASSERT_TRUE(bundle.population.age);
+    EXPECT_EQ(bundle.population.age->toString(), "1-5");
+    EXPECT_EQ(bundle.population.description, "children aged one to five");
+
+    // A run without a population (and every older bundle) has none.
+    exportModelBundle(dir, net, kClasses, PreprocessSpec{}, 0.5, 1.0, Json{{"population", Json::object()}},
+                      Json::object());
+    EXPECT_FALSE(readJsonFile(dir / kModelJsonFileName).contains("population"));
+    EXPECT_TRUE(loadModelBundle(dir).population.empty());
+}
+
 TEST(ModelBundle, LoadsSeedFilesAsFileOrFolder) {
     const auto dir = test::scratchDir();
     fs::copy_file(test::modelReferenceDir() / "seed_zip.pth", dir / kWeightsFileName);

@@ -17,6 +17,7 @@
 #include <QtTest>
 
 #include "common/error_reporter.h"
+#include "common/json_io.h"
 #include "common/qt_convert.h"
 #include "report/report_renderer.h"
 #include "results/cam_examples_widget.h"
@@ -185,6 +186,11 @@ void TrainingWizardTest::wizardWalksThroughAllPagesAndFinishes() {
     QCOMPARE(QString::fromStdString(wizard.plan().dataset->policy), QStringLiteral("auto"));
     QVERIFY(!wizard.plan().dataset->reason.empty());
     QVERIFY(wizard.modelPage()->isComplete());  // from scratch, with a warning
+    // The training population: a reversed age range keeps the page open.
+    wizard.modelPage()->setPopulation(QStringLiteral("5-1"), QStringLiteral("children"));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(ui::TrainingWizard::Model));
+    wizard.modelPage()->setPopulation(QStringLiteral("1-5"), QStringLiteral("children aged one to five"));
     screenshot(&wizard, QStringLiteral("wizard-2-model"));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(ui::TrainingWizard::Phases));
@@ -246,6 +252,11 @@ void TrainingWizardTest::wizardWalksThroughAllPagesAndFinishes() {
         QVERIFY2(worst < 100.0, qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(worst)));
     if (!shotTaken)
         screenshot(&wizard, QStringLiteral("wizard-4-train"));
+
+    // The population entered on the model page travels with the exported model.
+    const Json model = readJsonFile(ui::toPath(QDir(run).filePath(QStringLiteral("model.json"))));
+    QCOMPARE(QString::fromStdString(model.at("population").dump()),
+             QStringLiteral(R"({"ageYears":{"max":5.0,"min":1.0},"description":"children aged one to five"})"));
 
     QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
     QSignalSpy useModel(&wizard, &ui::TrainingWizard::useModel);

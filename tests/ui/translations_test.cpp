@@ -411,8 +411,16 @@ void TranslationsTest::coreTextsMatchCore() {
     film.meta.viewPosition = "LL";
     film.meta.bodyPart = "HEAD";
     film.meta.photometric = "RGB";
-    const auto warnings = diagnosis::outOfDomainWarnings(film, 224);
+    auto warnings = diagnosis::outOfDomainWarnings(film, 224);
     QCOMPARE(warnings.size(), size_t(5));
+    // ... of a patient older, then younger, than a model trained on children aged 1-5.
+    const AgeRange children = parseAgeRange("1-5", "test");
+    for (const char* age : {"045Y", "006M"}) {
+        film.patient.age = age;
+        const auto aged = diagnosis::outOfDomainWarnings(film, 224, children);
+        QCOMPARE(aged.size(), size_t(6));
+        warnings.push_back(aged.back());
+    }
     for (const std::string& w : warnings) {
         QVERIFY2(ui::isCoreText(QString::fromStdString(w)), w.c_str());
     }
@@ -464,6 +472,8 @@ void TranslationsTest::chosenLanguageTranslatesOursAndQts() {
     QCOMPARE(ui::coreText(std::string("small film (206 x 256 px, below the model's 224 px input): details are interpolated")),
              QStringLiteral("kleine Aufnahme (206 x 256 px, kleiner als die 224-px-Eingabe des Modells): Details sind "
                             "interpoliert"));
+    QCOMPARE(ui::coreText(std::string("patient older than the ages the model was trained on (1-5 years)")),
+             QStringLiteral("Patient älter als die Altersgruppe, mit der das Modell trainiert wurde (1-5 Jahre)"));
     QCOMPARE(ui::classTitle(QStringLiteral("PNEUMONIA")), QStringLiteral("Pneumonie"));
     QCOMPARE(QLocale().language(), QLocale::German);
     // Qt's own catalogue: standard buttons speak German too.

@@ -77,6 +77,22 @@ TEST(TrainCli, SynthTrainEvaluateEndToEnd) {
     EXPECT_NE(missing.output.find("nothing"), std::string::npos) << missing.output;
 }
 
+// A bad --population-age is a usage error naming the flag and the text; nothing is created.
+TEST(TrainCli, PopulationAgeIsValidated) {
+    const auto dir = test::scratchDir();
+    const std::string run = "'" + (dir / "run").string() + "'";
+    for (const char* bad : {"5-1", "adult", "1-5y", "3-", "1-500"}) {
+        const auto r = cxr("train '" + dir.string() + "' --out " + run + " --population-age '" + bad + "'", dir);
+        EXPECT_EQ(r.status, 2) << bad << ": " << r.output;
+        EXPECT_NE(r.output.find("--population-age"), std::string::npos) << r.output;
+        EXPECT_NE(r.output.find("\"" + std::string(bad) + "\" is not an age range"), std::string::npos) << r.output;
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir / "run"));
+    const auto help = cxr("train --help", dir);
+    EXPECT_NE(help.output.find("--population-age"), std::string::npos) << help.output;
+    EXPECT_NE(help.output.find("--population "), std::string::npos) << help.output;
+}
+
 TEST(TrainCli, ResumeAfterSigkillContinuesWithoutDuplicateRows) {
     const auto dir = test::scratchDir();
     makeTinySet(dir);

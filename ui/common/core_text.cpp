@@ -99,6 +99,13 @@ const std::vector<Pattern>& patterns() {
          QT_TRANSLATE_NOOP("cxr::ui::CoreText",
                            "colour film (%1) converted to grey: the model was trained on greyscale radiographs"),
          false},
+        // the patient's age against the model's training population
+        {QRegularExpression(QStringLiteral("^patient older than the ages the model was trained on \\((.+) years\\)$")),
+         QT_TRANSLATE_NOOP("cxr::ui::CoreText", "patient older than the ages the model was trained on (%1 years)"),
+         false},
+        {QRegularExpression(QStringLiteral("^patient younger than the ages the model was trained on \\((.+) years\\)$")),
+         QT_TRANSLATE_NOOP("cxr::ui::CoreText", "patient younger than the ages the model was trained on (%1 years)"),
+         false},
     };
     return list;
 }

@@ -45,7 +45,9 @@ void ErrorReporter::report(QWidget* parent, const QString& title, const QString&
         std::lock_guard<std::mutex> lock(g_lastMutex);
         g_last = message;
     }
-    cxr::logger()->warn("{}: {}", title.toStdString(), message.toStdString());
+    // The message names the film or folder it is about, and film names carry patient numbers
+    // and names: the user sees it, the log keeps only the title.
+    cxr::logger()->warn("{} (details shown to the user)", title.toStdString());
     if (g_interactive.load()) {
         QMessageBox::warning(parent, title, message);
     }

@@ -43,6 +43,18 @@ QString ruleText(const std::string& rule) {
     return toQString(rule);
 }
 
+// The training population: what the model has seen, so a reader can judge a film against it.
+QString populationText(const Population& p) {
+    if (p.empty())
+        return QObject::tr("population not recorded (no age check on films)");
+    QString text;
+    if (p.age)
+        text = QObject::tr("patients aged %1 years").arg(toQString(p.age->toString()));
+    if (!p.description.empty())
+        text += (text.isEmpty() ? QString() : QStringLiteral("; ")) + toQString(p.description);
+    return text;
+}
+
 void configSection(PdfPageWriter& w, const RunResults& r) {
     w.heading(QObject::tr("Training configuration"));
     const auto& c = r.training;
@@ -262,6 +274,7 @@ void renderReport(const RunResults& r, const std::filesystem::path& pdfFile, con
                                                      toQString(r.classes.size() > 1 ? r.classes[1] : std::string()))},
                      {QObject::tr("Weights SHA-256"),
                       r.weightsSha256.empty() ? QObject::tr("(no exported model in this run)") : toQString(r.weightsSha256)},
+                     {QObject::tr("Trained on"), populationText(r.population)},
                      {QObject::tr("Identifiers"), o.includeIdentifiers
                                                       ? QObject::tr("included on request (film names, data folder)")
                                                       : QObject::tr("none: film names, patient ids and data paths are left out")}});

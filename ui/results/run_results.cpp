@@ -10,6 +10,7 @@
 #include "training/metrics_log.h"
 #include "training/run_directory.h"
 #include "workflows/prediction_file.h"
+#include "workflows/run_films.h"
 
 namespace cxr::ui {
 namespace {
@@ -60,6 +61,13 @@ RunResults RunResults::load(const std::filesystem::path& runDir) {
         r.weightsSha256 = r.model["weights"].value("sha256", std::string());
     if (r.weightsSha256.empty() && std::filesystem::exists(runDir / "X_ray_classifier.pth"))
         r.weightsSha256 = sha256File(runDir / "X_ray_classifier.pth");
+    try {
+        r.population = r.model.contains("population")
+                           ? Population::fromJson(r.model["population"], displayPath(runDir / "model.json"))
+                           : Population::fromJson(r.config.value("population", Json()), displayPath(dir.configFile()));
+    } catch (const std::exception& e) {
+        r.notes.push_back(e.what());
+    }
     if (r.model.contains("classes") && r.model["classes"].is_array())
         r.classes = r.model["classes"].get<std::vector<std::string>>();
     else if (r.split.contains("classes") && r.split["classes"].is_array())
@@ -71,6 +79,16 @@ RunResults RunResults::load(const std::filesystem::path& runDir) {
     }
     try {
         auto predictions = workflows::readPredictionFile(workflows::predictionFileOf(runDir));
+        // predictions.csv names films by their reference in films.csv (older runs: by path).
+        const auto films = workflows::RunFilms::read(workflows::RunFilms::fileOf(runDir));
+        for (auto* p : {&predictions.validation, &predictions.test}) {
+            if (!*p)
+                continue;
+            for (auto& path : (*p)->paths) {
+                if (const auto relative = films.relativePathOf(path))
+                    path = (std::filesystem::path(r.dataDir) / *relative).string();
+            }
+        }
         if (predictions.validation)
             r.validation = std::move(*predictions.validation);
         if (predictions.test)

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/json_io.h"
+#include "common/population.h"
 #include "evaluation/evaluation_report.h"
 #include "training/training_config.h"
 #include "training/training_history.h"
@@ -47,6 +48,7 @@ struct RunResults {
     std::optional<evaluation::EvaluationReport> report;
     std::string dataDir;
     std::string weightsSource;  // "ImageNet weights file ..." or "from scratch"
+    Population population;           // who the films came from, as the run recorded it
     std::vector<std::string> notes;  // what could not be read, and why
 
     // Throws cxr::Error(NotFound) when the folder holds no run (no metrics or config); parts

@@ -11,6 +11,7 @@ TrainingJob engineTrainingJob() {
         options.runDir = request.runDir;
         options.config = request.config;
         options.imagenetWeights = request.weights;
+        options.population = request.population;
         options.resume = request.resume;
         workflows::trainFolder(options, &observer, &cancel);
     };

@@ -12,6 +12,8 @@
 #include <QRadioButton>
 #include <QVBoxLayout>
 
+#include "common/error.h"
+#include "common/population.h"
 #include "common/qt_convert.h"
 #include "training/wizard_plan.h"
 
@@ -54,8 +56,21 @@ ModelPage::ModelPage(WizardPlan* plan, QWidget* parent) : QWizardPage(parent), m
     m_balance = new QLabel(this);
     m_balance->setWordWrap(true);
 
+    m_populationAge = new QLineEdit(this);
+    m_populationAge->setPlaceholderText(tr("e.g. 1-5 (completed years)"));
+    m_populationAge->setToolTip(tr("Ages of the patients the films came from. Films of patients outside "
+                                   "this range get a warning when the model is used."));
+    m_population = new QLineEdit(this);
+    m_population->setPlaceholderText(tr("e.g. children, one hospital's paediatric ward"));
+    m_populationError = new QLabel(this);
+    m_populationError->setWordWrap(true);
+    m_populationError->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
+    m_populationError->hide();
+
     auto* form = new QFormLayout;
     form->addRow(tr("Class weighting:"), m_weighting);
+    form->addRow(tr("Patient ages:"), m_populationAge);
+    form->addRow(tr("Population:"), m_population);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_pretrained);
@@ -65,6 +80,7 @@ ModelPage::ModelPage(WizardPlan* plan, QWidget* parent) : QWizardPage(parent), m
     layout->addSpacing(12);
     layout->addLayout(form);
     layout->addWidget(m_balance);
+    layout->addWidget(m_populationError);
     layout->addStretch(1);
 
     connect(m_pretrained, &QRadioButton::toggled, this, &ModelPage::updateState);
@@ -99,6 +115,11 @@ void ModelPage::setClassWeighting(const QString& mode) {
         m_weighting->setCurrentIndex(i);
 }
 
+void ModelPage::setPopulation(const QString& ages, const QString& description) {
+    m_populationAge->setText(ages);
+    m_population->setText(description);
+}
+
 void ModelPage::updateState() {
     const bool pretrained = m_pretrained->isChecked();
     m_weights->setEnabled(pretrained);
@@ -120,6 +141,23 @@ bool ModelPage::validatePage() {
     else
         m_plan->request.weights.reset();
     m_plan->request.config.classWeighting = m_weighting->currentData().toString().toStdString();
+    Population population;
+    const QString ages = m_populationAge->text().trimmed();
+    if (!ages.isEmpty()) {
+        try {
+            population.age = parseAgeRange(ages.toStdString(), std::string());
+        } catch (const Error&) {
+            m_populationError->setText(tr("Patient ages: “%1” is not an age range; write the youngest and the "
+                                          "oldest age in completed years, such as 1-5.")
+                                           .arg(ages));
+            m_populationError->show();
+            m_populationAge->setFocus();
+            return false;
+        }
+    }
+    m_populationError->hide();
+    population.description = m_population->text().trimmed().toStdString();
+    m_plan->request.population = population;
     return true;
 }
 

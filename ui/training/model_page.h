@@ -26,6 +26,8 @@ public:
 
     void setWeightsFile(const QString& file);  // empty: from scratch
     void setClassWeighting(const QString& mode);  // "none" | "loss" | "sampler"
+    // The training population: ages in completed years ("1-5", empty: not recorded) and words.
+    void setPopulation(const QString& ages, const QString& description);
 
 private:
     void updateState();
@@ -38,6 +40,9 @@ private:
     QLabel* m_warning;
     QComboBox* m_weighting;
     QLabel* m_balance;
+    QLineEdit* m_populationAge;
+    QLineEdit* m_population;
+    QLabel* m_populationError;
 };
 
 }  // namespace cxr::ui

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "common/cancel_token.h"
+#include "common/population.h"
 #include "training/training_config.h"
 #include "training/training_observer.h"
 
@@ -18,6 +19,7 @@ struct TrainingRequest {
     std::filesystem::path runDir;
     std::optional<std::filesystem::path> weights;  // torchvision resnet18 .pth; none = from scratch
     training::TrainingConfig config;
+    Population population;  // who the films came from: age range and description
     bool resume = false;
 };
 
