@@ -185,9 +185,10 @@ TEST(CrashSafeTraining, KillAfterEachWriteStepThenResumeReloadsTheNamedWeights) 
         const auto rows = training::MetricsLog::read(run / "metrics.csv").rows();
         ASSERT_GE(rows.size(), static_cast<std::size_t>(state->epochsDone));
         const auto& lastRow = rows[static_cast<std::size_t>(state->epochsDone) - 1];
-        if (lastRow.phase == state->bestPhase && lastRow.epoch == state->bestEpoch)
+        if (lastRow.phase == state->bestPhase && lastRow.epoch == state->bestEpoch) {
             EXPECT_EQ(test::weightsDifference(runDir.bestCheckpoint(*state), run / state->lastCheckpoint), "")
                 << "the best checkpoint state.json names is not the weights of the epoch it records";
+        }
 
         const auto resumed = test::runCli(resumeArgs(data, run), dir / (std::string("resumed-") + step + ".txt"));
         ASSERT_EQ(resumed.code, 0) << resumed.output;
