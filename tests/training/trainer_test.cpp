@@ -293,9 +293,12 @@ TEST(Trainer, TrainingLearnsASmallSyntheticSet) {
     const auto faint = [](int count, std::uint64_t seed, torch::Tensor* labels) {
         return test::tinyImages(count, 64, seed, labels, 0.4);
     };
-    TensorBatchSource train(faint(96, 1, &yTrain), yTrain, 16, true, 3);
-    TensorBatchSource val(faint(32, 2, &yVal), yVal, 16, false);
-    TensorBatchSource testSet(faint(64, 5, &yTest), yTest, 16, false);
+    const auto xTrain = faint(96, 1, &yTrain);
+    const auto xVal = faint(32, 2, &yVal);
+    const auto xTest = faint(64, 5, &yTest);
+    TensorBatchSource train(xTrain, yTrain, 16, true, 3);
+    TensorBatchSource val(xVal, yVal, 16, false);
+    TensorBatchSource testSet(xTest, yTest, 16, false);
     auto config = test::tinyConfig(2);
     config.imageSize = 64;
     config.workingSize = 64;
