@@ -9,7 +9,7 @@
         <translation>Seite %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_renderer.cpp" line="+28"/>
+        <location filename="../ui/report/report_renderer.cpp" line="+29"/>
         <location filename="../ui/training/phases_page.cpp" line="+33"/>
         <source>everything</source>
         <translation>alles</translation>
@@ -350,7 +350,7 @@
         <translation>Grad-CAM des PNEUMONIA-Logits auf layer4, über die Aufnahme geblendet (Farbskala Jet: rote Bereiche erhöhten den Score). Die Karte zeigt, was das Netz genutzt hat, nicht wo eine Erkrankung liegt.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>CXR Studio training report — %1</source>
         <translation>CXR Studio – Trainingsbericht – %1</translation>
     </message>
@@ -1683,11 +1683,11 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
     </message>
     <message>
         <location line="+1"/>
-        <source>Three-phase fine-tuning: the head alone, then layer4 with the head, then the whole network. Each phase stops early when validation loss stops improving; the best checkpoint across all phases is kept.</source>
-        <translation>Dreiphasiges Fine-Tuning: erst nur der Kopf, dann layer4 mit dem Kopf, dann das ganze Netz. Jede Phase endet vorzeitig, wenn sich der Validierungsverlust nicht mehr verbessert; der beste Checkpoint über alle Phasen wird behalten.</translation>
+        <source>Three-phase fine-tuning: the head alone, then layer4 with the head, then the whole network. Each phase stops early when its validation loss has not beaten the phase&apos;s own best for “Patience” epochs (or the run&apos;s best, below); the best checkpoint across all phases is kept.</source>
+        <translation>Dreiphasiges Fine-Tuning: erst nur der Kopf, dann layer4 mit dem Kopf, dann das ganze Netz. Jede Phase endet vorzeitig, wenn ihr Validierungsverlust den eigenen Bestwert der Phase „Geduld“ Epochen lang nicht unterboten hat (oder den Bestwert des Laufs, siehe unten); der beste Checkpoint über alle Phasen wird behalten.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Phase</source>
         <translation>Phase</translation>
     </message>
@@ -1742,6 +1742,31 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
         <translation>Kein CUDA-Gerät gefunden: Das Training läuft auf der CPU.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>the phase&apos;s own best (each phase stops on its own)</source>
+        <translation>dem eigenen Bestwert der Phase (jede Phase stoppt für sich)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the best of the whole run</source>
+        <translation>dem Bestwert des gesamten Laufs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which validation loss an epoch must beat to count as an improvement for early stopping. The saved checkpoint is always the best of the whole run.</source>
+        <translation>Welchen Validierungsverlust eine Epoche unterbieten muss, damit sie für das vorzeitige Beenden als Verbesserung zählt. Gespeichert wird immer der beste Checkpoint des gesamten Laufs.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep BatchNorm statistics of frozen layers fixed</source>
+        <translation>BatchNorm-Statistiken eingefrorener Schichten festhalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off (the default, like the seed script): the running means and variances of frozen layers still follow this data set while a phase trains other layers. On: frozen layers keep the statistics they started with.</source>
+        <translation>Aus (Standard, wie im Seed-Skript): Mittelwerte und Varianzen eingefrorener Schichten folgen weiter diesem Datensatz, während eine Phase andere Schichten trainiert. An: Eingefrorene Schichten behalten ihre Anfangsstatistiken.</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
@@ -1773,6 +1798,11 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
     </message>
     <message>
         <location line="+1"/>
+        <source>Early stopping compares with:</source>
+        <translation>Vorzeitiges Beenden vergleicht mit:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Output folder:</source>
         <translation>Ausgabeordner:</translation>
     </message>
@@ -1783,7 +1813,7 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
     </message>
     <message numerus="yes">
         <location line="+25"/>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>At most %n epoch(s) in all</source>
         <translation>
             <numerusform>Insgesamt höchstens %n Epoche</numerusform>
@@ -1791,12 +1821,12 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
         </translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-20"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+72"/>
         <source>Choose where the run&apos;s checkpoints, metrics and model go.</source>
         <translation>Wählen Sie, wohin Checkpoints, Metriken und Modell des Laufs geschrieben werden.</translation>
     </message>

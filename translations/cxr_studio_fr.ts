@@ -9,7 +9,7 @@
         <translation>page %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_renderer.cpp" line="+28"/>
+        <location filename="../ui/report/report_renderer.cpp" line="+29"/>
         <location filename="../ui/training/phases_page.cpp" line="+33"/>
         <source>everything</source>
         <translation>tout</translation>
@@ -350,7 +350,7 @@
         <translation>Grad-CAM du logit PNEUMONIA sur layer4, superposé au cliché (palette jet&#xa0;: les zones rouges ont augmenté le score). Une carte montre ce que le réseau a utilisé, pas où se trouve la maladie.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>CXR Studio training report — %1</source>
         <translation>CXR Studio — rapport d’entraînement — %1</translation>
     </message>
@@ -1683,11 +1683,11 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
     </message>
     <message>
         <location line="+1"/>
-        <source>Three-phase fine-tuning: the head alone, then layer4 with the head, then the whole network. Each phase stops early when validation loss stops improving; the best checkpoint across all phases is kept.</source>
-        <translation>Réglage fin en trois phases&#xa0;: la tête seule, puis layer4 avec la tête, puis tout le réseau. Chaque phase s’arrête tôt quand la perte de validation ne s’améliore plus&#xa0;; le meilleur point de contrôle de toutes les phases est conservé.</translation>
+        <source>Three-phase fine-tuning: the head alone, then layer4 with the head, then the whole network. Each phase stops early when its validation loss has not beaten the phase&apos;s own best for “Patience” epochs (or the run&apos;s best, below); the best checkpoint across all phases is kept.</source>
+        <translation>Réglage fin en trois phases&#xa0;: la tête seule, puis layer4 avec la tête, puis tout le réseau. Chaque phase s’arrête tôt quand sa perte de validation n’a pas battu le meilleur score de la phase pendant «&#xa0;Patience&#xa0;» époques (ou celui de tout l’entraînement, ci-dessous)&#xa0;; le meilleur point de contrôle de toutes les phases est conservé.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Phase</source>
         <translation>Phase</translation>
     </message>
@@ -1742,6 +1742,31 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
         <translation>Aucun périphérique CUDA trouvé&#xa0;: l’entraînement s’exécute sur le CPU.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>the phase&apos;s own best (each phase stops on its own)</source>
+        <translation>le meilleur score de la phase (chaque phase s’arrête d’elle-même)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the best of the whole run</source>
+        <translation>le meilleur score de tout l’entraînement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which validation loss an epoch must beat to count as an improvement for early stopping. The saved checkpoint is always the best of the whole run.</source>
+        <translation>La perte de validation qu’une époque doit battre pour compter comme une amélioration pour l’arrêt précoce. Le point de contrôle enregistré est toujours le meilleur de tout l’entraînement.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep BatchNorm statistics of frozen layers fixed</source>
+        <translation>Figer les statistiques BatchNorm des couches gelées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off (the default, like the seed script): the running means and variances of frozen layers still follow this data set while a phase trains other layers. On: frozen layers keep the statistics they started with.</source>
+        <translation>Désactivé (par défaut, comme le script d’origine)&#xa0;: les moyennes et variances courantes des couches gelées suivent encore ce jeu de données pendant qu’une phase entraîne d’autres couches. Activé&#xa0;: les couches gelées gardent leurs statistiques de départ.</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
@@ -1773,6 +1798,11 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
     </message>
     <message>
         <location line="+1"/>
+        <source>Early stopping compares with:</source>
+        <translation>L’arrêt précoce compare avec&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Output folder:</source>
         <translation>Dossier de sortie&#xa0;:</translation>
     </message>
@@ -1783,7 +1813,7 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
     </message>
     <message numerus="yes">
         <location line="+25"/>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>At most %n epoch(s) in all</source>
         <translation>
             <numerusform>Au plus %n époque au total</numerusform>
@@ -1791,12 +1821,12 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
         </translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-20"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+72"/>
         <source>Choose where the run&apos;s checkpoints, metrics and model go.</source>
         <translation>Choisissez où vont les points de contrôle, les métriques et le modèle de l’entraînement.</translation>
     </message>

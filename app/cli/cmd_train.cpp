@@ -19,7 +19,7 @@ namespace {
 
 struct TrainArgs {
     std::string data, out, config, weights, cache, populationAge, population;
-    std::string device, valPolicy, optimizer, classWeighting, thresholdRule, amp, plan;
+    std::string device, valPolicy, optimizer, classWeighting, thresholdRule, amp, plan, earlyStopOn;
     int epochs = 0, batch = 0, imageSize = 0, patience = 0, stepSize = 0, workers = -1, threads = 0;
     std::vector<int> phaseEpochs;
     std::vector<double> lr;
@@ -82,6 +82,8 @@ training::TrainingConfig buildConfig(const TrainArgs& a, CLI::App* sub) {
         c.amp = a.amp;
     if (given("--plan"))
         c.plan = a.plan;
+    if (given("--early-stop-on"))
+        c.earlyStopOn = a.earlyStopOn;
     if (given("--workers"))
         c.workers = a.workers;
     if (given("--threads"))
@@ -112,6 +114,10 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
     sub->add_option("--phase-epochs", a->phaseEpochs, "Epochs per phase, e.g. 5,5,10")->delimiter(',');
     sub->add_option("--lr", a->lr, "Learning rate per phase, e.g. 1e-3,5e-4,1e-4")->delimiter(',');
     sub->add_option("--patience", a->patience, "Early-stopping patience (epochs) in every phase")->check(CLI::Range(1, 1000));
+    sub->add_option("--early-stop-on", a->earlyStopOn,
+                    "Which best val loss an epoch must beat to reset early stopping: phase (each phase's "
+                    "own best, the default) or run (the best of the whole run)")
+        ->check(CLI::IsMember({"phase", "run"}));
     sub->add_option("--step-size", a->stepSize, "StepLR step size (epochs)")->check(CLI::Range(1, 1000));
     sub->add_option("--gamma", a->gamma, "StepLR decay factor");
     sub->add_option("--batch", a->batch, "Batch size")->check(CLI::Range(1, 4096));
@@ -133,7 +139,9 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
     sub->add_option("--threads", a->threads, "LibTorch threads (0 = every core)")->check(CLI::Range(0, 1024));
     sub->add_option("--cache", a->cache, "Film cache folder (default RUN/cache)");
     sub->add_flag("--no-augment", a->noAugment, "Train without augmentation");
-    sub->add_flag("--freeze-bn", a->freezeBn, "Keep BatchNorm statistics of frozen layers fixed");
+    sub->add_flag("--freeze-bn", a->freezeBn,
+                  "Keep BatchNorm statistics of frozen layers fixed (default: they follow the data in every "
+                  "phase, like the seed's requires_grad=False with model.train())");
     sub->add_option("--population-age", a->populationAge,
                     "Ages of the patients the films came from, in completed years, e.g. 1-5 (films of "
                     "patients outside it get a warning)")
@@ -160,7 +168,7 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
         if (a->resume) {
             for (const char* o : {"--config", "--epochs", "--phase-epochs", "--lr", "--batch", "--image-size", "--seed",
                                   "--val-policy", "--weights", "--optimizer", "--plan", "--population-age",
-                                  "--population"})
+                                  "--population", "--early-stop-on"})
                 if (sub->count(o))
                     std::cerr << "cxr train: note: " << o << " is ignored with --resume (the run's config.json decides)\n";
         } else {
@@ -181,7 +189,7 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
         std::cout << "Run folder: " << result.runDir.string() << "\n"
                   << "  model:      X_ray_classifier.pth, class_to_index.pth/.json, model.json\n"
                   << "  report:     evaluation.txt, evaluation.json\n"
-                  << "  training:   metrics.csv, config.json, split.json, checkpoints/best.pth\n"
+                  << "  training:   metrics.csv, config.json, split.json, checkpoints/best-NNNN.pth (named in state.json)\n"
                   << "Total time: " << workflows::formatDuration(result.seconds) << "\n";
         return 0;
     };

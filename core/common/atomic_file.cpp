@@ -17,12 +17,40 @@ namespace {
 
 std::string errnoText(int err) { return std::strerror(err); }
 
+SyncListener g_syncListener = nullptr;
+
+void notifySynced(const fs::path& path) {
+    if (g_syncListener)
+        g_syncListener(path);
+}
+
+// After a rename the new name lives only in the folder's page cache until the folder itself is
+// synced; a power cut before that can bring back the old file (or none).
+void syncFolder(const fs::path& target) {
+    fs::path folder = target.parent_path();
+    if (folder.empty())
+        folder = ".";
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        throw Error(ErrorCode::Io, target, "cannot open its folder to flush it: " + errnoText(errno));
+    // EINVAL: a filesystem that cannot sync folders (some network mounts); the rename stands.
+    if (::fsync(fd) != 0 && errno != EINVAL) {
+        const int err = errno;
+        ::close(fd);
+        throw Error(ErrorCode::Io, target, "flushing its folder to disk failed: " + errnoText(err));
+    }
+    ::close(fd);
+    notifySynced(folder);
+}
+
 std::string tempSuffix() {
     std::random_device rd;
     return ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(rd() % 1000000);
 }
 
 }  // namespace
+
+void setSyncListenerForTests(SyncListener listener) { g_syncListener = listener; }
 
 void writeFileAtomically(const fs::path& path, std::string_view bytes) {
     const fs::path tmp = path.string() + tempSuffix();
@@ -49,11 +77,13 @@ void writeFileAtomically(const fs::path& path, std::string_view bytes) {
         ::unlink(tmp.c_str());
         throw Error(ErrorCode::Io, path, "flushing to disk failed: " + errnoText(err));
     }
+    notifySynced(tmp);
     if (::rename(tmp.c_str(), path.c_str()) != 0) {
         const int err = errno;
         ::unlink(tmp.c_str());
         throw Error(ErrorCode::Io, path, "cannot replace file: " + errnoText(err));
     }
+    syncFolder(path);
 }
 
 std::vector<std::uint8_t> readFileBytes(const fs::path& path, std::uint64_t maxBytes) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "training/run_state.h"
 
 namespace cxr::training {
 
@@ -23,28 +24,51 @@ void RunDirectory::create() const {
 }
 
 namespace {
-std::string numbered(int epochsDone, const char* suffix) {
+std::string numbered(const char* stem, int epochsDone, const char* suffix) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "checkpoints/last-%04d%s", epochsDone, suffix);
+    std::snprintf(buf, sizeof buf, "checkpoints/%s-%04d%s", stem, epochsDone, suffix);
     return buf;
 }
-}  // namespace
 
-std::string RunDirectory::lastCheckpointName(int epochsDone) { return numbered(epochsDone, ".pth"); }
-std::string RunDirectory::lastOptimizerName(int epochsDone) { return numbered(epochsDone, "-optimizer.pt"); }
-
-void RunDirectory::pruneLastCheckpoints(const std::string& keepWeights, const std::string& keepOptimizer) const {
+// Removes the files in `folder` whose names start with one of `prefixes`, except `keep`.
+void pruneFiles(const std::filesystem::path& folder, const std::vector<std::string>& prefixes,
+                const std::vector<std::filesystem::path>& keep) {
     std::error_code ec;
-    const auto keepA = (m_root / keepWeights).lexically_normal();
-    const auto keepB = (m_root / keepOptimizer).lexically_normal();
     std::vector<std::filesystem::path> stale;
-    for (std::filesystem::directory_iterator it(checkpointDir(), ec), end; !ec && it != end; it.increment(ec)) {
+    for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
         const auto path = it->path().lexically_normal();
-        if (path.filename().string().rfind("last-", 0) == 0 && path != keepA && path != keepB)
+        const auto name = path.filename().string();
+        bool matches = false;
+        for (const auto& prefix : prefixes)
+            matches = matches || name.rfind(prefix, 0) == 0;
+        bool kept = false;
+        for (const auto& k : keep)
+            kept = kept || path == k;
+        if (matches && !kept)
             stale.push_back(path);
     }
     for (const auto& path : stale)
         std::filesystem::remove(path, ec);
+}
+}  // namespace
+
+std::string RunDirectory::lastCheckpointName(int epochsDone) { return numbered("last", epochsDone, ".pth"); }
+std::string RunDirectory::lastOptimizerName(int epochsDone) { return numbered("last", epochsDone, "-optimizer.pt"); }
+std::string RunDirectory::bestCheckpointName(int epochsDone) { return numbered("best", epochsDone, ".pth"); }
+
+std::filesystem::path RunDirectory::bestCheckpoint(const RunState& state) const {
+    return m_root / (state.bestCheckpoint.empty() ? std::string(kLegacyBestCheckpoint) : state.bestCheckpoint);
+}
+
+void RunDirectory::pruneLastCheckpoints(const std::string& keepWeights, const std::string& keepOptimizer) const {
+    pruneFiles(checkpointDir(), {"last-"},
+               {(m_root / keepWeights).lexically_normal(), (m_root / keepOptimizer).lexically_normal()});
+}
+
+void RunDirectory::pruneBestCheckpoints(const std::string& keep) const {
+    if (keep.empty())
+        return;  // a legacy run: its best.pth is the only best there is
+    pruneFiles(checkpointDir(), {"best-", "best.pth"}, {(m_root / keep).lexically_normal()});
 }
 
 void RunDirectory::checkStart(bool resume) const {

@@ -5,7 +5,9 @@
 //   split.json         the split plan (policy, reason, counts)
 //   metrics.csv        one row per finished epoch (MetricsLog)
 //   state.json         resume state (RunState)
-//   checkpoints/best.pth            best val loss across all phases (state dict, atomic)
+//   checkpoints/best-NNNN.pth       best val loss across all phases (state dict, atomic), numbered
+//                                   by the epochs done when it was saved; state.json names the
+//                                   current one (runs made before that used checkpoints/best.pth)
 //   checkpoints/last-NNNN.pth, last-NNNN-optimizer.pt   the last finished epoch, for --resume
 //   cache/             the film cache, unless a shared cache folder is configured
 //   X_ray_classifier.pth, class_to_index.pth|json, model.json   the exported bundle
@@ -17,6 +19,8 @@
 
 namespace cxr::training {
 
+struct RunState;
+
 class RunDirectory {
 public:
     explicit RunDirectory(std::filesystem::path root);
@@ -27,7 +31,15 @@ public:
     std::filesystem::path metricsFile() const { return m_root / "metrics.csv"; }
     std::filesystem::path stateFile() const { return m_root / "state.json"; }
     std::filesystem::path checkpointDir() const { return m_root / "checkpoints"; }
-    std::filesystem::path bestCheckpoint() const { return checkpointDir() / "best.pth"; }
+    // The best checkpoint `state` names, or the fixed name older runs used when it names none.
+    std::filesystem::path bestCheckpoint(const RunState& state) const;
+    // The relative name of a new best checkpoint saved after `epochsDone` epochs
+    // ("checkpoints/best-0007.pth"): never the name of a file a state may still point at.
+    static std::string bestCheckpointName(int epochsDone);
+    static constexpr const char* kLegacyBestCheckpoint = "checkpoints/best.pth";
+    // Removes best checkpoints other than the one named (ignoring errors), the legacy best.pth
+    // included once a numbered one has taken over.
+    void pruneBestCheckpoints(const std::string& keep) const;
     // Relative names of the last-epoch files after `epochsDone` epochs ("checkpoints/last-0007.pth").
     static std::string lastCheckpointName(int epochsDone);
     static std::string lastOptimizerName(int epochsDone);

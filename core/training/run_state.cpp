@@ -17,6 +17,7 @@ Json RunState::toJson() const {
                 {"earlyStopCounter", earlyStopCounter},
                 {"lastCheckpoint", lastCheckpoint},
                 {"lastOptimizer", lastOptimizer},
+                {"bestCheckpoint", bestCheckpoint},
                 {"bestValLoss", best},
                 {"bestValAccuracy", bestValAccuracy},
                 {"bestPhase", bestPhase},
@@ -37,12 +38,17 @@ RunState RunState::fromJson(const Json& json, const std::string& source) {
         s.earlyStopCounter = json.at("earlyStopCounter").get<int>();
         s.lastCheckpoint = json.at("lastCheckpoint").get<std::string>();
         s.lastOptimizer = json.at("lastOptimizer").get<std::string>();
+        s.bestCheckpoint = json.value("bestCheckpoint", "");  // absent in older runs
         const auto& best = json.at("bestValLoss");
         s.bestValLoss = best.is_null() ? std::numeric_limits<double>::infinity() : best.get<double>();
         s.bestValAccuracy = json.at("bestValAccuracy").get<double>();
         s.bestPhase = json.at("bestPhase").get<int>();
         s.bestEpoch = json.at("bestEpoch").get<int>();
         s.message = json.value("message", "");
+        if (!s.bestCheckpoint.empty() &&
+            (s.bestCheckpoint.rfind("checkpoints/", 0) != 0 || s.bestCheckpoint.find("..") != std::string::npos))
+            throw Error(ErrorCode::Corrupt, source + ": the best checkpoint must lie in checkpoints/, not '" +
+                                                s.bestCheckpoint + "'");
         if (s.phase < 0 || s.nextEpoch < 0 || s.epochsDone < 0)
             throw Error(ErrorCode::Corrupt, source + ": negative phase or epoch");
         return s;

@@ -25,6 +25,11 @@ struct RunState {
     // never pairs a state with the wrong weights); empty when none.
     std::string lastCheckpoint;
     std::string lastOptimizer;
+    // The best checkpoint so far (relative name, "checkpoints/best-0004.pth"), written under a
+    // new name before this state so the state only ever names complete weights of the epoch it
+    // records. Empty in runs made before numbered best checkpoints: they used
+    // checkpoints/best.pth (RunDirectory::bestCheckpoint falls back to it).
+    std::string bestCheckpoint;
     double bestValLoss = std::numeric_limits<double>::infinity();
     double bestValAccuracy = 0;
     int bestPhase = -1;       // -1: no best checkpoint yet

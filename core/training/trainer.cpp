@@ -9,10 +9,12 @@
 #include <torch/types.h>
 
 #include "common/error.h"
+#include "common/fault_point.h"
 #include "common/logging.h"
 #include "model/device.h"
 #include "model/state_dict.h"
 #include "training/autocast_guard.h"
+#include "training/early_stopping.h"
 #include "training/metrics_log.h"
 #include "training/optimizer_factory.h"
 #include "training/run_eta.h"
@@ -50,7 +52,9 @@ std::vector<PhaseResult> phasesFromHistory(const TrainingConfig& config, const s
         for (const auto& row : rows)
             if (row.phase == static_cast<int>(p)) {
                 r.epochsRun += 1;
-                r.earlyStopped = row.earlyStopCounter >= row.patience;
+                r.earlyStopped = stopsEarly(row.earlyStopCounter, row.patience, row.epoch, config.phases[p].epochs);
+                if (r.earlyStopped)
+                    r.stopReason = earlyStopReason(config, row.patience);
             }
         out.push_back(r);
     }
@@ -77,8 +81,7 @@ TrainingResult Trainer::run(model::ResNet18& net, BatchSource& train, BatchSourc
     }
 }
 
-void Trainer::loadWeights(model::ResNet18& net, const std::string& relativeFile) const {
-    const auto file = m_runDir.root() / relativeFile;
+void Trainer::loadWeights(model::ResNet18& net, const std::filesystem::path& file) const {
     model::loadStateDict(*net, model::readStateDict(file, m_settings.device), {}, displayPath(file));
 }
 
@@ -89,9 +92,9 @@ void Trainer::restoreStartWeights(model::ResNet18& net, const RunState& state, b
     // when configured (as an uninterrupted run would), else the last epoch's.
     if (state.nextEpoch > 0 || !m_config.restoreBestBetweenPhases || !state.hasBest()) {
         if (state.hasLast())
-            loadWeights(net, state.lastCheckpoint);
+            loadWeights(net, m_runDir.root() / state.lastCheckpoint);
     } else {
-        loadWeights(net, "checkpoints/best.pth");
+        loadWeights(net, m_runDir.bestCheckpoint(state));
     }
 }
 
@@ -135,6 +138,8 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
     if (m_settings.channelsLast)
         model::toChannelsLast(*net);
     restoreStartWeights(net, state, setup.resume);
+    if (setup.resume)
+        m_runDir.pruneBestCheckpoints(state.bestCheckpoint);  // one a kill left before its state
 
     TrainingResult result;
     result.history = metrics.rows();
@@ -162,7 +167,7 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
         const PhaseConfig& phase = m_config.phases[static_cast<std::size_t>(p)];
         const bool midPhaseResume = firstPhase && setup.resume && state.nextEpoch > 0;
         if (!firstPhase && state.hasBest() && m_config.restoreBestBetweenPhases)
-            loadWeights(net, "checkpoints/best.pth");
+            loadWeights(net, m_runDir.bestCheckpoint(state));
         firstPhase = false;
         PhaseResult& phaseResult = result.phases[static_cast<std::size_t>(p)];
         phaseResult.stopReason = "completed";
@@ -234,7 +239,7 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
                 }
                 state.write(m_runDir.stateFile());
                 if (!m_config.restoreBestBetweenPhases)
-                    loadWeights(net, "checkpoints/best.pth");
+                    loadWeights(net, m_runDir.bestCheckpoint(state));
                 break;
             }
 
@@ -248,30 +253,39 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
             row.valLoss = valStats.loss;
             row.valAccuracy = valStats.accuracy;
             row.patience = phase.patience;
-            row.best = valStats.loss < state.bestValLoss - m_config.minDelta;
+            // The checkpoint follows the run's best; early stopping compares with the phase's
+            // or the run's best, as configured.
+            const double earlyStopBar = earlyStopReference(m_config, p, result.history, state.bestValLoss);
+            row.best = improves(valStats.loss, state.bestValLoss, m_config.minDelta);
+            state.earlyStopCounter = improves(valStats.loss, earlyStopBar, m_config.minDelta) ? 0 : state.earlyStopCounter + 1;
+            row.earlyStopCounter = state.earlyStopCounter;
+            row.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
+            const bool earlyStop = stopsEarly(state.earlyStopCounter, phase.patience, e, phase.epochs);
+
+            // Every file under a name no state has pointed at yet — the best weights, the
+            // last weights and optimizer — then metrics, then the state that names them, then
+            // pruning: a kill anywhere leaves a state whose files are on disk and are the
+            // weights of the epochs it records.
+            const int done = state.epochsDone + 1;
             if (row.best) {
-                model::writeStateDict(m_runDir.bestCheckpoint(), model::stateDictOf(*net));
+                const auto bestWeights = RunDirectory::bestCheckpointName(done);
+                model::writeStateDict(m_runDir.root() / bestWeights, model::stateDictOf(*net));
+                faultPoint("best-checkpoint");
+                state.bestCheckpoint = bestWeights;
                 state.bestValLoss = valStats.loss;
                 state.bestValAccuracy = valStats.accuracy;
                 state.bestPhase = p;
                 state.bestEpoch = e;
-                state.earlyStopCounter = 0;
-            } else {
-                state.earlyStopCounter += 1;
             }
-            row.earlyStopCounter = state.earlyStopCounter;
-            row.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
-            const bool earlyStop = state.earlyStopCounter >= phase.patience && e + 1 < phase.epochs;
-
-            // Weights and optimizer first, then metrics, then the state that points at them:
-            // a kill anywhere leaves a state that matches files on disk.
-            const int done = state.epochsDone + 1;
             const auto lastWeights = RunDirectory::lastCheckpointName(done);
             const auto lastOptimizer = RunDirectory::lastOptimizerName(done);
             model::writeStateDict(m_runDir.root() / lastWeights, model::stateDictOf(*net));
+            faultPoint("last-checkpoint");
             saveOptimizerState(*optimizer, m_runDir.root() / lastOptimizer);
+            faultPoint("optimizer");
             metrics.append(row);
             metrics.write(m_runDir.metricsFile());
+            faultPoint("metrics");
             state.epochsDone = done;
             state.lastCheckpoint = lastWeights;
             state.lastOptimizer = lastOptimizer;
@@ -282,7 +296,10 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
                 state.earlyStopCounter = 0;
             }
             state.write(m_runDir.stateFile());
+            faultPoint("state");
             m_runDir.pruneLastCheckpoints(lastWeights, lastOptimizer);
+            m_runDir.pruneBestCheckpoints(state.bestCheckpoint);
+            faultPoint("prune");
 
             phaseResult.epochsRun += 1;
             if (earlyStop)
@@ -292,13 +309,12 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
             if (m_observer) {
                 if (row.best)
                     m_observer->onNewBest(BestCheckpointInfo{p, phase.name, e, row.valLoss, row.valAccuracy,
-                                                             m_runDir.bestCheckpoint().string()});
+                                                             m_runDir.bestCheckpoint(state).string()});
                 m_observer->onEpochFinished(row);
             }
             if (earlyStop) {
                 phaseResult.earlyStopped = true;
-                phaseResult.stopReason = "early stopping (no val-loss improvement in " +
-                                         std::to_string(phase.patience) + " epochs)";
+                phaseResult.stopReason = earlyStopReason(m_config, phase.patience);
                 break;
             }
         }
@@ -308,7 +324,7 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
 
     if (!state.hasBest())
         throw Error(ErrorCode::Training, "no epoch finished with a finite validation loss: nothing to keep");
-    loadWeights(net, "checkpoints/best.pth");
+    loadWeights(net, m_runDir.bestCheckpoint(state));
     net->eval();
     if (state.status == "running")
         state.status = "trained";
@@ -322,7 +338,7 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
                                      state.bestEpoch,
                                      state.bestValLoss,
                                      state.bestValAccuracy,
-                                     m_runDir.bestCheckpoint().string()};
+                                     m_runDir.bestCheckpoint(state).string()};
     result.seconds = std::chrono::duration<double>(Clock::now() - runStart).count();
     if (m_observer)
         m_observer->onRunFinished(result);

@@ -1,10 +1,12 @@
 #pragma once
 // Trainer: runs the phase plan on a network. Per phase: set which parameters train, a fresh
-// optimizer over them, StepLR per epoch, early stopping on validation loss; a checkpoint each
-// time the validation loss beats the best of the whole run; the run's best weights reloaded at
-// the end. Every finished epoch is recorded (metrics.csv, state.json, last-epoch weights and
+// optimizer over them, StepLR per epoch, early stopping on validation loss (against the phase's
+// or the run's best, TrainingConfig::earlyStopOn); a checkpoint, under a new name, each time the
+// validation loss beats the best of the whole run; the run's best weights — the checkpoint
+// state.json names — reloaded between phases and at the end. Every finished epoch is recorded (metrics.csv, state.json, last-epoch weights and
 // optimizer state) so an interrupted run resumes at the next epoch of the right phase. A cancel
 // stops within one batch; a NaN/Inf loss ends the phase without saving anything from it.
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -46,7 +48,7 @@ public:
 private:
     TrainingResult runPhases(model::ResNet18& net, BatchSource& train, BatchSource& val, const TrainerSetup& setup);
     void restoreStartWeights(model::ResNet18& net, const RunState& state, bool resumed) const;
-    void loadWeights(model::ResNet18& net, const std::string& relativeFile) const;
+    void loadWeights(model::ResNet18& net, const std::filesystem::path& file) const;
 
     TrainingConfig m_config;
     RunDirectory m_runDir;

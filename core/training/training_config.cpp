@@ -112,6 +112,8 @@ void TrainingConfig::validate() const {
         bad("class weighting must be none, loss or sampler, got '" + classWeighting + "'");
     if (minDelta < 0)
         bad("min delta must be >= 0");
+    if (earlyStopOn != "phase" && earlyStopOn != "run")
+        bad("early stopping must compare with the 'phase' or the 'run' best, got '" + earlyStopOn + "'");
     if (plan != "auto" && plan != "seed" && plan != "scratch")
         bad("plan must be auto, seed or scratch, got '" + plan + "'");
     if (workers < 0 || workers > 64)
@@ -140,6 +142,7 @@ Json TrainingConfig::toJson() const {
                 {"valFraction", valFraction},
                 {"classWeighting", classWeighting},
                 {"minDelta", minDelta},
+                {"earlyStopOn", earlyStopOn},
                 {"restoreBestBetweenPhases", restoreBestBetweenPhases},
                 {"freezeBatchNorm", freezeBatchNorm},
                 {"thresholdRule", thresholdRule},
@@ -174,6 +177,7 @@ TrainingConfig TrainingConfig::fromJson(const Json& json) {
     readKey(json, "valFraction", c.valFraction);
     readKey(json, "classWeighting", c.classWeighting);
     readKey(json, "minDelta", c.minDelta);
+    readKey(json, "earlyStopOn", c.earlyStopOn);
     readKey(json, "restoreBestBetweenPhases", c.restoreBestBetweenPhases);
     readKey(json, "freezeBatchNorm", c.freezeBatchNorm);
     readKey(json, "thresholdRule", c.thresholdRule);

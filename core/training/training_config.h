@@ -47,10 +47,16 @@ struct TrainingConfig {
     std::string classWeighting = "none";
     // Improvement needed to count as a new best val loss (absolute).
     double minDelta = 0.0;
+    // The loss an epoch must beat to count as an improvement for early stopping: "phase" (the
+    // phase's own best so far: each phase has its own early stopping, as in the seed method) or
+    // "run" (the best of the whole run, so a later phase that never beats an earlier one stops
+    // after `patience` epochs). The checkpoint is always the run's best either way.
+    std::string earlyStopOn = "phase";
     // Start each phase from the best weights so far rather than the last epoch's.
     bool restoreBestBetweenPhases = true;
     // Keep BatchNorm statistics of frozen parts fixed (eval mode). Off by default, like the
-    // seed (requires_grad=False + model.train() still updates them).
+    // seed (requires_grad=False + model.train() still updates them): in phase 1 the frozen
+    // backbone's running means and variances then drift from ImageNet's to this data's.
     bool freezeBatchNorm = false;
     std::string thresholdRule = "argmax";  // evaluation::ThresholdRule on validation
     // Which layers each phase trains. "seed": the phases' own `trainable` lists (the seed's

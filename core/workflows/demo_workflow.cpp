@@ -89,7 +89,7 @@ std::string DemoResult::toText() const {
             << "  test accuracy " << test.report.accuracy << ", ROC AUC " << test.roc.auc << " on " << test.films
             << " films\n"
             << "  model: X_ray_classifier.pth, class_to_index.pth/.json, model.json\n"
-            << "  report: evaluation.txt, evaluation.json; training: metrics.csv, checkpoints/best.pth\n";
+            << "  report: evaluation.txt, evaluation.json; training: metrics.csv, checkpoints/best-NNNN.pth\n";
     } else if (runKept) {
         out << "Model: the finished run in " << displayPath(runDir) << " was kept (see its evaluation.txt)\n";
     }

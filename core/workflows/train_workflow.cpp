@@ -12,6 +12,7 @@
 #include "common/logging.h"
 #include "data/class_balance.h"
 #include "data/dataset_index.h"
+#include "data/file_list_digest.h"
 #include "data/film_cache.h"
 #include "data/film_cache_builder.h"
 #include "data/split.h"
@@ -78,6 +79,19 @@ void checkSameSplit(const Json& stored, const Json& now, const std::filesystem::
                         "); start a new run instead of resuming");
 }
 
+// Same counts are not the same films: a resumed run also compares the file list (names and
+// sizes) it started with. Runs made before the list was recorded have only their counts.
+void checkSameFiles(const Json& stored, const data::FileListDigest& now, const std::filesystem::path& runDir) {
+    if (!stored.contains("files"))
+        return;
+    const auto then = data::FileListDigest::fromJson(stored.at("files"));
+    const std::string changed = then.differences(now);
+    if (!changed.empty())
+        throw Error(ErrorCode::InvalidInput, runDir,
+                    "the data folder's films changed since this run started (" + changed +
+                        "); resuming would mix data — start a new run instead");
+}
+
 }  // namespace
 
 std::string fromScratchWarning(const std::string& plan) {
@@ -114,6 +128,10 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
             // Runs started before the plan setting trained each phase's own layer list.
             if (!stored.at("training").contains("plan"))
                 options.config.plan = "seed";
+            // Runs started before the early-stopping setting compared every epoch with the
+            // run's best; they resume as they began.
+            if (!stored.at("training").contains("earlyStopOn"))
+                options.config.earlyStopOn = "run";
             const std::string weights = stored.value("imagenetWeights", "");
             options.imagenetWeights = weights.empty() ? std::nullopt : std::optional<std::filesystem::path>(weights);
             options.population = Population::fromJson(stored.value("population", Json()), displayPath(runDir.configFile()));
@@ -128,9 +146,14 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
             warn(result, observer, "skipped: " + problem);
         const auto split = data::makeSplit(index, data::parseValPolicy(config.valPolicy), config.valFraction,
                                            config.seed);
-        const Json splitJson = split.toJson();
-        if (options.resume && std::filesystem::exists(runDir.splitFile()))
-            checkSameSplit(readJsonFile(runDir.splitFile()), splitJson, runDir.splitFile());
+        Json splitJson = split.toJson();
+        const auto files = data::FileListDigest::of(index);
+        splitJson["files"] = files.toJson();
+        if (options.resume && std::filesystem::exists(runDir.splitFile())) {
+            const Json stored = readJsonFile(runDir.splitFile());
+            checkSameFiles(stored, files, runDir.root());
+            checkSameSplit(stored, splitJson, runDir.splitFile());
+        }
         result.splitReason = split.reason;
 
         bool pretrained = false;
@@ -197,6 +220,7 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
         Json configJson = runConfigJson(options, config, pretrained);
         configJson["pretrainedWeights"] = weightsJson;
         configJson["split"] = splitJson;
+        configJson["split"].erase("files");  // the run folder's business; the bundle travels
         configJson["bestCheckpoint"] = {{"phase", result.training.best.phaseName},
                                         {"epoch", result.training.best.epoch},
                                         {"valLoss", result.training.best.valLoss}};

@@ -1,5 +1,7 @@
 #include "common/atomic_file.h"
 
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "common/error.h"
@@ -16,6 +18,35 @@ TEST(AtomicFile, WritesAndReplaces) {
     EXPECT_EQ(readFileText(file), "second");
     // No temporary files stay behind.
     EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);
+}
+
+// What the sync seam saw, and what the target held at the moment the folder was synced.
+std::vector<fs::path> g_synced;
+std::vector<std::string> g_targetAtFolderSync;
+fs::path g_target;
+
+void recordSync(const fs::path& synced) {
+    g_synced.push_back(synced);
+    if (fs::is_directory(synced))
+        g_targetAtFolderSync.push_back(readFileText(g_target));
+}
+
+// The seam shows the calls and their order (file synced, renamed, then its folder synced); it
+// cannot show that the disk honoured them — only a power cut could.
+TEST(AtomicFile, SyncsTheFolderAfterTheRename) {
+    const auto dir = test::scratchDir();
+    g_target = dir / "state.json";
+    writeFileAtomically(g_target, "old");
+    g_synced.clear();
+    g_targetAtFolderSync.clear();
+    setSyncListenerForTests(&recordSync);
+    writeFileAtomically(g_target, "new");
+    setSyncListenerForTests(nullptr);
+    ASSERT_EQ(g_synced.size(), 2u);
+    EXPECT_NE(g_synced[0].filename().string().find("state.json.tmp-"), std::string::npos) << g_synced[0];
+    EXPECT_EQ(fs::canonical(g_synced[1]), fs::canonical(dir));
+    ASSERT_EQ(g_targetAtFolderSync.size(), 1u);
+    EXPECT_EQ(g_targetAtFolderSync[0], "new") << "the folder was synced before the rename";
 }
 
 TEST(AtomicFile, FailedReplaceLeavesNoTemporaryBehind) {

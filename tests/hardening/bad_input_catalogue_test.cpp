@@ -21,6 +21,7 @@
 #include "imaging/dicom_bytes.h"
 #include "imaging/film_writer.h"
 #include "imaging/load_film.h"
+#include "training/run_directory.h"
 #include "training/run_state.h"
 #include "test_dirs.h"
 
@@ -182,8 +183,8 @@ TEST(BadInputCatalogue, CtrlCDuringTrainingStopsCleanlyAndCanResume) {
     ASSERT_TRUE(WIFEXITED(status)) << train.output();
     EXPECT_EQ(WEXITSTATUS(status), 130) << train.output();
     EXPECT_NE(train.output().find("--resume"), std::string::npos) << train.output();
-    EXPECT_EQ(test::checkpointProblem(run / "checkpoints" / "best.pth"), "");
     const auto state = training::RunState::read(run / "state.json");
+    EXPECT_EQ(test::checkpointProblem(training::RunDirectory(run).bestCheckpoint(state)), "");
     EXPECT_NE(state.status, "finished");
     EXPECT_LT(state.epochsDone, 6);
 }

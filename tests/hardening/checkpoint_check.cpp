@@ -25,6 +25,24 @@ std::string checkpointProblem(const std::filesystem::path& file) {
     }
 }
 
+std::string weightsDifference(const std::filesystem::path& a, const std::filesystem::path& b) {
+    try {
+        const auto first = model::readStateDict(a);
+        const auto second = model::readStateDict(b);
+        if (first.size() != second.size())
+            return "they hold " + std::to_string(first.size()) + " and " + std::to_string(second.size()) + " tensors";
+        for (std::size_t i = 0; i < first.size(); ++i) {
+            if (first[i].first != second[i].first)
+                return "tensor " + std::to_string(i) + " is " + first[i].first + " and " + second[i].first;
+            if (!torch::equal(first[i].second.contiguous(), second[i].second.contiguous()))
+                return first[i].first + " differs";
+        }
+        return {};
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+}
+
 void exportUntrainedBundle(const std::filesystem::path& dir, const std::vector<std::string>& classes) {
     model::ResNet18 net(static_cast<int64_t>(classes.size()));
     net->eval();

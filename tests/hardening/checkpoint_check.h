@@ -11,6 +11,10 @@ namespace cxr::test {
 // reason it does not.
 std::string checkpointProblem(const std::filesystem::path& file);
 
+// Empty when the two state-dict files hold the same names and tensors, in the same order; else
+// the first difference.
+std::string weightsDifference(const std::filesystem::path& a, const std::filesystem::path& b);
+
 // Exports an untrained ResNet18 for `classes` as a model folder (exportModelBundle).
 void exportUntrainedBundle(const std::filesystem::path& dir, const std::vector<std::string>& classes);
 

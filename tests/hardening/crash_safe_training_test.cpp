@@ -20,8 +20,10 @@
 #include "checkpoint_check.h"
 #include "cli_process.h"
 #include "common/atomic_file.h"
+#include "common/fault_point.h"
 #include "common/sha256.h"
 #include "training/metrics_log.h"
+#include "training/run_directory.h"
 #include "training/run_state.h"
 #include "test_dirs.h"
 
@@ -120,7 +122,7 @@ TEST(CrashSafeTraining, SigkillMidEpochThenResumeLosesAtMostThatEpoch) {
     const auto before = training::MetricsLog::read(run / "metrics.csv").rows();
     ASSERT_EQ(before.size(), 3u);
     ASSERT_TRUE(state->hasBest());
-    EXPECT_EQ(test::checkpointProblem(run / "checkpoints" / "best.pth"), "");
+    EXPECT_EQ(test::checkpointProblem(training::RunDirectory(run).bestCheckpoint(*state)), "");
     ASSERT_TRUE(state->hasLast());
     EXPECT_EQ(test::checkpointProblem(run / state->lastCheckpoint), "");
 
@@ -147,9 +149,56 @@ TEST(CrashSafeTraining, SigkillMidEpochThenResumeLosesAtMostThatEpoch) {
     ASSERT_TRUE(done);
     EXPECT_EQ(done->status, "finished");
     EXPECT_EQ(done->epochsDone, 6);
-    EXPECT_EQ(test::checkpointProblem(run / "checkpoints" / "best.pth"), "");
+    EXPECT_EQ(test::checkpointProblem(training::RunDirectory(run).bestCheckpoint(*done)), "");
     EXPECT_EQ(test::checkpointProblem(run / "X_ray_classifier.pth"), "");
     EXPECT_TRUE(tempFilesIn(run).empty()) << "a killed save left " << tempFilesIn(run).front();
+}
+
+// `cxr train` ended right after each write step of its second epoch in turn (the fault points
+// of CXR_FAULT_KILL_AT), then `cxr train --resume`: the state left behind names checkpoints that
+// are on disk and load, a best that is the last recorded epoch equals that epoch's weights, and
+// the resumed run exports exactly the best checkpoint its final state names.
+TEST(CrashSafeTraining, KillAfterEachWriteStepThenResumeReloadsTheNamedWeights) {
+    const auto dir = test::scratchDir();
+    makeSet(dir, 24);
+    const auto data = dir / "data";
+    for (const char* step : {"best-checkpoint", "last-checkpoint", "optimizer", "metrics", "state", "prune"}) {
+        SCOPED_TRACE(step);
+        const auto run = dir / (std::string("run-") + step);
+        auto args = trainArgs(data, run);
+        const auto epochs = std::find(args.begin(), args.end(), "2,2,2");
+        ASSERT_NE(epochs, args.end());
+        *epochs = "1,1,1";
+        ::setenv("CXR_FAULT_KILL_AT", (std::string(step) + ":2").c_str(), 1);
+        const auto killed = test::runCli(args, dir / (std::string("killed-") + step + ".txt"));
+        ::unsetenv("CXR_FAULT_KILL_AT");
+        // best-checkpoint:2 is the second new best, which a run need not reach.
+        if (std::string(step) == "best-checkpoint" && killed.code == 0)
+            continue;
+        ASSERT_EQ(killed.code, kFaultExitCode) << killed.output;
+
+        const auto state = readState(run);
+        ASSERT_TRUE(state && state->hasBest() && state->hasLast());
+        const training::RunDirectory runDir(run);
+        EXPECT_EQ(test::checkpointProblem(runDir.bestCheckpoint(*state)), "");
+        EXPECT_EQ(test::checkpointProblem(run / state->lastCheckpoint), "");
+        const auto rows = training::MetricsLog::read(run / "metrics.csv").rows();
+        ASSERT_GE(rows.size(), static_cast<std::size_t>(state->epochsDone));
+        const auto& lastRow = rows[static_cast<std::size_t>(state->epochsDone) - 1];
+        if (lastRow.phase == state->bestPhase && lastRow.epoch == state->bestEpoch) {
+            EXPECT_EQ(test::weightsDifference(runDir.bestCheckpoint(*state), run / state->lastCheckpoint), "")
+                << "the best checkpoint state.json names is not the weights of the epoch it records";
+        }
+
+        const auto resumed = test::runCli(resumeArgs(data, run), dir / (std::string("resumed-") + step + ".txt"));
+        ASSERT_EQ(resumed.code, 0) << resumed.output;
+        const auto done = readState(run);
+        ASSERT_TRUE(done);
+        EXPECT_EQ(done->epochsDone, 3);
+        EXPECT_EQ(test::weightsDifference(runDir.bestCheckpoint(*done), run / "X_ray_classifier.pth"), "")
+            << "the exported model is not the best checkpoint state.json names";
+        EXPECT_TRUE(tempFilesIn(run).empty());
+    }
 }
 
 // A small filesystem of its own for the run folder: a tmpfs in a private mount namespace (it
@@ -216,7 +265,7 @@ TEST(CrashSafeTraining, DiskFullWhileSavingKeepsThePreviousCheckpoint) {
     }
     const auto state = readState(run);
     ASSERT_TRUE(state && state->epochsDone >= 1 && state->hasBest());
-    const auto best = run / "checkpoints" / "best.pth";
+    const auto best = training::RunDirectory(run).bestCheckpoint(*state);
     const std::string bestHash = sha256File(best);
     const std::string stateText = readFileText(run / "state.json");
     const std::string metricsText = readFileText(run / "metrics.csv");

@@ -15,14 +15,16 @@
 
 namespace cxr::test {
 
-inline torch::Tensor tinyImages(int count, int side, std::uint64_t seed, torch::Tensor* labelsOut) {
+// Class-1 images carry a square blob `blob` brighter than the noise (0.3 a pixel).
+inline torch::Tensor tinyImages(int count, int side, std::uint64_t seed, torch::Tensor* labelsOut,
+                                double blob = 1.5) {
     torch::manual_seed(seed);
     auto labels = torch::arange(count, torch::kLong).remainder(2);
     auto images = torch::randn({count, 1, side, side}) * 0.3;
     const int a = side / 4, b = 3 * side / 4;
-    auto blob = images.index({torch::indexing::Slice(), torch::indexing::Slice(), torch::indexing::Slice(a, b),
+    auto square = images.index({torch::indexing::Slice(), torch::indexing::Slice(), torch::indexing::Slice(a, b),
                               torch::indexing::Slice(a, b)});
-    blob.add_(labels.to(torch::kFloat).view({count, 1, 1, 1}) * 1.5);
+    square.add_(labels.to(torch::kFloat).view({count, 1, 1, 1}) * blob);
     *labelsOut = labels;
     return images.expand({count, 3, side, side}).contiguous();
 }

@@ -7,6 +7,8 @@
 #include <torch/types.h>
 
 #include "common/error.h"
+#include "evaluation/predictions.h"
+#include "evaluation/roc.h"
 #include "model/resnet18.h"
 #include "model/state_dict.h"
 #include "training/metrics_log.h"
@@ -120,31 +122,199 @@ TEST(Trainer, EarlyStoppingEndsAPhaseAfterPatienceEpochs) {
     EXPECT_EQ(observer.bests.size(), 1u);
 }
 
+// Flips every label from a given global epoch on: training then unlearns what it learnt, so
+// the validation loss worsens after its best.
+class FlippedLabelsSource : public BatchSource {
+public:
+    FlippedLabelsSource(BatchSource& inner, int fromEpoch) : m_inner(inner), m_from(fromEpoch) {}
+    void startEpoch(int epoch) override {
+        m_epoch = epoch;
+        m_inner.startEpoch(epoch);
+    }
+    std::optional<data::Batch> next() override {
+        auto b = m_inner.next();
+        if (b && m_epoch >= m_from)
+            b->labels = 1 - b->labels;
+        return b;
+    }
+    std::size_t batchesPerEpoch() const override { return m_inner.batchesPerEpoch(); }
+    std::size_t size() const override { return m_inner.size(); }
+
+private:
+    BatchSource& m_inner;
+    int m_from, m_epoch = 0;
+};
+
 TEST(Trainer, TheBestCheckpointAcrossPhasesIsTheOneReloaded) {
     const auto dir = test::scratchDir();
     auto data = test::tinyData();
     auto config = test::tinyConfig(2);
     config.restoreBestBetweenPhases = false;  // let later phases drift from the best
-    config.phases[2].learningRate = 5e-2;    // a big step: phase 3 likely worsens
+    config.phases[1].learningRate = 1e-2;
+    config.phases[2].learningRate = 1e-2;
+    FlippedLabelsSource train(data.train, 3);  // phase 2's second epoch on: the labels reversed
     test::RecordingObserver observer;
     auto net = freshNet();
     Trainer trainer(config, RunDirectory(dir), &observer);
-    const auto result = trainer.run(net, data.train, data.val, {{"A", "B"}, {}, false});
+    const auto result = trainer.run(net, train, data.val, {{"A", "B"}, {}, false});
 
     const auto& rows = result.history;
+    ASSERT_EQ(rows.size(), 6u);
     auto bestRow = std::min_element(rows.begin(), rows.end(),
                                     [](const auto& a, const auto& b) { return a.valLoss < b.valLoss; });
+    // The case this test is about: the best epoch is not the last one, so the last weights
+    // differ from the best.
+    ASSERT_LT(bestRow - rows.begin(), 5) << "validation never worsened after its best";
+    EXPECT_GT(rows.back().valLoss, bestRow->valLoss + 0.01);
     EXPECT_EQ(result.best.phase, bestRow->phase);
     EXPECT_EQ(result.best.epoch, bestRow->epoch);
     EXPECT_DOUBLE_EQ(result.best.valLoss, bestRow->valLoss);
     // The net now holds exactly those weights: its validation loss is the best row's.
     const auto output = runInference(net, data.val, trainer.stepSettings(), {}, nullptr);
     EXPECT_NEAR(lossAndAccuracy(output, {}).loss, bestRow->valLoss, trainer.stepSettings().amp ? 1e-2 : 1e-5);
-    // And best.pth is a loadable state dict with the same values.
+    // They are the best checkpoint state.json names, and not the last epoch's weights.
+    const RunDirectory runDir(dir);
+    const auto state = RunState::read(runDir.stateFile());
+    EXPECT_EQ(result.best.path, runDir.bestCheckpoint(state).string());
     auto reloaded = freshNet();
-    model::loadStateDict(*reloaded, model::readStateDict(dir / "checkpoints" / "best.pth"));
-    for (const auto& p : reloaded->named_parameters())
-        EXPECT_TRUE(torch::allclose(p.value(), net->named_parameters()[p.key()].to(torch::kCPU).contiguous())) << p.key();
+    model::loadStateDict(*reloaded, model::readStateDict(runDir.bestCheckpoint(state)));
+    auto last = freshNet();
+    model::loadStateDict(*last, model::readStateDict(dir / state.lastCheckpoint));
+    bool differsFromLast = false;
+    for (const auto& p : reloaded->named_parameters()) {
+        const auto mine = net->named_parameters()[p.key()].to(torch::kCPU).contiguous();
+        EXPECT_TRUE(torch::equal(p.value(), mine)) << p.key();
+        differsFromLast = differsFromLast || !torch::equal(last->named_parameters()[p.key()], mine);
+    }
+    EXPECT_TRUE(differsFromLast) << "the net holds the last epoch's weights";
+}
+
+// Reaching patience on a phase's last epoch completes the phase: the live loop and the phases
+// rebuilt from metrics.csv on resume label it alike.
+TEST(Trainer, ReplayedPhasesGetTheLiveEarlyStopLabel) {
+    const auto dir = test::scratchDir();
+    auto data = test::tinyData();
+    auto config = test::tinyConfig(1);
+    config.phases.resize(2);
+    config.phases[0].epochs = 3;
+    config.phases[0].patience = 2;  // epochs 2 and 3 without improvement: patience on the last epoch
+    config.phases[1].epochs = 4;
+    config.phases[1].patience = 2;  // ... and here with an epoch left: an early stop
+    config.minDelta = 1e9;          // only a phase's first epoch counts as an improvement
+    test::RecordingObserver observer;
+    auto net = freshNet();
+    Trainer(config, RunDirectory(dir), &observer).run(net, data.train, data.val, {{"A", "B"}, {}, false});
+    ASSERT_EQ(observer.phaseEnds.size(), 2u);
+    EXPECT_FALSE(observer.phaseEnds[0].earlyStopped);
+    EXPECT_TRUE(observer.phaseEnds[1].earlyStopped);
+
+    auto again = freshNet();
+    const auto replayed = Trainer(config, RunDirectory(dir)).run(again, data.train, data.val, {{"A", "B"}, {}, true});
+    ASSERT_EQ(replayed.phases.size(), 2u);
+    for (std::size_t p = 0; p < 2; ++p) {
+        EXPECT_EQ(replayed.phases[p].earlyStopped, observer.phaseEnds[p].earlyStopped) << "phase " << p + 1;
+        EXPECT_EQ(replayed.phases[p].epochsRun, observer.phaseEnds[p].epochsRun) << "phase " << p + 1;
+    }
+    EXPECT_EQ(replayed.phases[1].stopReason, observer.phaseEnds[1].stopReason);
+}
+
+// Phase 2 starts from the best weights and barely moves (a tiny rate, no BatchNorm updates): its
+// losses sit at the run's best. Against the phase's own best its first epoch is an improvement;
+// against the run's best it is not, and the phase stops one epoch earlier.
+TEST(Trainer, EarlyStoppingComparesWithThePhaseOrTheRunBestAsConfigured) {
+    auto counters = [](const std::string& on) {
+        const auto dir = test::scratchDir() / on;
+        auto data = test::tinyData();
+        auto config = test::tinyConfig(1);
+        config.phases.resize(2);
+        config.phases[0].epochs = 2;
+        config.phases[1].epochs = 4;
+        config.phases[1].patience = 1;
+        config.phases[1].learningRate = 1e-9;
+        config.phases[1].trainable = {"fc"};
+        config.freezeBatchNorm = true;
+        config.minDelta = 1e-4;
+        config.earlyStopOn = on;
+        test::RecordingObserver observer;
+        auto net = freshNet();
+        Trainer(config, RunDirectory(dir), &observer).run(net, data.train, data.val, {{"A", "B"}, {}, false});
+        std::vector<int> phase2;
+        for (const auto& e : observer.epochs)
+            if (e.phase == 1) {
+                phase2.push_back(e.earlyStopCounter);
+                EXPECT_FALSE(e.best) << on;  // the checkpoint follows the run's best either way
+            }
+        return phase2;
+    };
+    EXPECT_EQ(counters("phase"), (std::vector<int>{0, 1}));
+    EXPECT_EQ(counters("run"), (std::vector<int>{1}));
+    EXPECT_EQ(TrainingConfig{}.earlyStopOn, "phase");
+}
+
+std::map<std::string, torch::Tensor> batchNormStats(model::ResNet18& net) {
+    std::map<std::string, torch::Tensor> out;
+    for (const auto& b : net->named_buffers())
+        if (b.key().find("running_") != std::string::npos)
+            out[b.key()] = b.value().detach().to(torch::kCPU).clone();
+    return out;
+}
+
+// The seed plan's phase 1 trains only fc; its frozen backbone's BatchNorm statistics stay as
+// they were with freezeBatchNorm, and follow the data without it (the seed's behaviour).
+TEST(Trainer, FreezeBatchNormKeepsTheFrozenLayersStatistics) {
+    for (const bool freeze : {true, false}) {
+        const auto dir = test::scratchDir() / (freeze ? "frozen" : "free");
+        auto data = test::tinyData();
+        auto config = test::tinyConfig(1);
+        config.phases.resize(1);  // phase 1 of the seed plan: fc only
+        config.plan = "seed";
+        config.freezeBatchNorm = freeze;
+        auto net = freshNet();
+        const auto before = batchNormStats(net);
+        ASSERT_FALSE(before.empty());
+        Trainer(config, RunDirectory(dir)).run(net, data.train, data.val, {{"A", "B"}, {}, false});
+        const auto after = batchNormStats(net);
+        int changed = 0;
+        for (const auto& [name, value] : before)
+            changed += torch::equal(value, after.at(name)) ? 0 : 1;
+        if (freeze)
+            EXPECT_EQ(changed, 0) << "frozen BatchNorm statistics moved";
+        else
+            EXPECT_EQ(changed, static_cast<int>(before.size())) << "BatchNorm statistics should follow the data";
+    }
+}
+
+// Training learns: a small two-class set at 64 px, a few epochs, and a test set it never saw
+// is ranked almost perfectly. The untrained net ranks it no better than chance allows here.
+TEST(Trainer, TrainingLearnsASmallSyntheticSet) {
+    const auto dir = test::scratchDir();
+    torch::Tensor yTrain, yVal, yTest;
+    // A faint blob (0.4 over noise 0.3 a pixel): visible to a trained net, not to a random one.
+    const auto faint = [](int count, std::uint64_t seed, torch::Tensor* labels) {
+        return test::tinyImages(count, 64, seed, labels, 0.4);
+    };
+    const auto xTrain = faint(96, 1, &yTrain);
+    const auto xVal = faint(32, 2, &yVal);
+    const auto xTest = faint(64, 5, &yTest);
+    TensorBatchSource train(xTrain, yTrain, 16, true, 3);
+    TensorBatchSource val(xVal, yVal, 16, false);
+    TensorBatchSource testSet(xTest, yTest, 16, false);
+    auto config = test::tinyConfig(2);
+    config.imageSize = 64;
+    config.workingSize = 64;
+    config.batchSize = 16;
+    config.threads = 2;
+    auto aucOf = [&](model::ResNet18& net, const StepSettings& settings) {
+        const auto predictions = toPredictions(runInference(net, testSet, settings, {}, nullptr));
+        return evaluation::rocAuc(predictions.labels, evaluation::positiveProbabilities(predictions));
+    };
+    auto net = freshNet();
+    const double before = aucOf(net, StepSettings{});
+    Trainer trainer(config, RunDirectory(dir));
+    trainer.run(net, train, val, {{"A", "B"}, {}, false});
+    const double after = aucOf(net, trainer.stepSettings());
+    EXPECT_GE(after, 0.9) << "test AUC before training " << before;
+    EXPECT_LT(before, 0.8) << "the untrained net already separates the classes: the test shows nothing";
 }
 
 // Poisons every batch from a given global epoch on with NaN pixels.
@@ -203,7 +373,8 @@ TEST(Trainer, NanLossBeforeAnyCheckpointFailsClearly) {
     }
     ASSERT_EQ(observer.failures.size(), 1u);
     EXPECT_FALSE(observer.failedCancelled);
-    EXPECT_FALSE(std::filesystem::exists(dir / "checkpoints" / "best.pth"));
+    for (const auto& entry : std::filesystem::directory_iterator(dir / "checkpoints"))
+        EXPECT_NE(entry.path().filename().string().rfind("best", 0), 0u) << entry.path();
     EXPECT_EQ(RunState::read(dir / "state.json").status, "failed");
 }
 
@@ -261,7 +432,7 @@ TEST(Trainer, CancelLeavesALoadableBestAndResumeContinuesWithoutDuplicates) {
     EXPECT_EQ(state.phase, 0);
     EXPECT_EQ(state.nextEpoch, 1);
     auto check = freshNet();
-    EXPECT_NO_THROW(model::loadStateDict(*check, model::readStateDict(dir / "checkpoints" / "best.pth")));
+    EXPECT_NO_THROW(model::loadStateDict(*check, model::readStateDict(RunDirectory(dir).bestCheckpoint(state))));
     EXPECT_TRUE(std::filesystem::exists(dir / state.lastCheckpoint));
     EXPECT_TRUE(std::filesystem::exists(dir / state.lastOptimizer));
 

@@ -1,11 +1,16 @@
 // The training wizard end to end on a tiny synthetic set: every page, live charts in all three
 // phases, a fluid event loop while training, cancel and resume, results, and the PDF report.
 // Screenshots: with CXR_SCREENSHOT_DIR set, each page is saved there as PNG (docs/screenshots).
+#include <signal.h>
+#include <sys/resource.h>
+
 #include <cstdlib>
 #include <ctime>
 
 #include <QApplication>
 #include <QChart>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -16,6 +21,8 @@
 #include <QTimer>
 #include <QtTest>
 
+#include "common/atomic_file.h"
+#include "common/error.h"
 #include "common/error_reporter.h"
 #include "common/json_io.h"
 #include "common/qt_convert.h"
@@ -28,8 +35,11 @@
 #include "training/data_page.h"
 #include "training/model_page.h"
 #include "training/phases_page.h"
+#include "training/run_directory.h"
+#include "training/run_state.h"
 #include "training/train_page.h"
 #include "training/training_charts.h"
+#include "training/training_history.h"
 #include "training/training_session.h"
 #include "training/training_wizard.h"
 #include "training_test_support.h"
@@ -101,6 +111,9 @@ private Q_SLOTS:
     void wizardWalksThroughAllPagesAndFinishes();
     void cancelMidPhaseKeepsBestCheckpointAndResumes();
     void reportRendersKeyFigures();
+    void failedReportRenderKeepsThePreviousReport();
+    void phasesPageOffersEarlyStoppingAndBatchNormSettings();
+    void historyFromMetricsMarksEarlyStopsLikeTheTrainer();
 };
 
 // Events as the engine sends them, without training: the charts' series and bands follow.
@@ -318,7 +331,8 @@ void TrainingWizardTest::cancelMidPhaseKeepsBestCheckpointAndResumes() {
     QCOMPARE(stopped.at(0).at(0).toBool(), true);  // cancelled, not failed
     QTRY_VERIFY_WITH_TIMEOUT(!train->isRunning(), 10000);
 
-    const QString best = QDir(run).filePath(QStringLiteral("checkpoints/best.pth"));
+    const training::RunDirectory runDir(ui::toPath(run));
+    const QString best = ui::toQString(runDir.bestCheckpoint(training::RunState::read(runDir.stateFile())));
     QVERIFY(QFileInfo::exists(best));
     QCOMPARE(test::checkpointTensorCount(best), 122);  // ResNet18: params + BN buffers
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
@@ -375,6 +389,98 @@ void TrainingWizardTest::reportRendersKeyFigures() {
     QVERIFY(test::pdfText(named).contains(QStringLiteral("person")));
     if (!qEnvironmentVariableIsEmpty("CXR_SCREENSHOT_DIR"))
         QFile::copy(pdf, QDir(qEnvironmentVariable("CXR_SCREENSHOT_DIR")).filePath(QStringLiteral("report.pdf")));
+}
+
+// The phases page shows and sets which best early stopping compares with and whether frozen
+// BatchNorm statistics stay fixed; a fresh wizard offers the defaults.
+void TrainingWizardTest::phasesPageOffersEarlyStoppingAndBatchNormSettings() {
+    ui::TrainingWizard wizard;
+    auto* page = wizard.phasesPage();
+    QComboBox* stopOn = nullptr;
+    for (auto* combo : page->findChildren<QComboBox*>())
+        if (combo->findData(QStringLiteral("run")) >= 0 && combo->findData(QStringLiteral("phase")) >= 0)
+            stopOn = combo;
+    QCheckBox* freeze = nullptr;
+    for (auto* box : page->findChildren<QCheckBox*>())
+        if (box->text().contains(QStringLiteral("BatchNorm")))
+            freeze = box;
+    QVERIFY(stopOn && freeze);
+    QCOMPARE(stopOn->currentData().toString(), QStringLiteral("phase"));
+    QVERIFY(!freeze->isChecked());
+    QCOMPARE(QString::fromStdString(page->config().earlyStopOn), QStringLiteral("phase"));
+    QVERIFY(!page->config().freezeBatchNorm);
+
+    stopOn->setCurrentIndex(stopOn->findData(QStringLiteral("run")));
+    freeze->setChecked(true);
+    QCOMPARE(QString::fromStdString(page->config().earlyStopOn), QStringLiteral("run"));
+    QVERIFY(page->config().freezeBatchNorm);
+
+    training::TrainingConfig given;
+    given.earlyStopOn = "phase";
+    given.freezeBatchNorm = false;
+    page->setConfig(given);
+    QCOMPARE(stopOn->currentData().toString(), QStringLiteral("phase"));
+    QVERIFY(!freeze->isChecked());
+}
+
+// Curves rebuilt from metrics.csv (resumed runs, results, report) mark an early stop only where
+// the trainer stopped early: patience reached on a phase's last epoch is a completed phase.
+void TrainingWizardTest::historyFromMetricsMarksEarlyStopsLikeTheTrainer() {
+    training::TrainingConfig config;
+    config.phases.resize(2);
+    config.phases[0].epochs = 3;
+    config.phases[1].epochs = 4;
+    std::vector<training::EpochResult> rows;
+    const int counters[2][3] = {{0, 1, 2}, {0, 1, 2}};
+    for (int p = 0; p < 2; ++p)
+        for (int e = 0; e < 3; ++e) {
+            training::EpochResult r;
+            r.phase = p;
+            r.epoch = e;
+            r.patience = 2;
+            r.earlyStopCounter = counters[p][e];
+            r.valLoss = 1.0;
+            rows.push_back(r);
+        }
+    const auto history = ui::TrainingHistory::fromEpochs(rows, config);
+    QCOMPARE(history.earlyStopMarkers().size(), std::size_t(1));
+    QCOMPARE(history.earlyStopMarkers().front().phase, 1);
+}
+
+// The report is rendered beside the target and renamed over it: a render that fails part-way
+// (here: the disk refuses writes past a few kilobytes) throws and leaves the good report as it was.
+void TrainingWizardTest::failedReportRenderKeepsThePreviousReport() {
+    const QString dir = test::scratchDir(QStringLiteral("report-fail"));
+    const auto run = ui::toPath(QDir(dir).filePath(QStringLiteral("run")));
+    std::filesystem::create_directories(run);
+    writeJsonFile(run / "config.json", Json{{"training", training::TrainingConfig{}.toJson()}});
+    const auto results = ui::RunResults::load(run);
+    const auto pdf = ui::toPath(QDir(dir).filePath(QStringLiteral("report.pdf")));
+    ui::renderReport(results, pdf);
+    const auto good = readFileBytes(pdf);
+    QVERIFY(good.size() > 8192);
+
+    // RLIMIT_FSIZE with SIGXFSZ ignored: writes past the limit fail with EFBIG, as on a full disk.
+    rlimit saved{};
+    QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
+    const auto oldHandler = signal(SIGXFSZ, SIG_IGN);
+    rlimit small = saved;
+    small.rlim_cur = 4096;
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
+    bool threw = false;
+    QString message;
+    try {
+        ui::renderReport(results, pdf);
+    } catch (const Error& e) {
+        threw = true;
+        message = QString::fromUtf8(e.what());
+    }
+    setrlimit(RLIMIT_FSIZE, &saved);
+    signal(SIGXFSZ, oldHandler);
+    QVERIFY2(threw, "a report that could not be written completely was reported as written");
+    QVERIFY2(message.contains(QStringLiteral("report.pdf")), qPrintable(message));
+    QVERIFY2(readFileBytes(pdf) == good, "the failed render replaced the previous report");
+    QCOMPARE(QDir(dir).entryList(QDir::Files).size(), 1);  // no temporary file left beside it
 }
 
 QTEST_MAIN(TrainingWizardTest)

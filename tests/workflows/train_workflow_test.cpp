@@ -1,5 +1,6 @@
 // trainFolder / evaluateModel end to end on a tiny synthetic set (64 px films, 32 px input).
 #include <algorithm>
+#include <fstream>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -11,6 +12,7 @@
 #include "model/state_dict.h"
 #include "synth/synthetic_set.h"
 #include "training/metrics_log.h"
+#include "training/run_directory.h"
 #include "training/run_state.h"
 #include "workflows/evaluate_workflow.h"
 #include "workflows/train_workflow.h"
@@ -63,11 +65,12 @@ TEST(TrainWorkflow, TrainsEvaluatesAndExportsAndEvaluateModelAgrees) {
     const auto run = dir / "run";
     const auto result = trainFolder(data, run, tinyConfig());
 
-    for (const char* f : {"config.json", "split.json", "metrics.csv", "state.json", "checkpoints/best.pth",
-                          "X_ray_classifier.pth", "class_to_index.pth", "class_to_index.json", "model.json",
+    for (const char* f : {"config.json", "split.json", "metrics.csv", "state.json", "X_ray_classifier.pth", "class_to_index.pth", "class_to_index.json", "model.json",
                           "evaluation.json", "evaluation.txt"})
         EXPECT_TRUE(std::filesystem::exists(run / f)) << f;
-    EXPECT_EQ(training::RunState::read(run / "state.json").status, "finished");
+    const auto state = training::RunState::read(run / "state.json");
+    EXPECT_EQ(state.status, "finished");
+    EXPECT_TRUE(std::filesystem::exists(training::RunDirectory(run).bestCheckpoint(state)));
     const auto rows = training::MetricsLog::read(run / "metrics.csv").rows();
     ASSERT_EQ(rows.size(), 3u);
     EXPECT_DOUBLE_EQ(rows[0].learningRate, 1e-3);
@@ -164,6 +167,83 @@ TEST(TrainWorkflow, ImagenetWeightsOfUnknownProvenanceAreNamedSo) {
         EXPECT_EQ(w.at("description"), expected) << file;
     }
     EXPECT_TRUE(readJsonFile(dir / "run" / "model.json").at("pretrained").get<bool>());
+}
+
+class RecordStart : public training::TrainingObserver {
+public:
+    void onRunStarted(const training::RunStartInfo& info) override { config = info.config; }
+    training::TrainingConfig config;
+};
+
+// A run cut short after its first epoch, for the resume checks below.
+void cancelledRun(const std::filesystem::path& data, const std::filesystem::path& run) {
+    CancelToken token;
+    CancelInPhase cancelInPhase2(token, 1);
+    EXPECT_THROW(trainFolder(data, run, tinyConfig(), &cancelInPhase2, &token), Error);
+    ASSERT_EQ(training::MetricsLog::read(run / "metrics.csv").size(), 1u);
+}
+
+TrainFolderOptions resumeOptions(const std::filesystem::path& data, const std::filesystem::path& run) {
+    TrainFolderOptions options;
+    options.dataDir = data;
+    options.runDir = run;
+    options.resume = true;
+    return options;
+}
+
+// Same split counts are not the same films: a film renamed (same count, same size) or grown is
+// refused with the run folder and what changed.
+TEST(TrainWorkflow, ResumeRefusesADataFolderWhoseFilesChanged) {
+    const auto dir = test::scratchDir();
+    const auto data = tinySet(dir);
+    const auto run = dir / "run";
+    cancelledRun(data, run);
+    std::filesystem::path film;
+    for (const auto& e : std::filesystem::directory_iterator(data / "train" / "NORMAL"))
+        film = e.path();
+    ASSERT_FALSE(film.empty());
+    std::filesystem::rename(film, film.parent_path() / ("renamed-" + film.filename().string()));
+    try {
+        trainFolder(resumeOptions(data, run));
+        FAIL() << "a renamed film went unnoticed";
+    } catch (const Error& e) {
+        const std::string what = e.what();
+        EXPECT_EQ(e.code(), ErrorCode::InvalidInput);
+        EXPECT_NE(what.find(run.string()), std::string::npos) << what;
+        EXPECT_NE(what.find("train: "), std::string::npos) << what;
+        EXPECT_NE(what.find("renamed or replaced"), std::string::npos) << what;
+    }
+    std::filesystem::rename(film.parent_path() / ("renamed-" + film.filename().string()), film);
+    {
+        std::ofstream grow(film, std::ios::app | std::ios::binary);
+        grow << "more bytes";
+    }
+    try {
+        trainFolder(resumeOptions(data, run));
+        FAIL() << "a changed film size went unnoticed";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find(" then, "), std::string::npos) << e.what();
+        EXPECT_EQ(std::string(e.what()).find("renamed-"), std::string::npos) << "film names stay out: " << e.what();
+    }
+    // The list held in split.json names no film, and the exported bundle carries none of it.
+    const Json split = readJsonFile(run / "split.json");
+    ASSERT_TRUE(split.contains("files"));
+    EXPECT_EQ(split.dump().find(film.filename().string()), std::string::npos);
+}
+
+// Runs made before the early-stopping setting compared with the run's best; they resume so.
+TEST(TrainWorkflow, OldRunsResumeWithTheRunWideEarlyStopping) {
+    const auto dir = test::scratchDir();
+    const auto data = tinySet(dir);
+    const auto run = dir / "run";
+    cancelledRun(data, run);
+    Json config = readJsonFile(run / "config.json");
+    EXPECT_EQ(config["training"].value("earlyStopOn", ""), "phase");  // new runs record the default
+    config["training"].erase("earlyStopOn");
+    writeJsonFile(run / "config.json", config);
+    RecordStart started;
+    trainFolder(resumeOptions(data, run), &started);
+    EXPECT_EQ(started.config.earlyStopOn, "run");
 }
 
 TEST(TrainWorkflow, BadInputsAreClearErrors) {

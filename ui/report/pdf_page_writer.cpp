@@ -9,8 +9,8 @@
 
 namespace cxr::ui {
 
-PdfPageWriter::PdfPageWriter(const QString& file, const QString& title, const QString& footer)
-    : m_writer(file), m_footer(footer) {
+PdfPageWriter::PdfPageWriter(QIODevice* device, const QString& title, const QString& footer)
+    : m_writer(device), m_footer(footer) {
     m_writer.setPageSize(QPageSize(QPageSize::A4));
     m_writer.setPageMargins(QMarginsF(16, 14, 16, 16), QPageLayout::Millimeter);
     m_writer.setResolution(300);

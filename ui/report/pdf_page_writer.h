@@ -15,14 +15,15 @@
 #include <QStringList>
 
 class QChart;
+class QIODevice;
 
 namespace cxr::ui {
 
 class PdfPageWriter {
 public:
-    // Opens `file` for writing (the caller checks writability). `footer` is printed on every
-    // page next to the page number.
-    PdfPageWriter(const QString& file, const QString& title, const QString& footer);
+    // Writes into `device`, open for writing (the caller owns it, e.g. a QSaveFile, and commits
+    // it after finish()). `footer` is printed on every page next to the page number.
+    PdfPageWriter(QIODevice* device, const QString& title, const QString& footer);
     ~PdfPageWriter();
 
     bool isOpen() const { return m_painter.isActive(); }

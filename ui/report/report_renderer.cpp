@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QSaveFile>
 
 #include "common/core_text.h"
 #include "common/error.h"
@@ -256,8 +257,13 @@ void renderReport(const RunResults& r, const std::filesystem::path& pdfFile, con
     if (!info.absoluteDir().exists())
         throw Error(ErrorCode::NotFound, pdfFile, "the folder for the report does not exist");
     const QString runName = toQString(r.runDir.filename().empty() ? r.runDir.parent_path().filename() : r.runDir.filename());
+    // Rendered into a temporary file beside the target and renamed over it only when complete:
+    // a failed render (an exception, a full disk) leaves the previous report as it was.
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly))
+        throw Error(ErrorCode::Io, pdfFile, "cannot write the report here: " + out.errorString().toStdString());
     {
-        PdfPageWriter w(file, QObject::tr("CXR Studio training report — %1").arg(runName),
+        PdfPageWriter w(&out, QObject::tr("CXR Studio training report — %1").arg(runName),
                         QObject::tr("CXR Studio %1 · research and teaching only, not for diagnostic use")
                             .arg(QStringLiteral(CXR_VERSION)));
         if (!w.isOpen())
@@ -294,8 +300,9 @@ void renderReport(const RunResults& r, const std::filesystem::path& pdfFile, con
                                 "test split says little about real-world performance."));
         w.finish();
     }
-    if (!QFileInfo(file).exists() || QFileInfo(file).size() == 0)
-        throw Error(ErrorCode::Io, pdfFile, "the report could not be written");
+    if (out.size() == 0 || !out.commit())
+        throw Error(ErrorCode::Io, pdfFile, "the report could not be written (" + out.errorString().toStdString() +
+                                                "); a previous report there is unchanged");
 }
 
 }  // namespace cxr::ui

@@ -63,8 +63,9 @@ PhasesPage::PhasesPage(WizardPlan* plan, QWidget* parent) : QWizardPage(parent),
     setCommitPage(true);
     setButtonText(QWizard::CommitButton, tr("Start training"));
     setSubTitle(tr("Three-phase fine-tuning: the head alone, then layer4 with the head, then the "
-                   "whole network. Each phase stops early when validation loss stops improving; "
-                   "the best checkpoint across all phases is kept."));
+                   "whole network. Each phase stops early when its validation loss has not beaten "
+                   "the phase's own best for “Patience” epochs (or the run's best, below); the best "
+                   "checkpoint across all phases is kept."));
 
     m_table = new QTableWidget(0, kColumns, this);
     m_table->setHorizontalHeaderLabels({tr("Phase"), tr("Trains"), tr("Epochs"), tr("Learning rate"),
@@ -98,6 +99,15 @@ PhasesPage::PhasesPage(WizardPlan* plan, QWidget* parent) : QWizardPage(parent),
         m_device->setToolTip(tr("No CUDA device was found: training runs on the CPU."));
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, 1 << 30);
+    m_earlyStopOn = new QComboBox(this);
+    m_earlyStopOn->addItem(tr("the phase's own best (each phase stops on its own)"), QStringLiteral("phase"));
+    m_earlyStopOn->addItem(tr("the best of the whole run"), QStringLiteral("run"));
+    m_earlyStopOn->setToolTip(tr("Which validation loss an epoch must beat to count as an improvement for early "
+                                 "stopping. The saved checkpoint is always the best of the whole run."));
+    m_freezeBatchNorm = new QCheckBox(tr("Keep BatchNorm statistics of frozen layers fixed"), this);
+    m_freezeBatchNorm->setToolTip(tr("Off (the default, like the seed script): the running means and variances "
+                                     "of frozen layers still follow this data set while a phase trains other "
+                                     "layers. On: frozen layers keep the statistics they started with."));
 
     m_output = new QLineEdit(this);
     auto* browse = new QPushButton(tr("Browse…"), this);
@@ -114,6 +124,8 @@ PhasesPage::PhasesPage(WizardPlan* plan, QWidget* parent) : QWizardPage(parent),
     form->addRow(tr("Image size:"), m_imageSize);
     form->addRow(tr("Device:"), m_device);
     form->addRow(tr("Seed:"), m_seed);
+    form->addRow(tr("Early stopping compares with:"), m_earlyStopOn);
+    form->addRow(QString(), m_freezeBatchNorm);
     form->addRow(tr("Output folder:"), outRow);
     form->addRow(QString(), m_resume);
     form->addRow(QString(), m_outputState);
@@ -185,6 +197,9 @@ void PhasesPage::setConfig(const training::TrainingConfig& given) {
     const int d = m_device->findData(toQString(c.device));
     m_device->setCurrentIndex(d >= 0 ? d : 0);
     m_seed->setValue(static_cast<int>(c.seed));
+    const int stopOn = m_earlyStopOn->findData(toQString(c.earlyStopOn));
+    m_earlyStopOn->setCurrentIndex(stopOn >= 0 ? stopOn : 0);
+    m_freezeBatchNorm->setChecked(c.freezeBatchNorm);
     m_total->setText(tr("At most %n epoch(s) in all", nullptr, c.totalEpochs()));
     m_plan->request.config = config();
 }
@@ -210,6 +225,8 @@ training::TrainingConfig PhasesPage::config() const {
         c.workingSize = std::max(c.imageSize, c.imageSize * 8 / 7);
     c.device = m_device->currentData().toString().toStdString();
     c.seed = static_cast<std::uint64_t>(m_seed->value());
+    c.earlyStopOn = m_earlyStopOn->currentData().toString().toStdString();
+    c.freezeBatchNorm = m_freezeBatchNorm->isChecked();
     return c;
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // PhasesPage: the training plan — the three phases (what trains, epochs, learning rate, StepLR
 // step and gamma, early-stop patience) with the seed script's defaults and a reset, and the
-// run-wide settings: batch size, image size, device (as detected, with the GPU's name), seed
-// and the run's output folder.
+// run-wide settings: batch size, image size, device (as detected, with the GPU's name), seed,
+// which best early stopping compares with, frozen BatchNorm statistics and the run's output
+// folder.
 #include <QWizardPage>
 
 #include "training/training_config.h"
@@ -43,6 +44,8 @@ private:
     QSpinBox* m_imageSize;
     QComboBox* m_device;
     QSpinBox* m_seed;
+    QComboBox* m_earlyStopOn;
+    QCheckBox* m_freezeBatchNorm;
     QLineEdit* m_output;
     QCheckBox* m_resume;
     QLabel* m_outputState;

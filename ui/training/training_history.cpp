@@ -1,6 +1,9 @@
 #include "training/training_history.h"
 
 #include <algorithm>
+#include <limits>
+
+#include "training/early_stopping.h"
 
 namespace cxr::ui {
 
@@ -73,7 +76,11 @@ TrainingHistory TrainingHistory::fromEpochs(const std::vector<training::EpochRes
         }
         h.onEpochFinished(e);
         const bool lastOfPhase = i + 1 == epochs.size() || epochs[i + 1].phase != e.phase;
-        if (lastOfPhase && e.patience > 0 && e.earlyStopCounter >= e.patience) {
+        // The trainer's own rule: patience reached with epochs of the phase left.
+        const int phaseEpochs = e.phase >= 0 && e.phase < static_cast<int>(config.phases.size())
+                                    ? config.phases[static_cast<std::size_t>(e.phase)].epochs
+                                    : std::numeric_limits<int>::max();
+        if (lastOfPhase && e.patience > 0 && training::stopsEarly(e.earlyStopCounter, e.patience, e.epoch, phaseEpochs)) {
             training::PhaseResult r;
             r.phase = e.phase;
             r.name = h.m_phases.back().name;

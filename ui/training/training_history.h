@@ -41,8 +41,8 @@ public:
     void onPhaseFinished(const training::PhaseResult& result);
 
     // The history of a finished or interrupted run: its epochs in order (metrics.csv rows),
-    // phase names from the config. A phase whose last epoch reached its patience counts as
-    // early-stopped.
+    // phase names from the config. A phase counts as early-stopped as the trainer decides it
+    // (training::stopsEarly): patience reached before the phase's last epoch.
     static TrainingHistory fromEpochs(const std::vector<training::EpochResult>& epochs,
                                       const training::TrainingConfig& config);
 
