@@ -200,7 +200,7 @@ int main(int argc, char** argv) {
         }
         training::StepSettings otherLayout = settings;
         otherLayout.channelsLast = !settings.channelsLast;
-        for (const auto* s : {&settings, &otherLayout})
+        for (const training::StepSettings* s : {&settings, static_cast<const training::StepSettings*>(&otherLayout)})
             for (std::size_t p = 0; p < config.phases.size(); ++p)
                 report("train step phase " + std::to_string(p + 1) + " (" + config.phases[p].name + ")" +
                            (s == &settings ? ", run settings"
