@@ -3,6 +3,7 @@
 //
 //   cam_localisation MODEL SYNTH_ROOT [--split test] [--method gradcam] [--layer layer4]
 //                    [--device auto] [--dump FILE.csv] [--chance-points 2000]
+//   cam_localisation --chance-only SYNTH_ROOT [--split test] [--chance-points 2000]
 //
 // Counts the PNEUMONIA films of the split that the model calls PNEUMONIA (correctly classified)
 // and, among them, those whose heat-map peak lies inside one of the film's boxes in
@@ -14,6 +15,7 @@
 // misses can be looked at. Beside the figures it prints their chance baseline: the share of
 // points drawn uniformly inside the lung fields (re-rendered from the set's plan, synth.json)
 // that fall in a box, over the same films — what a map pointing at random lung would score.
+// --chance-only prints that baseline alone, over every PNEUMONIA film of the split (no model).
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -56,16 +58,45 @@ std::map<std::string, synth::FilmPlan> plansOf(const fs::path& root) {
     return plans;
 }
 
+// Uniform lung points of one film inside its boxes; the film is re-rendered from its plan at the
+// size films.csv records (the size the heat map is resampled to).
+synth::ChanceCount chanceOf(const fs::path& root, const std::map<std::string, synth::FilmPlan>& plans,
+                            const std::string& file, int width, int height, const std::vector<Box>& boxes,
+                            int points) {
+    const auto plan = plans.find(file);
+    if (plan == plans.end())
+        throw Error(ErrorCode::InvalidInput, root / "synth.json", "does not plan the film " + file);
+    const synth::ChestFilm film = synth::renderChestFilm(plan->second, /*paintOpacities=*/false);
+    if (film.width != width || film.height != height)
+        throw Error(ErrorCode::InvalidInput, root / file,
+                    "the plan renders " + std::to_string(film.width) + " x " + std::to_string(film.height) +
+                        " px but films.csv says " + std::to_string(width) + " x " + std::to_string(height));
+    return synth::lungPointsInBoxes(film.lungMask, film.width, film.height, boxes, points,
+                                    1000 + static_cast<std::uint64_t>(plan->second.index));
+}
+
+std::string percentText(const synth::ChanceCount& c) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f%%",
+                  c.points ? 100.0 * static_cast<double>(c.hits) / static_cast<double>(c.points) : 0.0);
+    return text;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"CAM peak inside the opacity boxes of a synthetic set, for a trained model"};
     fs::path modelPath, root, dumpPath;
+    std::vector<fs::path> paths;
     std::string split = "test", device = "auto";
     int chancePoints = 2000;
+    bool chanceOnly = false;
     diagnosis::DiagnoseOptions options;
-    app.add_option("model", modelPath, "run folder or model bundle")->required();
-    app.add_option("synth_root", root, "a `cxr synth` folder (films.csv, opacities.csv, synth.json)")->required();
+    app.add_option("paths", paths, "MODEL SYNTH_ROOT (a run folder or model bundle, and a `cxr synth` folder); "
+                                   "SYNTH_ROOT alone with --chance-only")
+        ->required()
+        ->expected(1, 2);
+    app.add_flag("--chance-only", chanceOnly, "only the chance baseline, over every PNEUMONIA film of the split");
     app.add_option("--split", split, "which split's films")->capture_default_str();
     app.add_option("--method", options.method, "gradcam | gradcam++ | layercam")->capture_default_str();
     app.add_option("--layer", options.layer, "layer4 | layer3")->capture_default_str();
@@ -76,6 +107,12 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 1000000));
     try {
         app.parse(argc, argv);
+        if (paths.size() != (chanceOnly ? 1u : 2u))
+            throw CLI::ValidationError("paths", chanceOnly ? "--chance-only takes SYNTH_ROOT alone"
+                                                           : "MODEL and SYNTH_ROOT are both needed");
+        root = paths.back();
+        if (!chanceOnly)
+            modelPath = paths.front();
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
@@ -88,6 +125,23 @@ int main(int argc, char** argv) {
             if (r.at(0) == split)
                 boxes[r.at(2)].push_back({std::stoi(r.at(3)), std::stoi(r.at(4)), std::stoi(r.at(5)), std::stoi(r.at(6))});
         const auto plans = plansOf(root);
+        if (chanceOnly) {
+            synth::ChanceCount chance;
+            int films = 0;
+            for (const auto& r : readSynthCsv(root / "films.csv")) {
+                if (r.at(0) != split || r.at(1) != "PNEUMONIA")
+                    continue;
+                const auto c = chanceOf(root, plans, r.at(4), std::stoi(r.at(5)), std::stoi(r.at(6)), boxes[r.at(4)],
+                                        chancePoints);
+                chance.hits += c.hits;
+                chance.points += c.points;
+                ++films;
+            }
+            std::printf("%s split of %s: %d PNEUMONIA films\n", split.c_str(), root.string().c_str(), films);
+            std::printf("  chance (uniform point in the lung fields, %d per film): %s\n", chancePoints,
+                        percentText(chance).c_str());
+            return 0;
+        }
 
         std::ofstream dump;
         if (!dumpPath.empty()) {
@@ -136,16 +190,7 @@ int main(int argc, char** argv) {
             inside += hit;
             insideSubcell += subHit;
             // Chance on the same film: uniform points in its lung fields, at the size the map has.
-            const auto plan = plans.find(file);
-            if (plan == plans.end())
-                throw Error(ErrorCode::InvalidInput, root / "synth.json", "does not plan the film " + file);
-            const synth::ChestFilm film = synth::renderChestFilm(plan->second, /*paintOpacities=*/false);
-            if (film.width != d.heatW || film.height != d.heatH)
-                throw Error(ErrorCode::InvalidInput, root / file,
-                            "the plan renders " + std::to_string(film.width) + " x " + std::to_string(film.height) +
-                                " px but films.csv says " + std::to_string(d.heatW) + " x " + std::to_string(d.heatH));
-            const synth::ChanceCount c = synth::lungPointsInBoxes(film.lungMask, film.width, film.height, boxes[file],
-                                                                  chancePoints, 1000 + plan->second.index);
+            const synth::ChanceCount c = chanceOf(root, plans, file, d.heatW, d.heatH, boxes[file], chancePoints);
             chance.hits += c.hits;
             chance.points += c.points;
             if (dump.is_open()) {
@@ -166,8 +211,8 @@ int main(int argc, char** argv) {
         std::printf("  argmax of the film-resolution map: %d / %d = %.1f%%\n", inside, called, percent(inside));
         std::printf("  sub-cell peak (cam_peak):          %d / %d = %.1f%%\n", insideSubcell, called,
                     percent(insideSubcell));
-        std::printf("  chance (uniform point in the lung fields, %d per film): %.1f%%\n", chancePoints,
-                    chance.points ? 100.0 * static_cast<double>(chance.hits) / static_cast<double>(chance.points) : 0.0);
+        std::printf("  chance (uniform point in the lung fields, %d per film): %s\n", chancePoints,
+                    percentText(chance).c_str());
         return 0;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "cam_localisation: %s\n", e.what());
