@@ -65,8 +65,13 @@ void onJpegError(j_common_ptr info) {
     std::longjmp(error->jump, 1);
 }
 
-// Greyscale decode at the product's DCT scale (imaging::detail::jpegReduction with
-// minDecodeSide = 2 * side). No C++ object is created between setjmp and a longjmp.
+// Whether the product's cache builder decodes JPEGs at a reduced DCT scale (data::decodeFilm:
+// LoadOptions::minDecodeSide = 2 * side, imaging::detail::jpegReduction). Keep this in step with
+// the product's preprocessing chain: if it decodes at full resolution, so must this stand-in.
+constexpr bool kReducedDecode = true;
+
+// Greyscale decode at the product's DCT scale. No C++ object is created between setjmp and a
+// longjmp.
 std::vector<std::uint8_t> decodeJpeg(const fs::path& path, int side, int& width, int& height) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
@@ -87,7 +92,7 @@ std::vector<std::uint8_t> decodeJpeg(const fs::path& path, int side, int& width,
     const auto shortSide = static_cast<int>(std::min(info.image_width, info.image_height));
     unsigned factor = 1;
     for (unsigned f : {8u, 4u, 2u})
-        if (shortSide / static_cast<int>(f) >= 2 * side) {
+        if (kReducedDecode && shortSide / static_cast<int>(f) >= 2 * side) {
             factor = f;
             break;
         }
