@@ -2,7 +2,8 @@
 // box, on a synthetic set (`cxr synth`) and a model trained on it (`cxr train`).
 //
 //   cam_localisation MODEL SYNTH_ROOT [--split test] [--method gradcam] [--layer layer4]
-//                    [--dump FILE.csv]
+//                    [--device auto] [--dump FILE.csv] [--chance-points 2000]
+//   cam_localisation --chance-only SYNTH_ROOT [--split test] [--chance-points 2000]
 //
 // Counts the PNEUMONIA films of the split that the model calls PNEUMONIA (correctly classified)
 // and, among them, those whose heat-map peak lies inside one of the film's boxes in
@@ -11,7 +12,10 @@
 // --json` reports as cam_peak (camPeakOf). Films are decoded at reduced scale for the model;
 // the map is resampled to the stored size from films.csv, which is what registration is for.
 // --dump writes one row per correctly called PNEUMONIA film (peak, its nearest box, hit) so the
-// misses can be looked at.
+// misses can be looked at. Beside the figures it prints their chance baseline: the share of
+// points drawn uniformly inside the lung fields (re-rendered from the set's plan, synth.json)
+// that fall in a box, over the same films — what a map pointing at random lung would score.
+// --chance-only prints that baseline alone, over every PNEUMONIA film of the split (no model).
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -21,9 +25,15 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 #include "common/error.h"
 #include "diagnosis/diagnoser.h"
 #include "diagnosis/heat_map.h"
+#include "synth/chest_phantom.h"
+#include "synth/film_plan.h"
+#include "synth/lung_chance.h"
+#include "synth/synthetic_set.h"
 
 #include "synth_csv.h"
 
@@ -32,42 +42,106 @@ using namespace cxr;
 
 namespace {
 
-struct Box {
-    int x0, y0, x1, y1;
-};
+using Box = synth::OpacityBox;
 
 using cxr::bench::readSynthCsv;
+
+// The plan of every film of a synthetic set, by its file name relative to the root ('/').
+std::map<std::string, synth::FilmPlan> plansOf(const fs::path& root) {
+    const auto summary = synth::readSyntheticSetSummary(root);
+    if (!summary)
+        throw Error(ErrorCode::NotFound, root / "synth.json",
+                    "is missing: the chance baseline re-renders the lung fields from the set's plan");
+    std::map<std::string, synth::FilmPlan> plans;
+    for (auto& plan : synth::planSyntheticSet(summary->options))
+        plans.emplace(plan.relativePath.generic_string(), std::move(plan));
+    return plans;
+}
+
+// Uniform lung points of one film inside its boxes; the film is re-rendered from its plan at the
+// size films.csv records (the size the heat map is resampled to).
+synth::ChanceCount chanceOf(const fs::path& root, const std::map<std::string, synth::FilmPlan>& plans,
+                            const std::string& file, int width, int height, const std::vector<Box>& boxes,
+                            int points) {
+    const auto plan = plans.find(file);
+    if (plan == plans.end())
+        throw Error(ErrorCode::InvalidInput, root / "synth.json", "does not plan the film " + file);
+    const synth::ChestFilm film = synth::renderChestFilm(plan->second, /*paintOpacities=*/false);
+    if (film.width != width || film.height != height)
+        throw Error(ErrorCode::InvalidInput, root / file,
+                    "the plan renders " + std::to_string(film.width) + " x " + std::to_string(film.height) +
+                        " px but films.csv says " + std::to_string(width) + " x " + std::to_string(height));
+    return synth::lungPointsInBoxes(film.lungMask, film.width, film.height, boxes, points,
+                                    1000 + static_cast<std::uint64_t>(plan->second.index));
+}
+
+std::string percentText(const synth::ChanceCount& c) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f%%",
+                  c.points ? 100.0 * static_cast<double>(c.hits) / static_cast<double>(c.points) : 0.0);
+    return text;
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
+    CLI::App app{"CAM peak inside the opacity boxes of a synthetic set, for a trained model"};
+    fs::path modelPath, root, dumpPath;
+    std::vector<fs::path> paths;
+    std::string split = "test", device = "auto";
+    int chancePoints = 2000;
+    bool chanceOnly = false;
+    diagnosis::DiagnoseOptions options;
+    app.add_option("paths", paths, "MODEL SYNTH_ROOT (a run folder or model bundle, and a `cxr synth` folder); "
+                                   "SYNTH_ROOT alone with --chance-only")
+        ->required()
+        ->expected(1, 2);
+    app.add_flag("--chance-only", chanceOnly, "only the chance baseline, over every PNEUMONIA film of the split");
+    app.add_option("--split", split, "which split's films")->capture_default_str();
+    app.add_option("--method", options.method, "gradcam | gradcam++ | layercam")->capture_default_str();
+    app.add_option("--layer", options.layer, "layer4 | layer3")->capture_default_str();
+    app.add_option("--device", device, "auto | cpu | cuda")->capture_default_str();
+    app.add_option("--dump", dumpPath, "one CSV row per correctly called PNEUMONIA film");
+    app.add_option("--chance-points", chancePoints, "random lung points per film for the chance baseline")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1000000));
     try {
-        if (argc < 3) {
-            std::fprintf(stderr, "usage: cam_localisation MODEL SYNTH_ROOT [--split test] [--method gradcam] "
-                                 "[--layer layer4]\n");
-            return 2;
-        }
-        const fs::path modelPath = argv[1], root = argv[2];
-        std::string split = "test";
-        fs::path dumpPath;
-        diagnosis::DiagnoseOptions options;
-        for (int i = 3; i + 1 < argc; i += 2) {
-            const std::string a = argv[i];
-            if (a == "--split")
-                split = argv[i + 1];
-            else if (a == "--method")
-                options.method = argv[i + 1];
-            else if (a == "--layer")
-                options.layer = argv[i + 1];
-            else if (a == "--dump")
-                dumpPath = argv[i + 1];
-            else
-                throw Error(ErrorCode::InvalidInput, "unknown option " + a);
-        }
+        app.parse(argc, argv);
+        if (paths.size() != (chanceOnly ? 1u : 2u))
+            throw CLI::ValidationError("paths", chanceOnly ? "--chance-only takes SYNTH_ROOT alone"
+                                                           : "MODEL and SYNTH_ROOT are both needed");
+        root = paths.back();
+        if (!chanceOnly)
+            modelPath = paths.front();
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return 2;
+    }
+    try {
         std::map<std::string, std::vector<Box>> boxes;
         for (const auto& r : readSynthCsv(root / "opacities.csv"))
             if (r.at(0) == split)
                 boxes[r.at(2)].push_back({std::stoi(r.at(3)), std::stoi(r.at(4)), std::stoi(r.at(5)), std::stoi(r.at(6))});
+        const auto plans = plansOf(root);
+        if (chanceOnly) {
+            synth::ChanceCount chance;
+            int films = 0;
+            for (const auto& r : readSynthCsv(root / "films.csv")) {
+                if (r.at(0) != split || r.at(1) != "PNEUMONIA")
+                    continue;
+                const auto c = chanceOf(root, plans, r.at(4), std::stoi(r.at(5)), std::stoi(r.at(6)), boxes[r.at(4)],
+                                        chancePoints);
+                chance.hits += c.hits;
+                chance.points += c.points;
+                ++films;
+            }
+            std::printf("%s split of %s: %d PNEUMONIA films\n", split.c_str(), root.string().c_str(), films);
+            std::printf("  chance (uniform point in the lung fields, %d per film): %s\n", chancePoints,
+                        percentText(chance).c_str());
+            return 0;
+        }
 
         std::ofstream dump;
         if (!dumpPath.empty()) {
@@ -76,8 +150,9 @@ int main(int argc, char** argv) {
                 throw Error(ErrorCode::Io, "cannot write " + dumpPath.string());
             dump << "file,width,height,peak_x,peak_y,box_x0,box_y0,box_x1,box_y1,hit,subcell_x,subcell_y,subcell_hit\n";
         }
-        const diagnosis::Diagnoser diagnoser(modelPath, "auto");
+        const diagnosis::Diagnoser diagnoser(modelPath, device);
         int pneumonia = 0, called = 0, inside = 0, insideSubcell = 0, normals = 0, normalCorrect = 0;
+        synth::ChanceCount chance;
         for (const auto& r : readSynthCsv(root / "films.csv")) {
             if (r.at(0) != split)
                 continue;
@@ -114,6 +189,10 @@ int main(int argc, char** argv) {
             }
             inside += hit;
             insideSubcell += subHit;
+            // Chance on the same film: uniform points in its lung fields, at the size the map has.
+            const synth::ChanceCount c = chanceOf(root, plans, file, d.heatW, d.heatH, boxes[file], chancePoints);
+            chance.hits += c.hits;
+            chance.points += c.points;
             if (dump.is_open()) {
                 dump << file << ',' << d.heatW << ',' << d.heatH << ',' << p.x << ',' << p.y;
                 if (nearest)
@@ -132,6 +211,8 @@ int main(int argc, char** argv) {
         std::printf("  argmax of the film-resolution map: %d / %d = %.1f%%\n", inside, called, percent(inside));
         std::printf("  sub-cell peak (cam_peak):          %d / %d = %.1f%%\n", insideSubcell, called,
                     percent(insideSubcell));
+        std::printf("  chance (uniform point in the lung fields, %d per film): %s\n", chancePoints,
+                    percentText(chance).c_str());
         return 0;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "cam_localisation: %s\n", e.what());

@@ -1,29 +1,39 @@
-// cxr_bench: the training data path and engine on this machine, as a table —
+// cxr_bench: the training data path and engine on this machine, as a table, with the settings a
+// `cxr train` run uses on the device (TrainingConfig's defaults, training::stepSettingsFor) —
 //   cache build   films/s decoding a synthetic JPEG folder of realistic film sizes (1000-2000 px)
-//   loader        img/s of data::BatchLoader (augmented, 224 px, batch 32) from that cache
-//   train step    img/s of training::trainEpoch per phase (batch 16, 224 px, Adam), with and
-//                 without channels_last
-// Usage: cxr_bench [--films N] [--steps N] [--work DIR] [--device cpu|cuda] [--skip-data]
+//                 with the product's cache builder and its default thread count
+//   loader        img/s of the batch source a run uses on the device (CPU: data::BatchLoader;
+//                 CUDA: the films on the GPU, training::DeviceBatchSource), augmented
+//   train step    img/s of training::trainEpoch per phase, with the run's batch size, image size,
+//                 optimizer, AMP, memory layout and loss read-back interval; plus the same step in
+//                 the other memory layout, as a labelled variant
+// Usage: cxr_bench [--films N] [--steps N] [--work DIR] [--device cpu|cuda|auto] [--skip-data]
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
+#include <numeric>
 #include <string>
 #include <vector>
 
+#include <ATen/Parallel.h>
+#include <CLI/CLI.hpp>
+#include <torch/cuda.h>
 #include <torch/types.h>
 
-#include "common/cancel_token.h"
 #include "data/batch_loader.h"
 #include "data/dataset_index.h"
+#include "data/device_augmenter.h"
 #include "data/film_cache.h"
 #include "data/film_cache_builder.h"
 #include "model/device.h"
 #include "model/resnet18.h"
 #include "synth/synthetic_set.h"
+#include "training/device_batch_source.h"
 #include "training/epoch_loop.h"
 #include "training/optimizer_factory.h"
+#include "training/step_settings.h"
 #include "training/tensor_batch_source.h"
 #include "training/training_config.h"
+#include "workflows/train_workflow.h"
 
 namespace {
 
@@ -39,74 +49,126 @@ std::vector<Row> g_rows;
 
 void report(const std::string& what, double value, const std::string& unit) {
     g_rows.push_back({what, value, unit});
-    std::printf("  %-52s %9.1f %s\n", what.c_str(), value, unit.c_str());
+    std::printf("  %-60s %9.1f %s\n", what.c_str(), value, unit.c_str());
     std::fflush(stdout);
 }
 
-// Train steps of one phase through the engine's own epoch loop on in-memory tensors.
-double trainStepRate(const cxr::training::PhaseConfig& phase, bool channelsLast, int steps, const std::string& device) {
+void synchronize(const cxr::training::StepSettings& settings) {
+    if (settings.device.is_cuda())
+        torch::cuda::synchronize();
+}
+
+// Train steps of one phase through the engine's own epoch loop, on batches already laid out on
+// the device the way the run's batch source hands them over.
+double trainStepRate(const cxr::training::TrainingConfig& config, const cxr::training::PhaseConfig& phase,
+                     const cxr::training::StepSettings& settings, int steps) {
     using namespace cxr;
-    const int batch = 16, side = 224;
+    const int batch = config.batchSize, side = config.imageSize;
     torch::manual_seed(0);
     model::ResNet18 net(2);
-    net->to(torch::Device(device));
-    if (channelsLast)
+    net->setFreezeBatchNormStats(config.freezeBatchNorm);
+    net->to(settings.device);
+    if (settings.channelsLast)
         model::toChannelsLast(*net);
     net->setTrainable(phase.trainable);
-    training::TrainingConfig config;
     auto optimizer = training::makeOptimizer(config, net->trainableParameters(), phase.learningRate);
-    training::StepSettings settings;
-    settings.device = torch::Device(device);
-    settings.channelsLast = channelsLast;
-    settings.amp = device != "cpu";
-    auto images = torch::randn({batch * (steps + 1), 3, side, side});
-    auto labels = torch::randint(0, 2, {batch * (steps + 1)}, torch::kLong);
-    // One warm-up batch (oneDNN primitive creation), then the timed ones.
+    const auto layout = settings.channelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
+    auto images = torch::randn({batch * (steps + 1), 3, side, side}).to(settings.device).contiguous(layout);
+    auto labels = torch::randint(0, 2, {batch * (steps + 1)}, torch::kLong).to(settings.device);
+    // One warm-up batch (oneDNN primitive creation, cuDNN autotuning), then the timed ones.
     training::TensorBatchSource warm(images.narrow(0, 0, batch), labels.narrow(0, 0, batch), batch);
     training::trainEpoch(net, *optimizer, warm, 0, settings, {}, nullptr);
+    synchronize(settings);
     training::TensorBatchSource timed(images.narrow(0, batch, batch * steps), labels.narrow(0, batch, batch * steps),
                                       batch);
     const auto t = Clock::now();
     training::trainEpoch(net, *optimizer, timed, 0, settings, {}, nullptr);
+    synchronize(settings);
     return static_cast<double>(batch * steps) / since(t);
+}
+
+// One augmented epoch of the batch source a run uses on this device (workflows::FilmSetLoader).
+double loaderRate(const cxr::data::FilmCache& cache, const cxr::training::TrainingConfig& config,
+                  const cxr::training::StepSettings& settings) {
+    using namespace cxr;
+    std::vector<std::size_t> indices(cache.size());
+    std::iota(indices.begin(), indices.end(), 0);
+    std::size_t n = 0;
+    if (settings.device.is_cuda()) {
+        data::DeviceAugmentOptions augment;
+        augment.imageSize = config.imageSize;
+        augment.augment = config.augment;
+        augment.channelsLast = config.channelsLast;
+        augment.preprocess.imageSize = config.imageSize;
+        training::DeviceBatchSource source(data::DeviceAugmenter::fromCache(cache, indices, settings.device, augment),
+                                           config.batchSize, true, config.seed, false);
+        source.startEpoch(0);
+        synchronize(settings);
+        const auto t = Clock::now();
+        while (auto b = source.next())
+            n += static_cast<std::size_t>(b->labels.size(0));
+        synchronize(settings);
+        return static_cast<double>(n) / since(t);
+    }
+    data::BatchLoaderOptions lo;
+    lo.batchSize = config.batchSize;
+    lo.imageSize = config.imageSize;
+    lo.augment = config.augment;
+    lo.shuffle = true;
+    lo.seed = config.seed;
+    lo.workers = config.workers;
+    lo.preprocess.imageSize = config.imageSize;
+    data::BatchLoader loader(cache, indices, lo);
+    loader.startEpoch(0);
+    const auto t = Clock::now();
+    while (auto b = loader.next())
+        n += static_cast<std::size_t>(b->labels.size(0));
+    return static_cast<double>(n) / since(t);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     using namespace cxr;
+    CLI::App app{"cxr_bench: cache build, batch source and train-step throughput with a run's settings"};
     int films = 300, steps = 6;
     std::string work = "/tmp/cxr-bench", device = "cpu";
     bool skipData = false;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        auto value = [&]() -> std::string {
-            if (i + 1 >= argc) {
-                std::fprintf(stderr, "cxr_bench: %s needs a value\n", a.c_str());
-                std::exit(2);
-            }
-            return argv[++i];
-        };
-        if (a == "--films")
-            films = std::atoi(value().c_str());
-        else if (a == "--steps")
-            steps = std::atoi(value().c_str());
-        else if (a == "--work")
-            work = value();
-        else if (a == "--device")
-            device = value();
-        else if (a == "--skip-data")
-            skipData = true;
-        else {
-            std::fprintf(stderr, "usage: cxr_bench [--films N] [--steps N] [--work DIR] [--device cpu|cuda] [--skip-data]\n");
-            return 2;
-        }
+    app.add_option("--films", films, "synthetic training films for the data path")
+        ->capture_default_str()
+        ->check(CLI::Range(5, 1000000));
+    app.add_option("--steps", steps, "timed train steps per phase")->capture_default_str()->check(CLI::Range(1, 100000));
+    app.add_option("--work", work, "scratch folder")->capture_default_str();
+    app.add_option("--device", device, "cpu | cuda | cuda:N | auto")->capture_default_str();
+    app.add_flag("--skip-data", skipData, "time the train steps only");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return 2;
     }
     try {
         model::initTorchThreads();
         device = model::resolveDevice(device);
+        // What `cxr train` runs with on this device: the config's defaults, the seed's phase plan
+        // (the plan a run with ImageNet weights resolves to), the run's step settings.
+        training::TrainingConfig config;
+        config.device = device;
+        config.resolvePlan(/*pretrained=*/true);
+        config.validate();
+        if (config.threads > 0)
+            at::set_num_threads(config.threads);
+        const training::StepSettings settings = training::stepSettingsFor(config, device);
+        training::prepareDeviceForTraining(settings);
         std::printf("cxr_bench: LibTorch %s, %s\n", model::torchVersion().c_str(),
                     model::deviceDescription(device).c_str());
+        std::printf("run settings: batch %d, %d px, amp %s, channels_last %s, loss read back every %d batch(es), "
+                    "%s (weight decay %g), %d threads\n",
+                    config.batchSize, config.imageSize, settings.amp ? "bf16" : "off",
+                    settings.channelsLast ? "on" : "off", settings.syncEvery, config.optimizer.c_str(),
+                    config.weightDecay, at::get_num_threads());
         if (!skipData) {
             const std::filesystem::path dataDir = std::filesystem::path(work) / "data";
             synth::SynthOptions synth;
@@ -119,45 +181,35 @@ int main(int argc, char** argv) {
                             dataDir.c_str());
                 synth::makeSyntheticSet(dataDir, synth);
             }
-            data::ScanOptions scan;
-            const auto index = data::DatasetIndex::scan(dataDir, scan);
-            const auto cacheFile = std::filesystem::path(work) / "films-256.cache";
+            const auto index = data::DatasetIndex::scan(dataDir);
+            const auto cacheFile = std::filesystem::path(work) / "films.cache";
             std::filesystem::remove(cacheFile);
             data::FilmCacheBuildOptions build;
-            build.workingSize = 256;
-            const auto all = index.all();
+            build.workingSize = config.workingSize;
+            build.threads = workflows::TrainFolderOptions{}.cacheThreads;
             const auto t = Clock::now();
-            const auto info = data::buildFilmCache(all, cacheFile, build);
-            report("cache build (decode + window + resize to 256)", static_cast<double>(info.decoded) / since(t),
-                   "films/s");
+            const auto info = data::buildFilmCache(index.all(), cacheFile, build);
+            report("cache build (decode + window + resize to " + std::to_string(build.workingSize) + ", " +
+                       std::to_string(build.threads) + " threads)",
+                   static_cast<double>(info.decoded) / since(t), "films/s");
             const auto cache = data::FilmCache::open(cacheFile);
-            std::vector<std::size_t> indices(cache.size());
-            for (std::size_t i = 0; i < indices.size(); ++i)
-                indices[i] = i;
-            data::BatchLoaderOptions lo;
-            lo.batchSize = 32;
-            lo.imageSize = 224;
-            lo.augment = true;
-            lo.shuffle = true;
-            lo.workers = 2;
-            data::BatchLoader loader(cache, indices, lo);
-            loader.startEpoch(0);
-            const auto tl = Clock::now();
-            std::size_t n = 0;
-            while (auto b = loader.next())
-                n += static_cast<std::size_t>(b->labels.size(0));
-            report("loader (augmented, 224 px, batch 32, 2 workers)", static_cast<double>(n) / since(tl), "img/s");
+            report(std::string(settings.device.is_cuda() ? "device batch source" : "loader") + " (augmented, " +
+                       std::to_string(config.imageSize) + " px, batch " + std::to_string(config.batchSize) +
+                       (settings.device.is_cuda() ? ")" : ", " + std::to_string(config.workers) + " workers)"),
+                   loaderRate(cache, config, settings), "img/s");
         }
-        const auto phases = training::TrainingConfig::defaultPhases();
-        for (bool channelsLast : {false, true})
-            for (std::size_t p = 0; p < phases.size(); ++p)
-                report("train step phase " + std::to_string(p + 1) + " (" + phases[p].name + ")" +
-                           (channelsLast ? ", channels_last" : ""),
-                       trainStepRate(phases[p], channelsLast, steps, device), "img/s");
-        std::printf("\n| %-52s | %9s | %-7s |\n|%s|%s|%s|\n", "figure", "value", "unit", std::string(54, '-').c_str(),
+        training::StepSettings otherLayout = settings;
+        otherLayout.channelsLast = !settings.channelsLast;
+        for (const training::StepSettings* s : {&settings, static_cast<const training::StepSettings*>(&otherLayout)})
+            for (std::size_t p = 0; p < config.phases.size(); ++p)
+                report("train step phase " + std::to_string(p + 1) + " (" + config.phases[p].name + ")" +
+                           (s == &settings ? ", run settings"
+                                           : std::string(", variant: ") + (s->channelsLast ? "channels_last" : "NCHW")),
+                       trainStepRate(config, config.phases[p], *s, steps), "img/s");
+        std::printf("\n| %-60s | %9s | %-7s |\n|%s|%s|%s|\n", "figure", "value", "unit", std::string(62, '-').c_str(),
                     std::string(11, '-').c_str(), std::string(9, '-').c_str());
         for (const auto& r : g_rows)
-            std::printf("| %-52s | %9.1f | %-7s |\n", r.what.c_str(), r.value, r.unit.c_str());
+            std::printf("| %-60s | %9.1f | %-7s |\n", r.what.c_str(), r.value, r.unit.c_str());
     } catch (const std::exception& e) {
         std::fprintf(stderr, "cxr_bench: %s\n", e.what());
         return 1;

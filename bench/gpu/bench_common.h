@@ -28,6 +28,12 @@ struct BenchOptions {
     int loaderBatches = 20;  // CPU batch loader batches timed
     std::filesystem::path workDir = "gpu-bench-work";
     std::filesystem::path jsonFile;
+    // The full run trains on the film cache built from this Kaggle-layout JPEG folder (the one
+    // the seed pipeline decodes; its train/ and val/ films) and reports the end-to-end figure
+    // with and without that build. Empty: a synthetic cache, no build to count.
+    std::filesystem::path jpegFolder;
+    int cacheThreads = 0;      // 0: the product's default (folder_cache.h)
+    std::string cacheBuilder;  // "product" | "libjpeg"; empty: the first this build has
 };
 
 struct Figure {

@@ -4,6 +4,7 @@
 //   cxr_gpu_bench [--device auto|cuda|cpu] [--sections step,data,full] [--batches 32,64,128,256]
 //                 [--steps N] [--films N] [--val-films N] [--batch B] [--epochs 5,5,10]
 //                 [--side 256] [--image-size 224] [--loader-batches N] [--work DIR] [--json FILE]
+//                 [--jpeg-folder DIR [--cache-threads N] [--cache-builder product|libjpeg]]
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -34,7 +35,7 @@ cxr::bench::BenchOptions parse(int argc, char** argv) {
             std::printf("usage: cxr_gpu_bench [--device auto|cuda|cpu] [--sections step,data,full] "
                         "[--batches 32,64,128,256] [--steps N] [--films N] [--val-films N] [--batch B] "
                         "[--epochs 5,5,10] [--side 256] [--image-size 224] [--loader-batches N] [--work DIR] "
-                        "[--json FILE]\n");
+                        "[--json FILE] [--jpeg-folder DIR [--cache-threads N] [--cache-builder product|libjpeg]]\n");
             std::exit(0);
         }
         if (i + 1 >= argc) {
@@ -59,6 +60,9 @@ cxr::bench::BenchOptions parse(int argc, char** argv) {
         else if (key == "--loader-batches") o.loaderBatches = std::stoi(value);
         else if (key == "--work") o.workDir = value;
         else if (key == "--json") o.jsonFile = value;
+        else if (key == "--jpeg-folder") o.jpegFolder = value;
+        else if (key == "--cache-threads") o.cacheThreads = std::stoi(value);
+        else if (key == "--cache-builder") o.cacheBuilder = value;
         else {
             std::fprintf(stderr, "cxr_gpu_bench: unknown option %s (see --help)\n", key.c_str());
             std::exit(2);

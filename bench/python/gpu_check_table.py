@@ -73,14 +73,30 @@ def main():
         row(f"seed pipeline end to end ({tuned['seed_pipeline']['workers']} workers)", tuned_e2e)
     full = {k[1]: v for k, v in figs.items() if k[0] == "full"}
     e2e = full.get("end-to-end training img/s")
-    if e2e:
-        r = ratio(e2e, seed_e2e)
-        note = f"{r:.1f}x the seed pipeline; target >= 5x: {'met' if r and r >= 5 else 'MISSED'}" if r else ""
+    e2e_build = full.get("end-to-end training img/s incl. the cache build")
+
+    def versus_seed(value, judged):
+        r = ratio(value, seed_e2e)
+        note = f"{r:.1f}x the seed pipeline" if r else ""
+        if r and judged:
+            note += f"; target >= 5x: {'met' if r >= 5 else 'MISSED'}"
         if tuned_e2e:
-            note += f"; {ratio(e2e, tuned_e2e):.1f}x the seed with {tuned['seed_pipeline']['workers']} workers"
+            note += f"; {ratio(value, tuned_e2e):.1f}x the seed with {tuned['seed_pipeline']['workers']} workers"
+        return note
+
+    # The seed decodes its JPEG folder every epoch; the engine decodes it once into the film
+    # cache. The like-for-like figure counts that build; the target is judged on it.
+    if e2e_build:
+        row("engine end to end incl. cache build from the seed's JPEG folder", e2e_build,
+            note=versus_seed(e2e_build, True))
+    if e2e:
+        note = versus_seed(e2e, False)
+        note += "; cache already built" if e2e_build else "; synthetic cache, no JPEG decoding counted: not the seed's work"
         row("engine end to end (Trainer, device films)", e2e, note=note)
     for name, value in full.items():
-        if name.startswith("three phases"):
+        if name.startswith("cache build"):
+            row(name, value, "s")
+        elif name.startswith("three phases"):
             row(name, value, "s", "target <= 60 s: " + ("met" if value <= 60 else "MISSED"))
         elif name.startswith("phase") or name.startswith("best val"):
             row(name, value, "%" if name.startswith("best") else "img/s")

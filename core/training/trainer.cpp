@@ -19,6 +19,7 @@
 #include "training/optimizer_factory.h"
 #include "training/run_eta.h"
 #include "training/step_lr.h"
+#include "training/step_settings.h"
 
 namespace cxr::training {
 namespace {
@@ -107,13 +108,8 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
     if (m_config.threads > 0)
         at::set_num_threads(m_config.threads);
     m_device = model::resolveDevice(m_config.device);
-    m_settings.device = at::Device(m_device);
-    m_settings.amp = resolveAmp(m_config.amp, m_device) == "bf16";
-    m_settings.channelsLast = m_config.channelsLast;
-    if (m_settings.device.is_cuda()) {
-        enableCudnnBenchmark(true);
-        m_settings.syncEvery = readBackInterval(m_settings.device);
-    }
+    m_settings = stepSettingsFor(m_config, m_device);
+    prepareDeviceForTraining(m_settings);
     if (!setup.classWeights.empty())
         m_settings.classWeights = torch::tensor(setup.classWeights, torch::kDouble)
                                       .to(m_settings.device, at::kFloat);
