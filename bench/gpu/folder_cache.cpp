@@ -65,10 +65,10 @@ void onJpegError(j_common_ptr info) {
     std::longjmp(error->jump, 1);
 }
 
-// Whether the product's cache builder decodes JPEGs at a reduced DCT scale (data::decodeFilm:
-// LoadOptions::minDecodeSide = 2 * side, imaging::detail::jpegReduction). Keep this in step with
-// the product's preprocessing chain: if it decodes at full resolution, so must this stand-in.
-constexpr bool kReducedDecode = true;
+// Whether the product's cache builder decodes JPEGs at a reduced DCT scale. Keep this in step
+// with the product's preprocessing chain (model::PreprocessSpec "decode": "full", applied by
+// data::FilmPreprocessor): it decodes at full resolution, so this stand-in does too.
+constexpr bool kReducedDecode = false;
 
 // Greyscale decode at the product's DCT scale. No C++ object is created between setjmp and a
 // longjmp.
