@@ -25,7 +25,7 @@ struct TrainArgs {
     std::vector<double> lr;
     double gamma = 0, weightDecay = -1;
     std::uint64_t seed = 0;
-    bool seedGiven = false, resume = false, noAugment = false, freezeBn = false;
+    bool seedGiven = false, resume = false, noAugment = false, freezeBn = false, deterministic = false;
 };
 
 // Applies the command-line options over a base config (defaults or --config FILE).
@@ -92,6 +92,8 @@ training::TrainingConfig buildConfig(const TrainArgs& a, CLI::App* sub) {
         c.augment = false;
     if (a.freezeBn)
         c.freezeBatchNorm = true;
+    if (a.deterministic)
+        c.deterministic = true;
     c.validate();
     return c;
 }
@@ -157,6 +159,9 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
             "AGE-AGE"));
     sub->add_option("--population", a->population,
                     "Who the films came from, in words (stored in model.json and the report)");
+    sub->add_flag("--deterministic", a->deterministic,
+                  "CUDA: deterministic kernels and no cuDNN autotuning, so a GPU run repeats bit for bit "
+                  "(slower; CPU runs repeat without it)");
     sub->add_flag("--resume", a->resume, "Continue the interrupted run in RUN (its config.json decides)");
     return [a, sub] {
         workflows::TrainFolderOptions options;

@@ -26,6 +26,7 @@ struct StepSettings {
     // drains the GPU's queue, so on CUDA it is done every few batches; at 1 (CPU, where a read
     // costs nothing) a non-finite loss is caught before its optimizer step.
     int syncEvery = 1;
+    bool deterministic = false;  // CUDA: deterministic kernels, no cuDNN autotuning
 };
 
 // The read-back interval for a device: 1 on CPU; 16 on CUDA, where each read drains the queue

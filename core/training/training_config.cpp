@@ -147,6 +147,7 @@ Json TrainingConfig::toJson() const {
                 {"freezeBatchNorm", freezeBatchNorm},
                 {"thresholdRule", thresholdRule},
                 {"plan", plan},
+                {"deterministic", deterministic},
                 {"workers", workers},
                 {"threads", threads}};
 }
@@ -184,6 +185,7 @@ TrainingConfig TrainingConfig::fromJson(const Json& json) {
     readKey(json, "plan", c.plan);
     readKey(json, "workers", c.workers);
     readKey(json, "threads", c.threads);
+    readKey(json, "deterministic", c.deterministic);
     return c;
 }
 

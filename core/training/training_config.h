@@ -64,6 +64,10 @@ struct TrainingConfig {
     // rates, epochs and schedules — frozen random features teach the head nothing; "auto":
     // "seed" with ImageNet weights, "scratch" without. resolvePlan() settles it once.
     std::string plan = "auto";
+    // CUDA only: deterministic cuDNN/cuBLAS kernels and no cuDNN autotuning, for runs that must
+    // repeat bit for bit on a GPU (slower). CPU runs are deterministic for a given seed, thread
+    // count and machine without it.
+    bool deterministic = false;
     int workers = 2;                       // batch loader threads
     // LibTorch intra-op threads; 0 = every core. Small nets on a busy machine run faster on one
     // thread (OpenMP barriers spin while the other thread is descheduled).

@@ -1,6 +1,8 @@
 #include "workflows/train_workflow.h"
 
 #include <chrono>
+#include <fstream>
+#include <thread>
 #include <ctime>
 
 #include <c10/util/Exception.h>
@@ -51,6 +53,17 @@ std::string nowIso() {
     return buf;
 }
 
+// What else decides a CPU run's bits besides the config (seed, threads, workers): the same
+// seed repeats exactly on the same processor with the same thread count.
+Json machineJson() {
+    std::string cpu;
+    std::ifstream info("/proc/cpuinfo");
+    for (std::string line; cpu.empty() && std::getline(info, line);)
+        if (line.rfind("model name", 0) == 0 && line.find(':') != std::string::npos)
+            cpu = line.substr(line.find(':') + 2);
+    return Json{{"cpu", cpu}, {"hardwareThreads", std::thread::hardware_concurrency()}};
+}
+
 // config.json: the training config plus what else decides the run's outcome.
 Json runConfigJson(const TrainFolderOptions& o, const training::TrainingConfig& config, bool pretrained) {
     return Json{{"training", config.toJson()},
@@ -60,6 +73,7 @@ Json runConfigJson(const TrainFolderOptions& o, const training::TrainingConfig& 
                 {"population", o.population.toJson()},
                 {"cxrVersion", CXR_VERSION},
                 {"torchVersion", model::torchVersion()},
+                {"machine", machineJson()},
                 {"created", nowIso()}};
 }
 

@@ -59,9 +59,11 @@ TEST(TrainingConfig, JsonRoundTripKeepsEveryField) {
     c.workers = 1;
     c.threads = 3;
     c.plan = "scratch";
+    c.deterministic = true;
     const Json j = c.toJson();
     const TrainingConfig back = TrainingConfig::fromJson(Json::parse(j.dump()));
     EXPECT_EQ(back.toJson(), j);
+    EXPECT_TRUE(back.deterministic);
     EXPECT_EQ(back.phases.size(), 4u);
     EXPECT_EQ(back.phases[3].trainable, (std::vector<std::string>{"layer3", "layer4"}));
 }
