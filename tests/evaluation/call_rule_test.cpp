@@ -74,10 +74,12 @@ TEST(CallRule, AValueOnABinEdgeStartsTheBinAbove) {
             EXPECT_EQ(bin, std::min(b, n - 1)) << "edge " << b << "/" << n;
             // The bin it lands in holds it by its own edges: lower <= value < upper (last closed).
             EXPECT_TRUE(callsPositive(edge, binLowerEdge(bin, n)));
-            if (bin + 1 < n)
+            if (bin + 1 < n) {
                 EXPECT_FALSE(callsPositive(edge, binLowerEdge(bin + 1, n)));
-            if (b > 0)
+            }
+            if (b > 0) {
                 EXPECT_EQ(binOf(below(edge), n), b - 1) << "just below edge " << b << "/" << n;
+            }
         }
     }
     EXPECT_EQ(binOf(1.0, 15), 14);
@@ -112,8 +114,9 @@ TEST(CallRule, EceBinsConfidencesOnEdgesByTheirOwnEdges) {
     long total = 0;
     for (const auto& bin : bins) {
         total += bin.count;
-        if (bin.count > 0)  // every value in a bin lies in [lower, upper)
+        if (bin.count > 0) {  // every value in a bin lies in [lower, upper)
             EXPECT_GE(bin.confidence, bin.lower);
+        }
     }
     EXPECT_EQ(total, static_cast<long>(confidences.size()));
 }

@@ -3,6 +3,7 @@
 # reads through the directory's TEST_INCLUDE_FILES. So every private slot the test class has
 # runs, in its own process, without being listed by hand.
 #   -D EXE=<test executable> -D TARGET=<name> -D OUT=<file> -D TIMEOUT=<s> -D LONG=<fn=s,fn=s>
+cmake_minimum_required(VERSION 3.25)  # script mode: the project's policies (IN_LIST)
 set(ENV{QT_QPA_PLATFORM} offscreen)
 string(REPLACE "," ";" LONG "${LONG}")
 execute_process(COMMAND "${EXE}" -functions
