@@ -2,6 +2,7 @@
 // phases, a fluid event loop while training, cancel and resume, results, and the PDF report.
 // Screenshots: with CXR_SCREENSHOT_DIR set, each page is saved there as PNG (docs/screenshots).
 #include <cstdlib>
+#include <optional>
 #include <ctime>
 
 #include <QApplication>
@@ -403,31 +404,36 @@ void TrainingWizardTest::reportRendersKeyFigures() {
 
     // The matrix: its "predicted" caption, the class names under it (columns) and beside the
     // grid (rows), then each cell's count and share.
-    const auto caption = phrase(QStringLiteral("predicted"));
-    QVERIFY(!caption.isEmpty());
-    const int matrixPage = caption.first().first;
-    const QRectF captionBox = caption.first().second;
     const QStringList classNames{QStringLiteral("NORMAL"), QStringLiteral("PNEUMONIA")};
+    // The topmost word `name` on `page` inside `area`.
+    const auto topmost = [&](int page, const QString& name, const QRectF& area) {
+        std::optional<QRectF> best;
+        for (const auto& w : words)
+            if (w.page == page && w.text == name && area.contains(w.box.center()) &&
+                (!best || w.box.top() < best->top()))
+                best = w.box;
+        return best;
+    };
+    int matrixPage = -1;
     QList<QRectF> columns, rows;
-    for (const QString& name : classNames) {
-        for (const auto& w : words)
-            if (w.page == matrixPage && w.text == name && w.box.top() > captionBox.bottom() &&
-                w.box.top() < captionBox.bottom() + 3 * captionBox.height()) {
-                columns << w.box;
-                break;
-            }
+    for (const auto& [page, captionBox] : phrase(QStringLiteral("predicted"))) {
+        // Column names: the first class names below the caption; row names: left of the first
+        // column and below it.
+        const QRectF below(0, captionBox.bottom(), 1e4, 250);
+        const auto normal = topmost(page, classNames[0], below), pneumonia = topmost(page, classNames[1], below);
+        if (!normal || !pneumonia || std::abs(normal->center().y() - pneumonia->center().y()) > 2)
+            continue;
+        const QRectF left(0, normal->bottom(), normal->left(), 250);
+        const auto row0 = topmost(page, classNames[0], left), row1 = topmost(page, classNames[1], left);
+        if (!row0 || !row1)
+            continue;
+        matrixPage = page;
+        columns = {*normal, *pneumonia};
+        rows = {*row0, *row1};
+        break;
     }
-    QCOMPARE(columns.size(), 2);
+    QVERIFY2(matrixPage >= 0, "no confusion matrix (caption, column and row names) found in the PDF");
     QVERIFY(columns[0].center().x() < columns[1].center().x());
-    for (const QString& name : classNames) {
-        for (const auto& w : words)
-            if (w.page == matrixPage && w.text == name && w.box.top() > columns[0].bottom() &&
-                w.box.right() < columns[0].left() && w.box.top() < captionBox.bottom() + 200) {
-                rows << w.box;
-                break;
-            }
-    }
-    QCOMPARE(rows.size(), 2);
     QVERIFY(rows[0].center().y() < rows[1].center().y());
     const qreal columnPitch = columns[1].center().x() - columns[0].center().x();
     const qreal rowPitch = rows[1].center().y() - rows[0].center().y();
