@@ -71,7 +71,7 @@ QList<PdfWord> pdfWords(const QString& pdf) {
     if (!p.waitForFinished(60000) || p.exitCode() != 0)
         return words;
     const QString xhtml = QString::fromUtf8(p.readAllStandardOutput());
-    static const QRegularExpression item(QStringLiteral(
+    static const QRegularExpression item(QString::fromLatin1(
         R"(<page |<word xMin="([-0-9.]+)" yMin="([-0-9.]+)" xMax="([-0-9.]+)" yMax="([-0-9.]+)">([^<]*)</word>)"));
     int page = -1;
     for (auto it = item.globalMatch(xhtml); it.hasNext();) {
