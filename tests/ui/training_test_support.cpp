@@ -72,7 +72,7 @@ QList<PdfWord> pdfWords(const QString& pdf) {
         return words;
     const QString xhtml = QString::fromUtf8(p.readAllStandardOutput());
     static const QRegularExpression item(QString::fromLatin1(
-        R"(<page |<word xMin="([-0-9.]+)" yMin="([-0-9.]+)" xMax="([-0-9.]+)" yMax="([-0-9.]+)">([^<]*)</word>)"));
+        R"re(<page |<word xMin="([-0-9.]+)" yMin="([-0-9.]+)" xMax="([-0-9.]+)" yMax="([-0-9.]+)">([^<]*)</word>)re"));
     int page = -1;
     for (auto it = item.globalMatch(xhtml); it.hasNext();) {
         const auto m = it.next();
