@@ -258,6 +258,11 @@
         <translation>%1 (nicht angepasst: jede Validierungsaufnahme wurde richtig eingestuft, dort hat die Temperaturskalierung kein Optimum)</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>%1 (the search stopped at its bound: the validation loss still falls beyond it, so this is a limit, not a fitted optimum)</source>
+        <translation>%1 (die Suche endete an ihrer Grenze: der Validierungsverlust fällt darüber hinaus weiter, dies ist also eine Grenze und kein angepasstes Optimum)</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Confusion matrix (rows: truth, columns: the call; counts and row percentages)</source>
         <translation>Konfusionsmatrix (Zeilen: Referenz, Spalten: Einstufung; Anzahlen und Zeilenprozente)</translation>

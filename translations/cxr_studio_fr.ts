@@ -258,6 +258,11 @@
         <translation>%1 (non ajustée&#xa0;: chaque cliché de validation a été bien classé, la mise à l’échelle de température n’y a pas d’optimum)</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>%1 (the search stopped at its bound: the validation loss still falls beyond it, so this is a limit, not a fitted optimum)</source>
+        <translation>%1 (la recherche s’est arrêtée à sa borne&#xa0;: la perte de validation diminue encore au-delà, c’est donc une limite et non un optimum ajusté)</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Confusion matrix (rows: truth, columns: the call; counts and row percentages)</source>
         <translation>Matrice de confusion (lignes&#xa0;: référence, colonnes&#xa0;: décision&#xa0;; effectifs et pourcentages par ligne)</translation>

@@ -10,6 +10,7 @@
 #include "common/error.h"
 #include "diagnosis/domain_checks.h"
 #include "diagnosis/heat_map.h"
+#include "evaluation/call_rule.h"
 #include "explain/cam_method.h"
 #include "explain/grad_cam.h"
 #include "data/film_preprocessor.h"
@@ -37,14 +38,22 @@ std::string modelName(const model::ModelBundle& bundle) {
     return source.has_filename() ? source.filename().string() : source.parent_path().filename().string();
 }
 
-// The call: for two classes P(classes[1]) >= threshold, otherwise the most probable class.
+// The call: for two classes P(classes[1]) at or above the threshold (evaluation's callsPositive,
+// the rule the threshold was chosen and the test report counted with), otherwise the most
+// probable class.
 int callOf(const std::vector<double>& probabilities, double threshold) {
     if (probabilities.size() == 2)
-        return probabilities[1] >= threshold ? 1 : 0;
+        return evaluation::callsPositive(probabilities[1], threshold) ? 1 : 0;
     return static_cast<int>(std::max_element(probabilities.begin(), probabilities.end()) - probabilities.begin());
 }
 
 std::vector<double> softmax(const std::vector<double>& logits, double temperature) {
+    // Two classes: P(positive) exactly as evaluation computes it from the same logits, so a film
+    // whose probability equals the threshold there is not a rounding step below it here.
+    if (logits.size() == 2) {
+        const double positive = evaluation::positiveProbability(logits[0], logits[1], temperature);
+        return {evaluation::positiveProbability(logits[1], logits[0], temperature), positive};
+    }
     std::vector<double> p(logits.size());
     const double top = *std::max_element(logits.begin(), logits.end()) / temperature;
     double sum = 0;

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "common/error.h"
+#include "evaluation/call_rule.h"
 
 namespace cxr::evaluation {
 namespace {
@@ -39,12 +41,15 @@ bool perfectlySeparated(const Predictions& predictions) {
     return true;
 }
 
-double fitTemperature(const Predictions& validation) {
+double fitTemperature(const Predictions& validation, bool* stoppedAtBound) {
     checkPredictions(validation, "temperature scaling");
+    if (stoppedAtBound)
+        *stoppedAtBound = false;
     if (perfectlySeparated(validation))
         return 1.0;
     // NLL is convex in 1/T, hence unimodal in log T: golden-section search on log T.
-    double lo = std::log(0.05), hi = std::log(20.0);
+    const double lowest = std::log(kMinTemperature), highest = std::log(kMaxTemperature);
+    double lo = lowest, hi = highest;
     const double g = (std::sqrt(5.0) - 1) / 2;
     double x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo);
     double f1 = negativeLogLikelihood(validation, std::exp(x1));
@@ -64,7 +69,12 @@ double fitTemperature(const Predictions& validation) {
             f2 = negativeLogLikelihood(validation, std::exp(x2));
         }
     }
-    return std::exp((lo + hi) / 2);
+    const double best = (lo + hi) / 2;
+    // The bracket shrinks onto a bound only when the NLL still falls towards it: the result is
+    // then the bound itself, not a minimum (1e-6 in log T is far below any real optimum's width).
+    if (stoppedAtBound)
+        *stoppedAtBound = best - lowest < 1e-6 || highest - best < 1e-6;
+    return std::exp(best);
 }
 
 double expectedCalibrationError(const Predictions& predictions, double temperature, int bins,
@@ -74,18 +84,17 @@ double expectedCalibrationError(const Predictions& predictions, double temperatu
         throw Error(ErrorCode::InvalidInput, "calibration error needs at least one bin");
     std::vector<ReliabilityBin> table(static_cast<std::size_t>(bins));
     for (int b = 0; b < bins; ++b) {
-        table[b].lower = static_cast<double>(b) / bins;
-        table[b].upper = static_cast<double>(b + 1) / bins;
+        table[b].lower = binLowerEdge(b, bins);
+        table[b].upper = binLowerEdge(b + 1, bins);
     }
     const auto p1 = positiveProbabilities(predictions, temperature);
     for (std::size_t i = 0; i < p1.size(); ++i) {
-        // Top-class confidence; argmax ties go to class 0 like torch.argmax.
-        const int predicted = p1[i] > 0.5 ? 1 : 0;
+        // Top-class confidence of the call the "argmax" rule makes: P = 0.5 exactly is positive,
+        // as at any threshold (callsPositive), so the ECE judges the calls the report counts.
+        const int predicted = callsPositive(p1[i], 0.5) ? 1 : 0;
         const double confidence = predicted == 1 ? p1[i] : 1 - p1[i];
-        // Bins are (lower, upper]; confidence is >= 0.5 here, never 0.
-        int b = static_cast<int>(std::ceil(confidence * bins)) - 1;
-        b = std::clamp(b, 0, bins - 1);
-        auto& bin = table[b];
+        // Bins are [lower, upper) (the last closed), by the same rule: an edge value starts a bin.
+        auto& bin = table[static_cast<std::size_t>(binOf(confidence, bins))];
         ++bin.count;
         bin.confidence += confidence;
         bin.accuracy += predicted == predictions.labels[i] ? 1.0 : 0.0;
@@ -107,10 +116,17 @@ double expectedCalibrationError(const Predictions& predictions, double temperatu
 CalibrationResult calibrate(const Predictions& validation, int bins) {
     CalibrationResult r;
     r.bins = bins;
-    r.temperature = fitTemperature(validation);
+    r.temperature = fitTemperature(validation, &r.atBound);
     if (perfectlySeparated(validation)) {
         r.fitted = false;
         r.note = "not fitted: every validation film is on the right side, so the NLL only falls as T -> 0";
+    } else if (r.atBound) {
+        char text[200];
+        std::snprintf(text, sizeof text,
+                      "stopped at the search bound T = %g: the validation NLL still falls beyond it, so this is "
+                      "a limit of the search, not a fitted optimum",
+                      r.temperature < 1 ? kMinTemperature : kMaxTemperature);
+        r.note = text;
     }
     r.nllBefore = negativeLogLikelihood(validation, 1.0);
     r.nllAfter = negativeLogLikelihood(validation, r.temperature);
@@ -122,6 +138,7 @@ CalibrationResult calibrate(const Predictions& validation, int bins) {
 Json CalibrationResult::toJson() const {
     Json j = {{"temperature", temperature}, {"fitted", fitted},     {"nllBefore", nllBefore}, {"nllAfter", nllAfter},
               {"eceBefore", eceBefore},     {"eceAfter", eceAfter}, {"bins", bins}};
+    j["atBound"] = atBound;
     if (!note.empty())
         j["note"] = note;
     return j;

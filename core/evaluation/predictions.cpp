@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/error.h"
+#include "evaluation/call_rule.h"
 
 namespace cxr::evaluation {
 
@@ -33,11 +34,8 @@ std::vector<double> positiveProbabilities(const Predictions& predictions, double
         throw Error(ErrorCode::InvalidInput, "temperature must be > 0, got " + std::to_string(temperature));
     std::vector<double> p;
     p.reserve(predictions.logits.size());
-    for (const auto& l : predictions.logits) {
-        // softmax over two classes is the logistic of the difference; stable for any magnitude.
-        const double d = (l[1] - l[0]) / temperature;
-        p.push_back(d >= 0 ? 1.0 / (1.0 + std::exp(-d)) : std::exp(d) / (1.0 + std::exp(d)));
-    }
+    for (const auto& l : predictions.logits)
+        p.push_back(positiveProbability(l[0], l[1], temperature));
     return p;
 }
 
@@ -45,7 +43,7 @@ std::vector<int> applyThreshold(const std::vector<double>& positiveProbabilities
     std::vector<int> predicted;
     predicted.reserve(positiveProbabilities.size());
     for (double p : positiveProbabilities)
-        predicted.push_back(p >= threshold ? 1 : 0);
+        predicted.push_back(callsPositive(p, threshold) ? 1 : 0);
     return predicted;
 }
 

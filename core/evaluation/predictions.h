@@ -17,7 +17,7 @@ struct Predictions {
 
 // softmax(logits / temperature)[1] per film. Throws InvalidInput when sizes disagree or T <= 0.
 std::vector<double> positiveProbabilities(const Predictions& predictions, double temperature = 1.0);
-// 1 when probability >= threshold, else 0.
+// 1 when callsPositive(probability, threshold) (at or above), else 0.
 std::vector<int> applyThreshold(const std::vector<double>& positiveProbabilities, double threshold);
 // Throws InvalidInput naming `what` when labels and logits differ in length, the list is
 // empty, or a label is outside {0, 1}.

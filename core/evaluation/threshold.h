@@ -1,6 +1,6 @@
 #pragma once
 // Operating threshold on P(PNEUMONIA): chosen on validation by a rule, then applied unchanged
-// to test. A film is called positive when its probability is >= the threshold.
+// to test. A film is called positive when its probability is >= the threshold (callsPositive).
 #include <string>
 #include <vector>
 

@@ -54,6 +54,11 @@ namespace {
 CamResult computeCamUnchecked(const SplitNetwork& net, const at::Tensor& input, const CamOptions& options) {
     if (input.dim() != 4)
         throw Error(ErrorCode::InvalidInput, "Grad-CAM needs an [N,C,H,W] input batch");
+    if (net.inTrainingMode && net.inTrainingMode())
+        throw Error(ErrorCode::InvalidInput,
+                    "Grad-CAM needs the network in eval mode: in training mode batch normalisation uses "
+                    "each batch's own statistics (the map would depend on the batch) and updates the "
+                    "model's running statistics; call eval() first");
     CamResult result;
     const auto start = Clock::now();
     // The caller may hold a NoGradGuard (inference code usually does); the head needs grad mode.

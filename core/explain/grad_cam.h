@@ -26,10 +26,12 @@ class ResNet18Impl;
 namespace cxr::explain {
 
 // A network as Grad-CAM needs it. The network must be in eval mode (batch norm with running
-// statistics), or maps depend on the batch.
+// statistics), or maps depend on the batch and each call moves the running statistics:
+// computeCam refuses it when `inTrainingMode` says any part is training.
 struct SplitNetwork {
     std::function<at::Tensor(const at::Tensor& input, const std::string& layer)> forwardTo;
     std::function<at::Tensor(const at::Tensor& activations, const std::string& layer)> forwardFrom;
+    std::function<bool()> inTrainingMode;  // unset: the caller vouches for eval mode
 };
 
 // A ResNet18 (core/model) as a SplitNetwork; layers "layer1".."layer4".
@@ -63,6 +65,7 @@ struct CamResult {
 };
 
 // input: [N,C,H,W] on the network's device. Results stay on that device; maps are float32.
+// Throws InvalidInput when the network is in training mode.
 CamResult computeCam(const SplitNetwork& net, const at::Tensor& input, const CamOptions& options = {});
 
 }  // namespace cxr::explain

@@ -11,6 +11,16 @@ SplitNetwork splitNetworkOf(model::ResNet18Impl& net) {
     split.forwardFrom = [&net](const at::Tensor& a, const std::string& layer) {
         return net.forwardFrom(a, layer);
     };
+    // Any training submodule counts: one batch-norm layer left in train() is enough to make the
+    // map depend on the batch and to change the model's statistics.
+    split.inTrainingMode = [&net] {
+        if (net.is_training())
+            return true;
+        for (const auto& module : net.modules(/*include_self=*/false))
+            if (module->is_training())
+                return true;
+        return false;
+    };
     return split;
 }
 

@@ -47,6 +47,17 @@ void prepareRoot(const fs::path& root) {
         throw Error(ErrorCode::Io, root, "cannot create the folder: " + ec.message());
 }
 
+// After a cancel or a failure: the films written so far go, so the folder is left as it was
+// found (empty, or absent when this run created it) and a later run may use it again (a
+// non-empty folder without synth.json is refused).
+void removePartialSet(const fs::path& root, bool rootCreated) {
+    std::error_code ec;
+    for (const char* entry : {"train", "val", "test", "opacities.csv", "films.csv", kMarker})
+        fs::remove_all(root / entry, ec);
+    if (rootCreated && fs::is_empty(root, ec))
+        fs::remove(root, ec);
+}
+
 FilmResult writeFilm(const fs::path& root, const FilmPlan& plan) {
     const ChestFilm film = renderChestFilm(plan);
     const fs::path path = root / plan.relativePath;
@@ -145,6 +156,8 @@ SynthSummary makeSyntheticSet(const fs::path& root, const SynthOptions& options,
                               const CancelToken* cancel) {
     const auto start = std::chrono::steady_clock::now();
     const std::vector<FilmPlan> plans = planSyntheticSet(options);  // validates the options
+    std::error_code existsEc;
+    const bool rootCreated = !fs::exists(root, existsEc);
     prepareRoot(root);
     std::set<fs::path> folders;
     for (const auto& p : plans)
@@ -156,7 +169,13 @@ SynthSummary makeSyntheticSet(const fs::path& root, const SynthOptions& options,
             throw Error(ErrorCode::Io, folder, "cannot create the folder: " + ec.message());
     }
 
-    const std::vector<FilmResult> results = writeFilms(root, plans, progress, cancel);
+    std::vector<FilmResult> results;
+    try {
+        results = writeFilms(root, plans, progress, cancel);
+    } catch (...) {
+        removePartialSet(root, rootCreated);
+        throw;
+    }
 
     SynthSummary summary;
     summary.root = root;

@@ -17,7 +17,8 @@
 namespace cxr::synth {
 
 // Refuses (InvalidInput) a non-empty ROOT that is not an earlier synthetic set; an earlier set
-// there is replaced. Throws Cancelled when `cancel` fires (files written so far stay).
+// there is replaced. Throws Cancelled when `cancel` fires; then, as after any failure while
+// writing, the films written so far are removed (and ROOT itself when this call created it).
 SynthSummary makeSyntheticSet(const std::filesystem::path& root, const SynthOptions& options,
                               ProgressSink* progress = nullptr, const CancelToken* cancel = nullptr);
 

@@ -70,9 +70,24 @@ std::vector<std::string> filmsIn(const fs::path& root) {
 }
 
 TEST(Cli, VersionPrintsVersionsAndExitsZero) {
+    // The expected versions come from the build (CMake's project version and the packages it
+    // found), not from the code that prints them.
     const auto r = runCxr({"--version"});
     EXPECT_EQ(r.status, 0) << r.err;
-    EXPECT_NE(r.out.find("CXR Studio"), std::string::npos) << r.out;
+    const auto text = lines(r.out);
+    ASSERT_GE(text.size(), 2u) << r.out;
+    EXPECT_EQ(text[0], std::string("CXR Studio ") + CXR_VERSION);
+    for (const auto& [library, version] :
+         std::vector<std::pair<std::string, std::string>>{{"LibTorch", CXR_EXPECT_TORCH_VERSION},
+                                                          {"OpenCV", CXR_EXPECT_OPENCV_VERSION},
+                                                          {"DCMTK", CXR_EXPECT_DCMTK_VERSION},
+                                                          {"GDCM", CXR_EXPECT_GDCM_VERSION}}) {
+        ASSERT_FALSE(version.empty()) << "the build found no version for " << library;
+        // Whole version: "LibTorch 1.13.0" followed by a separator, not a prefix of "1.13.01".
+        const std::regex exact("(^|[ ,])" + library + " " + std::regex_replace(version, std::regex("\\."), "\\.") +
+                               "($|[ ,])");
+        EXPECT_TRUE(std::regex_search(text[1], exact)) << library << " " << version << " not in: " << text[1];
+    }
 }
 
 TEST(Cli, HelpOnEverySubcommand) {

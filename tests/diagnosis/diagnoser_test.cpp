@@ -15,6 +15,7 @@
 #include "common/json_io.h"
 #include "diagnosis/diagnoser.h"
 #include "diagnosis/heat_map.h"
+#include "evaluation/call_rule.h"
 #include "model/class_map.h"
 #include "test_dirs.h"
 
@@ -261,6 +262,37 @@ TEST(Diagnoser, UsesTheBundlesThresholdAndTemperature) {
     EXPECT_EQ(c.label, "PNEUMONIA");
     EXPECT_EQ(hot.info().threshold, 0.9);
     EXPECT_EQ(hot.info().temperature, 50.0);
+}
+
+TEST(Diagnoser, AFilmExactlyAtTheThresholdIsCalledAsTheEvaluationCallsIt) {
+    // The threshold a run picks is one validation film's P(PNEUMONIA), computed by evaluation
+    // from its logits. The Diagnoser must compute the same bits from the same logits and call a
+    // film exactly at the threshold positive, as the report counted it.
+    const auto dir = test::scratchDir();
+    const double temperature = 1.37;
+    const Diagnoser probe(test::exportBlobModel(dir / "probe", 0.5, temperature), "cpu");
+    std::vector<Diagnosis> results;
+    for (const double sigma : {9.0, 17.0, 23.0, 31.0, 45.0, 60.0, 80.0, 100.0}) {
+        const Diagnosis d = probe.diagnose(test::makeBlobFilm(224, 224, 100, 120, sigma));
+        SCOPED_TRACE(sigma);
+        ASSERT_EQ(d.logits.size(), 2u);
+        EXPECT_EQ(d.probabilities[1], evaluation::positiveProbability(d.logits[0], d.logits[1], temperature));
+        results.push_back(d);
+    }
+    // A bundle whose threshold is exactly one film's probability calls that film PNEUMONIA and
+    // the same film at the next larger threshold NORMAL.
+    const imaging::Film film = test::makeBlobFilm(224, 224, 100, 120, 31.0);
+    const double p = results[3].probabilities[1];
+    ASSERT_GT(p, 0.0);
+    ASSERT_LT(p, 1.0);
+    const Diagnoser at(test::exportBlobModel(dir / "at", p, temperature), "cpu");
+    ASSERT_EQ(at.info().threshold, p);
+    const Diagnosis onIt = at.diagnose(film);
+    EXPECT_EQ(onIt.probabilities[1], p);
+    EXPECT_EQ(onIt.label, "PNEUMONIA");
+    EXPECT_EQ(onIt.camTarget, 1);  // the map explains the call made at the threshold
+    const Diagnoser above(test::exportBlobModel(dir / "above", std::nextafter(p, 2.0), temperature), "cpu");
+    EXPECT_EQ(above.diagnose(film).label, "NORMAL");
 }
 
 TEST(Diagnoser, LoadsSeedWeightsWithTheSeedsPreprocessing) {

@@ -116,5 +116,29 @@ TEST(GradCam, ReportsUnknownLayersAndClasses) {
     EXPECT_THROW(computeCam(split, at::zeros({3, 64, 64})), Error);
 }
 
+TEST(GradCam, RefusesANetworkInTrainingMode) {
+    model::ResNet18 net = makeNet();
+    const SplitNetwork split = splitNetworkOf(*net);
+    const auto statistics = [&] { return net->named_buffers()["bn1.running_mean"].clone(); };
+    const at::Tensor before = statistics();
+    net->train();
+    try {
+        computeCam(split, makeInput(2, 64));
+        ADD_FAILURE() << "a network in training mode was accepted";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::InvalidInput);
+        EXPECT_NE(std::string(e.what()).find("eval mode"), std::string::npos) << e.what();
+    }
+    // Refused before anything ran: the batch-norm statistics are untouched.
+    EXPECT_TRUE(statistics().equal(before));
+
+    // One batch-norm layer left training is enough to refuse.
+    net->eval();
+    net->named_children()["layer4"]->train();
+    EXPECT_THROW(computeCam(split, makeInput(1, 64)), Error);
+    net->eval();
+    EXPECT_NO_THROW(computeCam(split, makeInput(1, 64)));
+}
+
 }  // namespace
 }  // namespace cxr::explain

@@ -10,7 +10,7 @@ resnet18, in numpy float32 like the library, and cv2.resize(INTER_LINEAR) writte
   cases.json       one entry per (method, layer, target): shapes, targets, logits, files
   <case>_grid.bin  float32 [N,h,w]: the normalised map at the layer's resolution
   <case>_map.bin   float32 [N,S,S]: the final map, pytorch-grad-cam's return value
-Usage: gradcam_reference.py OUT_DIR [--size 224] [--batch 2]
+Usage: gradcam_reference.py OUT_DIR [--size 224] [--batch 2] [--model-seed 0] [--input-seed 1]
 """
 import argparse
 import json
@@ -21,8 +21,8 @@ import torch
 import torchvision
 
 
-def make_model():
-    torch.manual_seed(0)
+def make_model(seed=0):
+    torch.manual_seed(seed)
     model = torchvision.models.resnet18(num_classes=2)
     # Batch-norm statistics of a real batch, so activations keep a realistic scale through the
     # 18 layers: a cumulative average (momentum None) over one batch equals its statistics.
@@ -36,8 +36,8 @@ def make_model():
     return model
 
 
-def make_input(n, size):
-    g = torch.Generator().manual_seed(1)
+def make_input(n, size, seed=1):
+    g = torch.Generator().manual_seed(seed)
     yy, xx = torch.meshgrid(torch.arange(size, dtype=torch.float32),
                             torch.arange(size, dtype=torch.float32), indexing="ij")
     images = []
@@ -150,13 +150,15 @@ def main():
     parser.add_argument("out_dir")
     parser.add_argument("--size", type=int, default=224)
     parser.add_argument("--batch", type=int, default=2)
+    parser.add_argument("--model-seed", type=int, default=0)
+    parser.add_argument("--input-seed", type=int, default=1)
     args = parser.parse_args()
     os.makedirs(args.out_dir, exist_ok=True)
     torch.set_num_threads(2)
 
-    model = make_model()
+    model = make_model(args.model_seed)
     torch.save(model.state_dict(), os.path.join(args.out_dir, "weights.pth"))
-    x = make_input(args.batch, args.size)
+    x = make_input(args.batch, args.size, args.input_seed)
     x.numpy().astype("<f4").tofile(os.path.join(args.out_dir, "input.bin"))
 
     cases = []

@@ -98,11 +98,36 @@ TEST(Deidentify, ClearsPatientAndIdentifyingTagsKeepsTechnicalOnes) {
 }
 
 TEST(Deidentify, TagsAreSkippedWhenNotRequested) {
+    // Without the tag panel's rows (the Diagnoser and the film cache skip them) the patient
+    // fields are still read, exactly, for the checks that need them (age against the trained
+    // population) and for deidentify to clear; pixels and technical metadata are unchanged.
     const auto dir = test::scratchDir();
-    writeDicom(dir / "film.dcm", test::testDicomImage(12), DicomSyntax::ExplicitLittle);
+    const auto image = test::testDicomImage(12);
+    writeDicom(dir / "film.dcm", image, DicomSyntax::ExplicitLittle);
     LoadOptions options;
     options.readTags = false;
-    EXPECT_TRUE(loadFilm(dir / "film.dcm", options).tags.empty());
+    Film film = loadFilm(dir / "film.dcm", options);
+    EXPECT_TRUE(film.tags.empty());
+    EXPECT_EQ(film.patient.name, image.patient.name);
+    EXPECT_EQ(film.patient.id, image.patient.id);
+    EXPECT_EQ(film.patient.birthDate, image.patient.birthDate);
+    EXPECT_EQ(film.patient.sex, image.patient.sex);
+    EXPECT_EQ(film.patient.accessionNumber, image.patient.accessionNumber);
+    EXPECT_FALSE(film.patient.sopInstanceUid.empty());
+
+    const Film withTags = loadFilm(dir / "film.dcm");
+    EXPECT_FALSE(withTags.tags.empty());
+    EXPECT_EQ(film.patient.name, withTags.patient.name);
+    EXPECT_EQ(film.patient.sopInstanceUid, withTags.patient.sopInstanceUid);
+    EXPECT_EQ(film.pixels, withTags.pixels);
+    EXPECT_EQ(film.meta.modality, withTags.meta.modality);
+
+    deidentify(film);
+    EXPECT_TRUE(film.patient.empty());
+    EXPECT_TRUE(film.patient.name.empty());
+    EXPECT_TRUE(film.patient.id.empty());
+    EXPECT_TRUE(film.patient.birthDate.empty());
+    EXPECT_TRUE(film.tags.empty());
 }
 
 }  // namespace

@@ -5,12 +5,16 @@
 #include <caffe2/serialize/inline_container.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <random>
 #include <tuple>
 
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "common/json_io.h"
+#include "common/sha256.h"
 #include "model/class_map.h"
 #include "model/state_dict.h"
 #include "model/torch_file.h"
@@ -257,11 +261,30 @@ TEST(HostileFiles, ObjectCapFitsAResNet18AndRefusesFloodsQuickly) {
 
 // A small fuzz pass: every truncation point and a few thousand byte flips of small real files
 // either load or throw cxr::Error.
+// What our reader made of a file, in the terms describe_torch_files.py uses for Python's.
+Json describeOurs(const StateDict& dict) {
+    Json tensors = Json::array();
+    for (const auto& [name, tensor] : dict) {
+        const at::Tensor t = tensor.contiguous().cpu();
+        const std::string digest =
+            sha256Hex(t.data_ptr(), static_cast<std::size_t>(t.numel()) * t.element_size());
+        tensors.push_back({name, t.element_size(), t.sizes().vec(), digest});
+    }
+    return tensors;
+}
+
 TEST(HostileFiles, MutatedSmallFilesThrowOnlyCxrErrors) {
+    // Every mutation ends in a cxr::Error or a result; every result must be what Python's
+    // torch.load reads from the same bytes (names, element sizes, shapes, the bytes of every
+    // tensor; the class map's entries), so a mutation our reader silently misreads fails.
     const auto dir = test::scratchDir();
     std::mt19937 rng(1234);
     int accepted = 0, refused = 0;
+    std::ofstream list(dir / "accepted.txt");
+    std::vector<Json> ours;
+    std::vector<std::string> labels;
     for (const char* name : {"cuda_saved.pth", "cuda_saved_legacy.pth", "class_to_index.pth", "class_to_index_legacy.pth"}) {
+        const bool classMap = std::string(name).rfind("class_to_index", 0) == 0;
         const auto original = bytes(test::modelReferenceDir() / name);
         for (int trial = 0; trial < 150; ++trial) {
             std::string mutated = original;
@@ -271,20 +294,59 @@ TEST(HostileFiles, MutatedSmallFilesThrowOnlyCxrErrors) {
                 for (int k = 0; k < 1 + trial % 4; ++k)
                     mutated[rng() % mutated.size()] = static_cast<char>(rng());
             }
-            writeBytes(dir / "m.pth", mutated);
+            const fs::path file = dir / (std::string(name) + "." + std::to_string(trial));
+            writeBytes(file, mutated);
             try {
-                readStateDict(dir / "m.pth");
-                readClassToIndex(dir / "m.pth");
+                Json result;
+                if (classMap) {
+                    result = Json::object();
+                    for (const auto& [cls, index] : readClassToIndex(file))
+                        result[cls] = index;
+                } else {
+                    result = describeOurs(readStateDict(file));
+                }
                 ++accepted;
+                list << (classMap ? "class_map " : "state_dict ") << file.string() << "\n";
+                ours.push_back(result);
+                labels.push_back(std::string(name) + " trial " + std::to_string(trial));
             } catch (const Error&) {
                 ++refused;
+                fs::remove(file);
             } catch (const std::exception& e) {
                 ADD_FAILURE() << name << " trial " << trial << ": non-cxr exception " << e.what();
             }
         }
     }
+    list.close();
     EXPECT_GT(refused, 0);
+    // Flipped bytes inside tensor data and unused bytes keep a file loadable: enough of them to
+    // make the comparison mean something.
+    ASSERT_GE(accepted, 20);
     RecordProperty("accepted", accepted);
+
+    const std::string command = std::string(CXR_TEST_PYTHON) + " " +
+                                test::quote(fs::path(CXR_SOURCE_DIR) / "tests/model/describe_torch_files.py") + " " +
+                                test::quote(dir / "accepted.txt") + " " + test::quote(dir / "python.json");
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+    const Json python = readJsonFile(dir / "python.json");
+    ASSERT_EQ(python.size(), ours.size());
+    int compared = 0, pythonRefused = 0;
+    for (std::size_t i = 0; i < ours.size(); ++i) {
+        SCOPED_TRACE(labels[i]);
+        if (!python[i].at("loaded").get<bool>()) {
+            // torch.load refused what we read (e.g. a name no longer valid UTF-8, which we keep
+            // as bytes): nothing to compare with; counted and printed.
+            ++pythonRefused;
+            continue;
+        }
+        const Json& theirs = python[i].contains("classes") ? python[i].at("classes") : python[i].at("tensors");
+        EXPECT_EQ(ours[i], theirs) << "ours " << ours[i].dump() << "\npython " << theirs.dump();
+        ++compared;
+    }
+    std::cout << "[ mutated  ] " << accepted << " mutated files loaded, " << compared
+              << " compared with torch.load, " << pythonRefused << " that torch.load refused, " << refused
+              << " refused\n";
+    EXPECT_GE(compared, 10);
 }
 
 }  // namespace

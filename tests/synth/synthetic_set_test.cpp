@@ -155,15 +155,66 @@ TEST(SyntheticSet, RefusesAForeignFolderAndReplacesAnEarlierSet) {
     EXPECT_EQ(films, summary.films);  // nothing left over from the larger set
 }
 
-TEST(SyntheticSet, StopsWhenCancelled) {
-    CancelToken token;
-    token.cancel();
-    try {
-        makeSyntheticSet(test::scratchDir() / "set", small(), nullptr, &token);
-        FAIL() << "not cancelled";
-    } catch (const Error& e) {
-        EXPECT_EQ(e.code(), ErrorCode::Cancelled);
+// Cancels once a few films are written (from the progress callback, as the GUI's Cancel does).
+class CancelAfter : public ProgressSink {
+public:
+    CancelAfter(CancelToken& token, std::size_t films) : m_token(token), m_films(films) {}
+    void onProgress(const Progress& p) override {
+        m_lastDone = p.done;
+        m_total = p.total;
+        if (p.done >= m_films)
+            m_token.cancel();
     }
+    std::size_t lastDone() const { return m_lastDone; }
+    std::size_t total() const { return m_total; }
+
+private:
+    CancelToken& m_token;
+    std::size_t m_films;
+    std::size_t m_lastDone = 0, m_total = 0;
+};
+
+std::size_t filesUnder(const fs::path& root) {
+    std::size_t n = 0;
+    if (fs::exists(root))
+        for (const auto& e : fs::recursive_directory_iterator(root))
+            n += e.is_regular_file();
+    return n;
+}
+
+TEST(SyntheticSet, StopsWhenCancelled) {
+    SynthOptions o = small();
+    o.train = 80;
+    o.val = 10;
+    o.test = 30;
+    o.size = 320;
+    const fs::path base = test::scratchDir();
+    for (const bool existed : {false, true}) {
+        SCOPED_TRACE(existed ? "into an existing empty folder" : "into a new folder");
+        const fs::path root = base / (existed ? "empty" : "new");
+        if (existed)
+            fs::create_directories(root);
+        CancelToken token;
+        CancelAfter sink(token, 4);
+        try {
+            makeSyntheticSet(root, o, &sink, &token);
+            FAIL() << "not cancelled";
+        } catch (const Error& e) {
+            EXPECT_EQ(e.code(), ErrorCode::Cancelled);
+        }
+        // Cancelled mid-run: films had been written, and not all of them.
+        EXPECT_GE(sink.lastDone(), 4u);
+        EXPECT_LT(sink.lastDone(), sink.total());
+        // The partial set is gone: the folder is as it was (absent or empty).
+        EXPECT_EQ(fs::exists(root), existed);
+        EXPECT_EQ(filesUnder(root), 0u);
+        EXPECT_FALSE(readSyntheticSetSummary(root));
+    }
+    // So the same folder takes a new set afterwards (a partial set without synth.json would be
+    // refused as a foreign non-empty folder).
+    const fs::path root = base / "empty";
+    const auto summary = makeSyntheticSet(root, small());
+    EXPECT_EQ(static_cast<std::size_t>(summary.films), filesUnder(root) - 3);  // + 2 CSVs + synth.json
 }
 
 TEST(SyntheticSet, JpegFilmsLoadBackAsTheRenderedPixels) {

@@ -1,5 +1,8 @@
 // The review workspace end to end, offscreen: drops with file URLs, a real (random-weights)
 // model in the background, the triage list, error states, CSV and PNG export, settings.
+#include <algorithm>
+#include <cmath>
+
 #include <QAction>
 #include <QFile>
 #include <QHeaderView>
@@ -228,16 +231,48 @@ private Q_SLOTS:
         QVERIFY(window->isModelLoaded());
         window->openPaths({m_good1});
         QTRY_VERIFY_WITH_TIMEOUT(window->viewer()->hasHeatMap(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->controller()->isIdle(), 30000);
         const cxr::imaging::Film* film = window->viewer()->film();
+        const cxr::ui::HeatLayer first = window->viewer()->heatMap();  // keeps its values alive
+        QVERIFY(first.values && !first.values->empty());
+
+        // Waits for the viewer to show a heat map other than `previous`, then returns it.
+        auto nextHeatMap = [&](const cxr::ui::HeatLayer& previous) {
+            return QTest::qWaitFor([&] {
+                       return window->viewer()->heatMap().values && window->viewer()->heatMap().values != previous.values;
+                   }, 30000) &&
+                   QTest::qWaitFor([&] { return window->controller()->isIdle(); }, 30000);
+        };
+        auto maxDifference = [](const cxr::ui::HeatLayer& a, const cxr::ui::HeatLayer& b) {
+            double worst = 0;
+            for (std::size_t i = 0; i < a.values->size(); ++i)
+                worst = std::max(worst, double(std::abs((*a.values)[i] - (*b.values)[i])));
+            return worst;
+        };
+
         cxr::ui::OverlaySettings s = window->overlayControls()->settings();
+        const cxr::ui::OverlaySettings original = s;
         s.method = QStringLiteral("layercam");
         s.layer = QStringLiteral("layer3");
         window->overlayControls()->setSettings(s);
         QTRY_COMPARE_WITH_TIMEOUT(window->controller()->options().method, std::string("layercam"), 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(window->controller()->isIdle(), 30000);
-        QTest::qWait(50);
-        QVERIFY(window->viewer()->hasHeatMap());
+        QVERIFY(nextHeatMap(first));
+        const cxr::ui::HeatLayer second = window->viewer()->heatMap();
         QCOMPARE(window->viewer()->film(), film);  // same film object: not decoded again
+        // The new map covers the same film, and it is another map: LayerCAM at 14 x 14 is not
+        // Grad-CAM at 7 x 7 (a stale map, or the old method rerun, would be identical).
+        QCOMPARE(second.width, first.width);
+        QCOMPARE(second.height, first.height);
+        QCOMPARE(second.values->size(), first.values->size());
+        const double changed = maxDifference(first, second);
+        QVERIFY2(changed > 0.05, qPrintable(QStringLiteral("heat map barely changed: %1").arg(changed)));
+
+        // Back to the first method and layer: the first map again, to the last bit (the map
+        // depends on the method and layer, not on how many times it ran).
+        window->overlayControls()->setSettings(original);
+        QTRY_COMPARE_WITH_TIMEOUT(window->controller()->options().method, original.method.toStdString(), 5000);
+        QVERIFY(nextHeatMap(second));
+        QCOMPARE(maxDifference(first, window->viewer()->heatMap()), 0.0);
     }
 
     void settingsPersistAcrossRestart() {

@@ -2,6 +2,8 @@
 // Helpers for the training wizard and report suites: a tiny synthetic data set, the tiny
 // configuration (64 px films, one epoch per phase), a finished run made by the engine itself,
 // and the checkpoint probe (the one place these suites touch LibTorch).
+#include <QList>
+#include <QRectF>
 #include <QString>
 
 #include "training/training_config.h"
@@ -22,5 +24,14 @@ int checkpointTensorCount(const QString& file);
 
 // Text of a PDF through poppler's pdftotext (empty when the tool fails).
 QString pdfText(const QString& pdf);
+
+// Every word of a PDF with its page (from 0) and box in points (pdftotext -bbox), in reading
+// order, so a test can check that a figure stands where it belongs, not just somewhere.
+struct PdfWord {
+    int page = 0;
+    QString text;
+    QRectF box;
+};
+QList<PdfWord> pdfWords(const QString& pdf);
 
 }  // namespace cxr::test

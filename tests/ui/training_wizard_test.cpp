@@ -5,6 +5,7 @@
 #include <sys/resource.h>
 
 #include <cstdlib>
+#include <optional>
 #include <ctime>
 
 #include <QApplication>
@@ -43,6 +44,8 @@
 #include "training/training_session.h"
 #include "training/training_wizard.h"
 #include "training_test_support.h"
+#include "evaluation/call_rule.h"
+#include "workflows/prediction_file.h"
 #include "ui_test_support.h"
 
 using namespace cxr;
@@ -114,6 +117,7 @@ private Q_SLOTS:
     void failedReportRenderKeepsThePreviousReport();
     void phasesPageOffersEarlyStoppingAndBatchNormSettings();
     void historyFromMetricsMarksEarlyStopsLikeTheTrainer();
+    void filmAtTheThresholdIsCalledAlikeInFileResultsAndPicker();
 };
 
 // Events as the engine sends them, without training: the charts' series and bands follow.
@@ -378,6 +382,106 @@ void TrainingWizardTest::reportRendersKeyFigures() {
     QVERIFY(text.contains(QString::fromStdString(results.split.value("reason", std::string()))
                               .left(20)
                               .simplified()));
+    // Each figure at its place, from the words' positions on the page: a key figure on its
+    // label's line, right of it; each confusion-matrix count and row share in its cell, under
+    // its predicted class and beside its true class (a swapped row, column or value fails).
+    const auto words = test::pdfWords(pdf);
+    QVERIFY2(words.size() > 100, "pdftotext -bbox found no words");
+    const ui::OperatingPoint op = results.at(results.chosenThreshold());
+    const auto num = [](double v) { return QString::number(v, 'f', 3); };
+    // Every occurrence of a phrase: consecutive words on one line, as (page, united box).
+    const auto phrase = [&](const QString& text) {
+        const QStringList parts = text.split(QLatin1Char(' '));
+        QList<QPair<int, QRectF>> found;
+        for (int i = 0; i + parts.size() <= words.size(); ++i) {
+            QRectF box = words[i].box;
+            bool match = true;
+            for (int k = 0; k < parts.size() && match; ++k) {
+                const auto& w = words[i + k];
+                match = w.text == parts[k] && w.page == words[i].page &&
+                        std::abs(w.box.center().y() - words[i].box.center().y()) < 2.0;
+                box = box.united(w.box);
+            }
+            if (match)
+                found.append({words[i].page, box});
+        }
+        return found;
+    };
+    const auto onLineRightOf = [&](const QString& label, const QString& value) {
+        for (const auto& [page, box] : phrase(label))
+            for (const auto& w : words)
+                if (w.page == page && w.text == value && w.box.left() > box.right() &&
+                    std::abs(w.box.center().y() - box.center().y()) < box.height() * 0.6)
+                    return true;
+        return false;
+    };
+    const QList<QPair<QString, QString>> figures{
+        {QStringLiteral("Weights SHA-256"), QString::fromStdString(results.weightsSha256)},
+        {QStringLiteral("Films"), QString::number(static_cast<qulonglong>(r.test.films))},
+        {QStringLiteral("Accuracy"), num(op.testAccuracy)},
+        {QStringLiteral("Sensitivity (PNEUMONIA)"), num(op.testSensitivity)},
+        {QStringLiteral("Specificity"), num(op.testSpecificity)},
+        {QStringLiteral("ROC AUC"), num(r.test.roc.auc)},
+        {QStringLiteral("Operating threshold"), num(results.chosenThreshold())},
+        {QStringLiteral("Temperature"), QString::number(r.calibration.temperature, 'f', 2)}};
+    for (const auto& [label, value] : figures)
+        QVERIFY2(onLineRightOf(label, value), qPrintable(label + QStringLiteral(" is not followed by ") + value));
+
+    // The matrix: its "predicted" caption, the class names under it (columns) and beside the
+    // grid (rows), then each cell's count and share.
+    const QStringList classNames{QStringLiteral("NORMAL"), QStringLiteral("PNEUMONIA")};
+    // The topmost word `name` on `page` inside `area`.
+    const auto topmost = [&](int page, const QString& name, const QRectF& area) {
+        std::optional<QRectF> best;
+        for (const auto& w : words)
+            if (w.page == page && w.text == name && area.contains(w.box.center()) &&
+                (!best || w.box.top() < best->top()))
+                best = w.box;
+        return best;
+    };
+    int matrixPage = -1;
+    QList<QRectF> columns, rows;
+    for (const auto& [page, captionBox] : phrase(QStringLiteral("predicted"))) {
+        // Column names: the first class names below the caption; row names: left of the first
+        // column and below it.
+        const QRectF below(0, captionBox.bottom(), 1e4, 250);
+        const auto normal = topmost(page, classNames[0], below), pneumonia = topmost(page, classNames[1], below);
+        if (!normal || !pneumonia || std::abs(normal->center().y() - pneumonia->center().y()) > 2)
+            continue;
+        const QRectF left(0, normal->bottom(), normal->left(), 250);
+        const auto row0 = topmost(page, classNames[0], left), row1 = topmost(page, classNames[1], left);
+        if (!row0 || !row1)
+            continue;
+        matrixPage = page;
+        columns = {*normal, *pneumonia};
+        rows = {*row0, *row1};
+        break;
+    }
+    QVERIFY2(matrixPage >= 0, "no confusion matrix (caption, column and row names) found in the PDF");
+    QVERIFY(columns[0].center().x() < columns[1].center().x());
+    QVERIFY(rows[0].center().y() < rows[1].center().y());
+    const qreal columnPitch = columns[1].center().x() - columns[0].center().x();
+    const qreal rowPitch = rows[1].center().y() - rows[0].center().y();
+    const auto inCell = [&](const QString& text, int truth, int called) {
+        for (const auto& w : words)
+            if (w.page == matrixPage && w.text == text &&
+                std::abs(w.box.center().x() - columns[called].center().x()) < columnPitch / 2 &&
+                std::abs(w.box.center().y() - rows[truth].center().y()) < rowPitch / 2)
+                return true;
+        return false;
+    };
+    for (int truth = 0; truth < 2; ++truth) {
+        for (int called = 0; called < 2; ++called) {
+            const auto count = op.test.at(truth, called);
+            const auto support = op.test.support(truth);
+            const QString share =
+                QString::number(support > 0 ? 100.0 * double(count) / double(support) : 0.0, 'f', 1) + QLatin1Char('%');
+            const QString where = QStringLiteral(" in cell (true %1, called %2)").arg(classNames[truth], classNames[called]);
+            QVERIFY2(inCell(QString::number(count), truth, called), qPrintable(QString::number(count) + where));
+            QVERIFY2(inCell(share, truth, called), qPrintable(share + where));
+        }
+    }
+
     // De-identified by default: no film names (Kermany names carry patient ids), no data path.
     QVERIFY(!text.contains(QStringLiteral("person")));
     QVERIFY(!text.contains(data));
@@ -481,6 +585,63 @@ void TrainingWizardTest::failedReportRenderKeepsThePreviousReport() {
     QVERIFY2(message.contains(QStringLiteral("report.pdf")), qPrintable(message));
     QVERIFY2(readFileBytes(pdf) == good, "the failed render replaced the previous report");
     QCOMPARE(QDir(dir).entryList(QDir::Files).size(), 1);  // no temporary file left beside it
+}
+
+// Youden's threshold is a validation film's own probability, so a film sits exactly on it. The
+// predictions file, RunResults (the results view's matrix and example films) and the threshold
+// picker must all keep that film positive, as the run's evaluation did. Its probability,
+// 0.5746..., also shows the picker's 3-decimal spin box rounding up past it.
+void TrainingWizardTest::filmAtTheThresholdIsCalledAlikeInFileResultsAndPicker() {
+    const QString dir = test::scratchDir(QStringLiteral("at-threshold"));
+    evaluation::Predictions val, test;
+    val.labels = {0, 0, 0, 1, 1, 1};
+    val.paths = {"n1", "n2", "n3", "p1", "p2", "p3"};
+    for (double d : {-2.0, -1.0, 0.25, 0.3007, 1.0, 2.0})
+        val.logits.push_back({0.0, d});
+    test = val;
+    const std::vector<std::string> classes{"NORMAL", "PNEUMONIA"};
+    evaluation::EvaluateOptions options;
+    options.fitTemperature = false;
+    options.bootstrapResamples = 0;
+    const auto report = evaluation::evaluate(val, test, "youden", classes, options);
+    const double p = evaluation::positiveProbability(0.0, 0.3007);
+    QCOMPARE(report.threshold.threshold, p);
+    QCOMPARE(report.test.confusion.at(1, 1), std::int64_t(3));  // the film on the threshold is a TP
+
+    // Through the predictions file, as the results view and the report read it.
+    const auto file = ui::toPath(QDir(dir).filePath(QStringLiteral("predictions.csv")));
+    workflows::writePredictionFile(file, val, test);
+    const auto back = workflows::readPredictionFile(file);
+    QVERIFY(back.validation && back.test);
+    QCOMPARE(evaluation::positiveProbabilities(*back.test)[3], p);
+    ui::RunResults results;
+    results.validation = back.validation;
+    results.test = back.test;
+    results.report = evaluation::evaluate(*back.validation, *back.test, "youden", classes, options);
+    QCOMPARE(results.chosenThreshold(), p);
+
+    ui::ThresholdPicker picker;
+    picker.setChosen(results.chosenThreshold(), QStringLiteral("youden"));
+    QCOMPARE(picker.threshold(), p);  // not the 0.575 its spin box shows
+    const auto op = results.at(picker.threshold());
+    QCOMPARE(op.test.at(1, 1), report.test.confusion.at(1, 1));
+    QCOMPARE(op.test.at(1, 0), report.test.confusion.at(1, 0));
+    QCOMPARE(op.testSensitivity, 1.0);
+    bool found = false;
+    for (const auto& f : results.examples(picker.threshold(), 10)) {
+        if (f.path == "p1") {
+            found = true;
+            QCOMPARE(f.probability, p);
+            QCOMPARE(f.predicted, 1);
+            QCOMPARE(QString::fromStdString(f.outcome), QStringLiteral("true positive"));
+        }
+    }
+    QVERIFY(found);
+    // Moving the picker off the film and back to the chosen threshold restores the call.
+    picker.setThreshold(0.6);
+    QCOMPARE(results.at(picker.threshold()).test.at(1, 1), std::int64_t(2));
+    picker.setThreshold(p);
+    QCOMPARE(results.at(picker.threshold()).test.at(1, 1), std::int64_t(3));
 }
 
 QTEST_MAIN(TrainingWizardTest)

@@ -11,6 +11,7 @@
 #include "common/qt_convert.h"
 #include "diagnosis/probability_bars.h"
 #include "diagnosis/review_item.h"
+#include "evaluation/call_rule.h"
 #include "workflows/about.h"
 
 namespace cxr::ui {
@@ -179,7 +180,7 @@ void ResultPanel::showResult(const FilmJobResult& result) {
         m_callDetail->setText(tr("P(%1) = %2, %3 the model's threshold %4")
                                   .arg(titles[positive])
                                   .arg(p, 0, 'f', 3)
-                                  .arg(p >= d.threshold ? tr("at or above") : tr("below"))
+                                  .arg(evaluation::callsPositive(p, d.threshold) ? tr("at or above") : tr("below"))
                                   .arg(d.threshold, 0, 'f', 3));
     }
     m_callDetail->show();

@@ -153,10 +153,13 @@ void resultsSection(PdfPageWriter& w, const RunResults& r, double threshold) {
                       .arg(num(op.valSensitivity))
                       .arg(num(op.valSpecificity))},
                  {QObject::tr("Temperature"),
-                  (rep.calibration.fitted
-                       ? QObject::tr("%1 (fitted on validation; probabilities are softmax(logits / T))")
-                       : QObject::tr("%1 (not fitted: every validation film was called right, so temperature "
-                                     "scaling has no optimum there)"))
+                  (!rep.calibration.fitted
+                       ? QObject::tr("%1 (not fitted: every validation film was called right, so temperature "
+                                     "scaling has no optimum there)")
+                   : rep.calibration.atBound
+                       ? QObject::tr("%1 (the search stopped at its bound: the validation loss still falls beyond "
+                                     "it, so this is a limit, not a fitted optimum)")
+                       : QObject::tr("%1 (fitted on validation; probabilities are softmax(logits / T))"))
                       .arg(num(rep.calibration.temperature, 2))}});
     const auto matrix = op.test;
     const auto classes = r.classes;

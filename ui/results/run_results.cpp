@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "common/sha256.h"
+#include "evaluation/call_rule.h"
 #include "evaluation/predictions.h"
 #include "training/metrics_log.h"
 #include "training/run_directory.h"
@@ -152,7 +153,7 @@ std::vector<ExampleFilm> RunResults::examples(double threshold, int perOutcome) 
         f.path = test->paths[i];
         f.label = test->labels[i];
         f.probability = p[i];
-        f.predicted = p[i] >= threshold ? 1 : 0;
+        f.predicted = evaluation::callsPositive(p[i], threshold) ? 1 : 0;
         f.outcome = f.label == 1 ? (f.predicted == 1 ? "true positive" : "false negative")
                                  : (f.predicted == 1 ? "false positive" : "true negative");
         all.push_back(f);

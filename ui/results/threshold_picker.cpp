@@ -55,11 +55,12 @@ void ThresholdPicker::setChosen(double chosen, const QString& rule) {
 }
 
 double ThresholdPicker::threshold() const {
-    return m_spin->value();
+    return m_threshold;
 }
 
 void ThresholdPicker::setThreshold(double t) {
     t = std::clamp(t, 0.0, 1.0);
+    m_threshold = t;
     m_syncing = true;
     m_slider->setValue(static_cast<int>(std::lround(t * 1000)));
     m_spin->setValue(t);

@@ -45,6 +45,7 @@ public:
     void setHeatMap(const HeatLayer& heat);
     void clearHeatMap();
     bool hasHeatMap() const;
+    const HeatLayer& heatMap() const { return m_heat; }
 
     const imaging::Film* film() const { return m_film.get(); }
     QString filmPath() const { return m_path; }
