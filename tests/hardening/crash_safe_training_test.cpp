@@ -212,7 +212,10 @@ public:
             return;
         if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
             return;
-        m_mounted = ::mount("tmpfs", dir.c_str(), "tmpfs", 0, "size=320m") == 0;
+        // Room for a whole run while the disk is not filled on purpose: the previous best, last
+        // weights and optimizer state stay until the new ones are named in state.json (about
+        // 360 MB at the peak of an epoch's save), then the older ones are pruned.
+        m_mounted = ::mount("tmpfs", dir.c_str(), "tmpfs", 0, "size=640m") == 0;
     }
     ~SmallDisk() {
         if (m_mounted)

@@ -46,6 +46,9 @@ QFont PdfPageWriter::font(qreal points, bool bold) const {
     QFont f(QStringLiteral("DejaVu Sans"));
     f.setPointSizeF(points);
     f.setBold(bold);
+    // No shaping, so no ligatures: a SHA-256 with "ff" or a word with "fi" must copy, search
+    // and extract from the PDF as the letters it is, not as one ligature glyph.
+    f.setStyleStrategy(QFont::PreferNoShaping);
     return f;
 }
 
