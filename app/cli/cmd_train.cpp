@@ -20,6 +20,7 @@ namespace {
 struct TrainArgs {
     std::string data, out, config, weights, cache, populationAge, population;
     std::string device, valPolicy, optimizer, classWeighting, thresholdRule, amp, plan, earlyStopOn;
+    std::string augmentation, bnStats;
     int epochs = 0, batch = 0, imageSize = 0, patience = 0, stepSize = 0, workers = -1, threads = 0;
     std::vector<int> phaseEpochs;
     std::vector<double> lr;
@@ -88,6 +89,10 @@ training::TrainingConfig buildConfig(const TrainArgs& a, CLI::App* sub) {
         c.workers = a.workers;
     if (given("--threads"))
         c.threads = a.threads;
+    if (given("--augmentation"))
+        c.augmentation = a.augmentation;
+    if (given("--bn-stats"))
+        c.batchNormStats = a.bnStats;
     if (a.noAugment)
         c.augment = false;
     if (a.freezeBn)
@@ -141,6 +146,15 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
     sub->add_option("--threads", a->threads, "LibTorch threads (0 = every core)")->check(CLI::Range(0, 1024));
     sub->add_option("--cache", a->cache, "Film cache folder (default RUN/cache)");
     sub->add_flag("--no-augment", a->noAugment, "Train without augmentation");
+    sub->add_option("--augmentation", a->augmentation,
+                    "chest (random resized crop of 70-100% of the film, flip, 10-degree rotation, "
+                    "brightness/contrast) or seed (flip and 10-degree rotation only)")
+        ->check(CLI::IsMember({"chest", "seed"}));
+    sub->add_option("--bn-stats", a->bnStats,
+                    "BatchNorm statistics for validation and the exported model: running (momentum "
+                    "averages) or precise (re-estimated from the epoch's training batches before each "
+                    "validation)")
+        ->check(CLI::IsMember({"running", "precise"}));
     sub->add_flag("--freeze-bn", a->freezeBn,
                   "Keep BatchNorm statistics of frozen layers fixed (default: they follow the data in every "
                   "phase, like the seed's requires_grad=False with model.train())");
@@ -173,7 +187,7 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
         if (a->resume) {
             for (const char* o : {"--config", "--epochs", "--phase-epochs", "--lr", "--batch", "--image-size", "--seed",
                                   "--val-policy", "--weights", "--optimizer", "--plan", "--population-age",
-                                  "--population", "--early-stop-on"})
+                                  "--population", "--early-stop-on", "--augmentation", "--bn-stats"})
                 if (sub->count(o))
                     std::cerr << "cxr train: note: " << o << " is ignored with --resume (the run's config.json decides)\n";
         } else {

@@ -36,6 +36,19 @@ std::uint64_t sampleSeed(std::uint64_t seed, std::uint64_t epoch, std::uint64_t 
     return mix(mix(mix(seed) ^ epoch) ^ position);
 }
 
+AugmentationOptions augmentationPreset(const std::string& name) {
+    AugmentationOptions o;
+    if (name == "chest")
+        return o;
+    if (name == "seed") {
+        o.minScale = o.maxScale = 1.0;
+        o.minRatio = o.maxRatio = 1.0;
+        o.brightness = o.contrast = 0.0;
+        return o;
+    }
+    throw Error(ErrorCode::InvalidInput, "unknown augmentation '" + name + "' (expected chest or seed)");
+}
+
 AugmentParams sampleAugmentParams(const AugmentationOptions& o, std::uint64_t seed) {
     std::mt19937_64 rng(seed);
     AugmentParams p;

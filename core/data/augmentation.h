@@ -4,6 +4,7 @@
 // combined, so pixels are interpolated once), applied to a whole batch in one grid_sample.
 // Parameters are drawn from a seed per film, so a batch is the same whichever thread makes it.
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include <ATen/core/Tensor.h>
@@ -22,6 +23,10 @@ struct AugmentationOptions {
     double brightness = 0.1;  // additive shift drawn from [-b, b] (0..1 intensity scale)
     double contrast = 0.1;    // factor drawn from [1-c, 1+c] around the film's mean
 };
+
+// The named ranges a training config picks: "chest" (the defaults above) or "seed" (flip and
+// rotation only: the whole film, no intensity change). Throws cxr::Error(InvalidInput) otherwise.
+AugmentationOptions augmentationPreset(const std::string& name);
 
 // One film's draw. Crop in normalised coordinates of the source (0..1).
 struct AugmentParams {

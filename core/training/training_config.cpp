@@ -102,6 +102,10 @@ void TrainingConfig::validate() const {
     if (workingSize < imageSize)
         bad("working (cache) size " + std::to_string(workingSize) + " is smaller than the image size " +
             std::to_string(imageSize));
+    if (augmentation != "chest" && augmentation != "seed")
+        bad("augmentation must be 'chest' or 'seed', got '" + augmentation + "'");
+    if (batchNormStats != "running" && batchNormStats != "precise")
+        bad("BatchNorm statistics must be 'running' or 'precise', got '" + batchNormStats + "'");
     if (amp != "auto" && amp != "bf16" && amp != "off")
         bad("amp must be auto, bf16 or off, got '" + amp + "'");
     if (valPolicy != "auto" && valPolicy != "folder")
@@ -134,6 +138,7 @@ Json TrainingConfig::toJson() const {
                 {"imageSize", imageSize},
                 {"workingSize", workingSize},
                 {"augment", augment},
+                {"augmentation", augmentation},
                 {"device", device},
                 {"amp", amp},
                 {"channelsLast", channelsLast},
@@ -145,6 +150,7 @@ Json TrainingConfig::toJson() const {
                 {"earlyStopOn", earlyStopOn},
                 {"restoreBestBetweenPhases", restoreBestBetweenPhases},
                 {"freezeBatchNorm", freezeBatchNorm},
+                {"batchNormStats", batchNormStats},
                 {"thresholdRule", thresholdRule},
                 {"plan", plan},
                 {"deterministic", deterministic},
@@ -170,6 +176,7 @@ TrainingConfig TrainingConfig::fromJson(const Json& json) {
     readKey(json, "imageSize", c.imageSize);
     readKey(json, "workingSize", c.workingSize);
     readKey(json, "augment", c.augment);
+    readKey(json, "augmentation", c.augmentation);
     readKey(json, "device", c.device);
     readKey(json, "amp", c.amp);
     readKey(json, "channelsLast", c.channelsLast);
@@ -181,6 +188,7 @@ TrainingConfig TrainingConfig::fromJson(const Json& json) {
     readKey(json, "earlyStopOn", c.earlyStopOn);
     readKey(json, "restoreBestBetweenPhases", c.restoreBestBetweenPhases);
     readKey(json, "freezeBatchNorm", c.freezeBatchNorm);
+    readKey(json, "batchNormStats", c.batchNormStats);
     readKey(json, "thresholdRule", c.thresholdRule);
     readKey(json, "plan", c.plan);
     readKey(json, "workers", c.workers);

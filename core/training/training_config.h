@@ -36,7 +36,11 @@ struct TrainingConfig {
     int batchSize = 32;
     int imageSize = 224;
     int workingSize = 256;   // film cache side; augmentation crops from it to imageSize
-    bool augment = true;     // random resized crop, flip, rotation, brightness/contrast on train
+    bool augment = true;     // augment the training films (see `augmentation`)
+    // Which augmentation: "chest" (random resized crop of 70-100% of the area, flip, 10-degree
+    // rotation, brightness/contrast) or "seed" (flip and 10-degree rotation only, like the seed's
+    // torchvision transforms). data::augmentationPreset() holds the ranges.
+    std::string augmentation = "chest";
     std::string device = "auto";   // "auto" | "cpu" | "cuda" | "cuda:N"
     std::string amp = "auto";      // "auto" (bf16 on CUDA, off on CPU) | "bf16" | "off"
     bool channelsLast = true;      // faster convolutions on CPU (oneDNN) and tensor cores
@@ -58,6 +62,13 @@ struct TrainingConfig {
     // seed (requires_grad=False + model.train() still updates them): in phase 1 the frozen
     // backbone's running means and variances then drift from ImageNet's to this data's.
     bool freezeBatchNorm = false;
+    // BatchNorm statistics the validation pass (and so the checkpoint choice and the exported
+    // model) uses: "running" (the momentum-0.1 running averages training leaves) or "precise"
+    // (re-estimated before every validation by a no-grad pass over the epoch's training batches,
+    // each batch weighted equally). With few batches per epoch the running averages still carry
+    // much of the previous weights' statistics, and a net trained from scratch then scores its
+    // validation films with statistics of a network that no longer exists.
+    std::string batchNormStats = "running";
     std::string thresholdRule = "argmax";  // evaluation::ThresholdRule on validation
     // Which layers each phase trains. "seed": the phases' own `trainable` lists (the seed's
     // fine-tuning plan); "scratch": every phase trains all layers, keeping the phases' learning

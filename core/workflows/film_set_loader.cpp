@@ -60,6 +60,7 @@ FilmSetLoader::FilmSetLoader(const data::SplitPlan& split, const training::Train
         data::DeviceAugmentOptions train;
         train.imageSize = config.imageSize;
         train.augment = config.augment;
+        train.augmentation = data::augmentationPreset(config.augmentation);
         train.preprocess = preprocess;
         train.channelsLast = config.channelsLast;
         data::DeviceAugmentOptions eval = train;
@@ -78,6 +79,7 @@ FilmSetLoader::FilmSetLoader(const data::SplitPlan& split, const training::Train
     train.batchSize = config.batchSize;
     train.imageSize = config.imageSize;
     train.augment = config.augment;
+    train.augmentation = data::augmentationPreset(config.augmentation);
     train.shuffle = true;
     train.seed = config.seed;
     train.workers = config.workers;

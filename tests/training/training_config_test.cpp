@@ -60,10 +60,14 @@ TEST(TrainingConfig, JsonRoundTripKeepsEveryField) {
     c.threads = 3;
     c.plan = "scratch";
     c.deterministic = true;
+    c.augmentation = "seed";
+    c.batchNormStats = "precise";
     const Json j = c.toJson();
     const TrainingConfig back = TrainingConfig::fromJson(Json::parse(j.dump()));
     EXPECT_EQ(back.toJson(), j);
     EXPECT_TRUE(back.deterministic);
+    EXPECT_EQ(back.augmentation, "seed");
+    EXPECT_EQ(back.batchNormStats, "precise");
     EXPECT_EQ(back.phases.size(), 4u);
     EXPECT_EQ(back.phases[3].trainable, (std::vector<std::string>{"layer3", "layer4"}));
 }
@@ -96,6 +100,12 @@ TEST(TrainingConfig, ValidateNamesTheBadField) {
     TrainingConfig w;
     w.workingSize = 100;
     EXPECT_THROW(w.validate(), Error);
+    TrainingConfig a;
+    a.augmentation = "heavy";
+    EXPECT_THROW(a.validate(), Error);
+    TrainingConfig b;
+    b.batchNormStats = "frozen";
+    EXPECT_THROW(b.validate(), Error);
     TrainingConfig z;
     for (auto& p : z.phases)
         p.epochs = 0;
