@@ -392,10 +392,15 @@ def main(argv=None):
             for side in sides:
                 run_dir = os.path.join(args.out, "runs", f"fold{k}-seed{seed}-{side}")
                 stored = run_dir + ".result.json"
+                # Each side's key leaves out the other side's extra options, so an ablation of
+                # one side (another --out whose runs/ holds the other side's stored results, or
+                # links to them) reuses the other side's runs.
+                other = "seed_args" if side == "engine" else "engine_args"
+                side_key = {k: v for k, v in run_key.items() if k != other}
                 if not args.fresh and os.path.exists(stored):
                     with open(stored) as f:
                         prev = json.load(f)
-                    if prev.get("key") == run_key:
+                    if {k: v for k, v in (prev.get("key") or {}).items() if k != other} == side_key:
                         row["sides"][side] = prev["metrics"]
                         print(f"fold {k} seed {seed} {side}: stored run, AUC {prev['metrics']['auc']:.4f}", flush=True)
                         continue
@@ -404,7 +409,7 @@ def main(argv=None):
                 metrics["wall_seconds"] = wall
                 row["sides"][side] = metrics
                 with open(stored, "w") as f:
-                    json.dump({"key": run_key, "metrics": metrics}, f, indent=2)
+                    json.dump({"key": side_key, "metrics": metrics}, f, indent=2)
                 auc = metrics["auc"]
                 print(f"fold {k} seed {seed} {side}: AUC {'n/a' if auc is None else f'{auc:.4f}'}  accuracy "
                       f"{metrics['accuracy']:.4f}  ({wall:.0f} s)", flush=True)

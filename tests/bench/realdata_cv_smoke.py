@@ -115,6 +115,24 @@ class RealDataCvSmoke(unittest.TestCase):
         self.assertEqual(again.count("stored run"), 2, again)
         self.assertNotIn("training ...", again)
 
+    def test_an_engine_ablation_reuses_the_seed_side(self):
+        # Another --out with the seed side's stored result: only the engine trains, with the
+        # ablation's options, and the pair is scored against the stored seed run.
+        ablation = os.path.join(self.work, "ablation")
+        shutil.rmtree(ablation, ignore_errors=True)
+        os.makedirs(os.path.join(ablation, "runs"))
+        shutil.copy(os.path.join(self.out, "runs", "fold0-seed1-seed.result.json"), os.path.join(ablation, "runs"))
+        cmd = [a if a != self.out else ablation for a in self.cmd] + ["--engine-args=--augmentation seed --bn-stats precise"]
+        out = run(cmd)
+        self.assertIn("fold 0 seed 1 seed: stored run", out)
+        self.assertIn("fold 0 seed 1 engine: training ...", out)
+        with open(os.path.join(ablation, "runs", "fold0-seed1-engine", "config.json")) as f:
+            training = json.load(f)["training"]
+        self.assertEqual((training["augmentation"], training["batchNormStats"]), ("seed", "precise"))
+        with open(os.path.join(ablation, "results.json")) as f:
+            pair = json.load(f)["runs"][0]["sides"]
+        self.assertEqual(pair["seed"], self.results["runs"][0]["sides"]["seed"])
+
     def test_the_seed_pipeline_is_repeatable(self):
         fold_dir = os.path.join(self.out, "folds", "fold0")
         with open(os.path.join(self.out, "runs", "fold0-seed1-seed", "reference.json")) as f:
