@@ -64,6 +64,18 @@ def make(out):
     torch.manual_seed(3)
     torch.save(torchvision.models.resnet18().state_dict(), f"{out}/imagenet.pth")
 
+    # torchvision's own initialisation of a fresh two-class ResNet18 (the seed's model before
+    # training): per tensor mean, standard deviation and largest magnitude, so the engine's
+    # initialisation can be compared with it distribution by distribution.
+    torch.manual_seed(4)
+    fresh = torchvision.models.resnet18()
+    fresh.fc = torch.nn.Linear(512, 2)
+    with open(f"{out}/init_stats.txt", "w") as f:
+        for k, v in fresh.state_dict().items():
+            if v.is_floating_point():
+                v = v.double()
+                f.write(f"{k} {v.mean().item():.9g} {v.std(unbiased=False).item():.9g} {v.abs().max().item():.9g}\n")
+
     # Storages tagged as saved from a GPU (this machine has none): a CPU load must still work.
     small = OrderedDict((k, sd[k]) for k in ["conv1.weight", "bn1.num_batches_tracked", "fc.bias"])
     import torch.serialization as ser

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <torch/types.h>
 #include <torch/utils.h>
@@ -33,6 +35,44 @@ TEST(ResNet18, NamesAndShapesMatchTorchvisionInOrder) {
     ASSERT_EQ(dict.size(), expected.size());
     for (std::size_t i = 0; i < dict.size(); ++i)
         EXPECT_EQ(dict[i].first + " " + shapeOf(dict[i].second), expected[i]) << "entry " << i;
+}
+
+// A network trained from scratch starts where torchvision's would: He-normal (fan_out)
+// convolutions, BatchNorm at weight 1 / bias 0 with mean 0 / variance 1, and fc at Linear's
+// default uniform. Each tensor's spread must match a fresh torchvision model's.
+TEST(ResNet18, InitialisationMatchesTorchvisionsDistributions) {
+    std::ifstream file(test::modelReferenceDir() / "init_stats.txt");
+    torch::manual_seed(11);
+    ResNet18 net(2);
+    std::map<std::string, at::Tensor> sd;
+    for (const auto& [name, tensor] : stateDictOf(*net))
+        sd[name] = tensor;
+    std::size_t compared = 0;
+    for (std::string line; std::getline(file, line);) {
+        std::istringstream in(line);
+        std::string key;
+        double mean = 0, sd_ = 0, maxAbs = 0;
+        in >> key >> mean >> sd_ >> maxAbs;
+        ASSERT_TRUE(in) << line;
+        ASSERT_TRUE(sd.count(key)) << key;
+        const auto t = sd.at(key).to(at::kDouble);
+        const double ourMean = t.mean().item<double>(), ourStd = t.std(/*unbiased=*/false).item<double>();
+        const double ourMax = t.abs().max().item<double>();
+        if (sd_ == 0) {  // constants: BatchNorm weight/bias, running mean/var
+            EXPECT_DOUBLE_EQ(ourStd, 0.0) << key;
+            EXPECT_DOUBLE_EQ(ourMean, mean) << key;
+        } else if (t.numel() >= 1000) {
+            EXPECT_NEAR(ourStd / sd_, 1.0, 0.05) << key << ": std " << ourStd << " vs torchvision " << sd_;
+            EXPECT_NEAR(ourMean, 0.0, 0.1 * sd_) << key;
+        } else {  // fc.bias: two draws from the same uniform
+            EXPECT_LE(ourMax, 1.0 / std::sqrt(512.0) + 1e-9) << key;
+        }
+        if (sd_ > 0 && t.numel() >= 1000 && key.rfind("fc.", 0) == 0) {  // uniform: same bound
+            EXPECT_NEAR(ourMax / maxAbs, 1.0, 0.02) << key;
+        }
+        ++compared;
+    }
+    EXPECT_EQ(compared, 102u);  // 62 parameters + 40 float BatchNorm buffers
 }
 
 TEST(ResNet18, ForwardToThenFromEqualsForward) {
