@@ -9,6 +9,7 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "training/foreach_optimizers.h"
 
 namespace cxr::training {
 
@@ -19,11 +20,11 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingConfig& con
     if (config.optimizer == "sgd") {
         torch::optim::SGDOptions options(learningRate);
         options.momentum(config.momentum).weight_decay(config.weightDecay);
-        return std::make_unique<torch::optim::SGD>(std::move(parameters), options);
+        return std::make_unique<ForeachSgd>(std::move(parameters), options);
     }
     torch::optim::AdamOptions options(learningRate);
     options.weight_decay(config.weightDecay);
-    return std::make_unique<torch::optim::Adam>(std::move(parameters), options);
+    return std::make_unique<ForeachAdam>(std::move(parameters), options);
 }
 
 void setLearningRate(torch::optim::Optimizer& optimizer, double learningRate) {
