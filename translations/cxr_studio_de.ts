@@ -4,13 +4,13 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/report/pdf_page_writer.cpp" line="+59"/>
+        <location filename="../ui/report/pdf_page_writer.cpp" line="+62"/>
         <source>page %1</source>
         <translation>Seite %1</translation>
     </message>
     <message>
         <location filename="../ui/report/report_renderer.cpp" line="+29"/>
-        <location filename="../ui/training/phases_page.cpp" line="+33"/>
+        <location filename="../ui/training/phases_page.cpp" line="+34"/>
         <source>everything</source>
         <translation>alles</translation>
     </message>
@@ -126,13 +126,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+142"/>
+        <location line="+145"/>
         <location line="+1"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-145"/>
         <source>Class weighting</source>
         <translation>Klassengewichtung</translation>
     </message>
@@ -248,12 +248,12 @@
         <translation>Temperatur</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>%1 (fitted on validation; probabilities are softmax(logits / T))</source>
         <translation>%1 (auf den Validierungsdaten angepasst; Wahrscheinlichkeiten = softmax(Logits / T))</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>%1 (not fitted: every validation film was called right, so temperature scaling has no optimum there)</source>
         <translation>%1 (nicht angepasst: jede Validierungsaufnahme wurde richtig eingestuft, dort hat die Temperaturskalierung kein Optimum)</translation>
     </message>
@@ -263,7 +263,7 @@
         <translation>%1 (die Suche endete an ihrer Grenze: der Validierungsverlust fällt darüber hinaus weiter, dies ist also eine Grenze und kein angepasstes Optimum)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Confusion matrix (rows: truth, columns: the call; counts and row percentages)</source>
         <translation>Konfusionsmatrix (Zeilen: Referenz, Spalten: Einstufung; Anzahlen und Zeilenprozente)</translation>
     </message>
@@ -1747,7 +1747,37 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
         <translation>Kein CUDA-Gerät gefunden: Das Training läuft auf der CPU.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Automatic (bf16: this processor has %1)</source>
+        <translation>Automatisch (bf16: dieser Prozessor hat %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic (fp32: this processor has no bf16 instructions; bf16 on CUDA)</source>
+        <translation>Automatisch (fp32: dieser Prozessor hat keine bf16-Befehle; bf16 mit CUDA)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fp32</source>
+        <translation>fp32</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bf16</source>
+        <translation>bf16</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bf16 (emulated on this processor: slower than fp32)</source>
+        <translation>bf16 (auf diesem Prozessor emuliert: langsamer als fp32)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The arithmetic of training steps. bf16 is about twice as fast on processors with AVX512-BF16 or AMX and on GPUs; weights, checkpoints and the exported model stay fp32, and validation and the test report are computed in fp32.</source>
+        <translation>Die Arithmetik der Trainingsschritte. bf16 ist auf Prozessoren mit AVX512-BF16 oder AMX und auf GPUs etwa doppelt so schnell; Gewichte, Checkpoints und das exportierte Modell bleiben fp32, Validierung und Testbericht werden in fp32 berechnet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>the phase&apos;s own best (each phase stops on its own)</source>
         <translation>dem eigenen Bestwert der Phase (jede Phase stoppt für sich)</translation>
     </message>
@@ -1798,6 +1828,11 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
     </message>
     <message>
         <location line="+1"/>
+        <source>Precision:</source>
+        <translation>Genauigkeit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
@@ -1818,7 +1853,7 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
     </message>
     <message numerus="yes">
         <location line="+25"/>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>At most %n epoch(s) in all</source>
         <translation>
             <numerusform>Insgesamt höchstens %n Epoche</numerusform>
@@ -1826,12 +1861,12 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
         </translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-22"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>Choose where the run&apos;s checkpoints, metrics and model go.</source>
         <translation>Wählen Sie, wohin Checkpoints, Metriken und Modell des Laufs geschrieben werden.</translation>
     </message>
@@ -1867,7 +1902,7 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
 <context>
     <name>cxr::ui::ResultPanel</name>
     <message>
-        <location filename="../ui/diagnosis/result_panel.cpp" line="+79"/>
+        <location filename="../ui/diagnosis/result_panel.cpp" line="+80"/>
         <source>Research and teaching only. Not for diagnostic use.</source>
         <translation>Nur für Forschung und Lehre. Nicht zur Diagnostik.</translation>
     </message>

@@ -4,13 +4,13 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/report/pdf_page_writer.cpp" line="+59"/>
+        <location filename="../ui/report/pdf_page_writer.cpp" line="+62"/>
         <source>page %1</source>
         <translation>page %1</translation>
     </message>
     <message>
         <location filename="../ui/report/report_renderer.cpp" line="+29"/>
-        <location filename="../ui/training/phases_page.cpp" line="+33"/>
+        <location filename="../ui/training/phases_page.cpp" line="+34"/>
         <source>everything</source>
         <translation>tout</translation>
     </message>
@@ -126,13 +126,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+142"/>
+        <location line="+145"/>
         <location line="+1"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-145"/>
         <source>Class weighting</source>
         <translation>Pondération des classes</translation>
     </message>
@@ -248,12 +248,12 @@
         <translation>Température</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>%1 (fitted on validation; probabilities are softmax(logits / T))</source>
         <translation>%1 (ajustée sur la validation&#xa0;; probabilités = softmax(logits / T))</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>%1 (not fitted: every validation film was called right, so temperature scaling has no optimum there)</source>
         <translation>%1 (non ajustée&#xa0;: chaque cliché de validation a été bien classé, la mise à l’échelle de température n’y a pas d’optimum)</translation>
     </message>
@@ -263,7 +263,7 @@
         <translation>%1 (la recherche s’est arrêtée à sa borne&#xa0;: la perte de validation diminue encore au-delà, c’est donc une limite et non un optimum ajusté)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Confusion matrix (rows: truth, columns: the call; counts and row percentages)</source>
         <translation>Matrice de confusion (lignes&#xa0;: référence, colonnes&#xa0;: décision&#xa0;; effectifs et pourcentages par ligne)</translation>
     </message>
@@ -1747,7 +1747,37 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
         <translation>Aucun périphérique CUDA trouvé&#xa0;: l’entraînement s’exécute sur le CPU.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Automatic (bf16: this processor has %1)</source>
+        <translation>Automatique (bf16&#xa0;: ce processeur dispose de %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic (fp32: this processor has no bf16 instructions; bf16 on CUDA)</source>
+        <translation>Automatique (fp32&#xa0;: ce processeur n’a pas d’instructions bf16&#xa0;; bf16 avec CUDA)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fp32</source>
+        <translation>fp32</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bf16</source>
+        <translation>bf16</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bf16 (emulated on this processor: slower than fp32)</source>
+        <translation>bf16 (émulé sur ce processeur&#xa0;: plus lent que fp32)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The arithmetic of training steps. bf16 is about twice as fast on processors with AVX512-BF16 or AMX and on GPUs; weights, checkpoints and the exported model stay fp32, and validation and the test report are computed in fp32.</source>
+        <translation>L’arithmétique des pas d’entraînement. bf16 est environ deux fois plus rapide sur les processeurs dotés d’AVX512-BF16 ou d’AMX et sur les GPU&#xa0;; les poids, les points de contrôle et le modèle exporté restent en fp32, et la validation et le rapport de test sont calculés en fp32.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>the phase&apos;s own best (each phase stops on its own)</source>
         <translation>le meilleur score de la phase (chaque phase s’arrête d’elle-même)</translation>
     </message>
@@ -1798,6 +1828,11 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
     </message>
     <message>
         <location line="+1"/>
+        <source>Precision:</source>
+        <translation>Précision&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Seed:</source>
         <translation>Graine&#xa0;:</translation>
     </message>
@@ -1818,7 +1853,7 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
     </message>
     <message numerus="yes">
         <location line="+25"/>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>At most %n epoch(s) in all</source>
         <translation>
             <numerusform>Au plus %n époque au total</numerusform>
@@ -1826,12 +1861,12 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
         </translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-22"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>Choose where the run&apos;s checkpoints, metrics and model go.</source>
         <translation>Choisissez où vont les points de contrôle, les métriques et le modèle de l’entraînement.</translation>
     </message>
@@ -1867,7 +1902,7 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
 <context>
     <name>cxr::ui::ResultPanel</name>
     <message>
-        <location filename="../ui/diagnosis/result_panel.cpp" line="+79"/>
+        <location filename="../ui/diagnosis/result_panel.cpp" line="+80"/>
         <source>Research and teaching only. Not for diagnostic use.</source>
         <translation>Recherche et enseignement uniquement. Pas d’usage diagnostique.</translation>
     </message>

@@ -20,7 +20,7 @@ namespace {
 struct TrainArgs {
     std::string data, out, config, weights, cache, populationAge, population;
     std::string device, valPolicy, optimizer, classWeighting, thresholdRule, amp, plan, earlyStopOn;
-    std::string augmentation, bnStats;
+    std::string augmentation, bnStats, precision;
     int epochs = 0, batch = 0, imageSize = 0, patience = 0, stepSize = 0, workers = -1, threads = 0;
     std::vector<int> phaseEpochs;
     std::vector<double> lr;
@@ -79,8 +79,12 @@ training::TrainingConfig buildConfig(const TrainArgs& a, CLI::App* sub) {
         c.classWeighting = a.classWeighting;
     if (given("--threshold-rule"))
         c.thresholdRule = a.thresholdRule;
-    if (given("--amp"))
-        c.amp = a.amp;
+    if (given("--amp") && given("--precision"))
+        throw Error(ErrorCode::InvalidInput, "--amp is the old name of --precision: give one of them");
+    if (given("--amp"))  // the old option: off, bf16, or auto = bf16 on CUDA only
+        c.precision = a.amp == "off" ? "fp32" : a.amp == "bf16" ? "bf16" : "auto-cuda";
+    if (given("--precision"))
+        c.precision = a.precision;
     if (given("--plan"))
         c.plan = a.plan;
     if (given("--early-stop-on"))
@@ -141,7 +145,13 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
                     "Layers each phase trains: seed (fc; layer4+fc; all), scratch (all layers in every "
                     "phase) or auto (seed with --weights, scratch without)")
         ->check(CLI::IsMember({"auto", "seed", "scratch"}));
-    sub->add_option("--amp", a->amp, "auto (bf16 on CUDA), bf16 or off")->check(CLI::IsMember({"auto", "bf16", "off"}));
+    sub->add_option("--precision", a->precision,
+                    "Training arithmetic: auto (bf16 autocast on CUDA and on CPUs with AVX512-BF16 or AMX, "
+                    "fp32 elsewhere), fp32 or bf16. Weights, checkpoints and the export stay fp32; "
+                    "validation and the test report are scored in fp32")
+        ->check(CLI::IsMember({"auto", "fp32", "bf16"}));
+    sub->add_option("--amp", a->amp, "Old name of --precision: auto (bf16 on CUDA, fp32 on CPU), bf16 or off (fp32)")
+        ->check(CLI::IsMember({"auto", "bf16", "off"}));
     sub->add_option("--workers", a->workers, "Batch loader threads")->check(CLI::Range(0, 64));
     sub->add_option("--threads", a->threads, "LibTorch threads (0 = every core)")->check(CLI::Range(0, 1024));
     sub->add_option("--cache", a->cache, "Film cache folder (default RUN/cache)");
@@ -187,7 +197,8 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
         if (a->resume) {
             for (const char* o : {"--config", "--epochs", "--phase-epochs", "--lr", "--batch", "--image-size", "--seed",
                                   "--val-policy", "--weights", "--optimizer", "--plan", "--population-age",
-                                  "--population", "--early-stop-on", "--augmentation", "--bn-stats"})
+                                  "--population", "--early-stop-on", "--augmentation", "--bn-stats",
+                                  "--precision", "--amp"})
                 if (sub->count(o))
                     std::cerr << "cxr train: note: " << o << " is ignored with --resume (the run's config.json decides)\n";
         } else {

@@ -3,28 +3,60 @@
 #include <ATen/Context.h>
 #include <ATen/autocast_mode.h>
 
+#include "model/cpu_features.h"
 #include "model/torch_compat.h"
 
 namespace cxr::training {
+namespace {
 
-std::string resolveAmp(const std::string& requested, const std::string& device) {
-    const bool cuda = device.rfind("cuda", 0) == 0;
-    if (requested == "off" || !cuda)
-        return "off";
-    return "bf16";
+bool isCuda(const std::string& device) { return device.rfind("cuda", 0) == 0; }
+
+}  // namespace
+
+std::string resolvePrecision(const std::string& requested, const std::string& device) {
+    if (requested == "fp32" || requested == "bf16")
+        return requested;
+    if (isCuda(device))
+        return "bf16";
+    if (requested == "auto-cuda")
+        return "fp32";
+    return model::cpuBf16Support().fast() ? "bf16" : "fp32";
 }
 
-AutocastGuard::AutocastGuard(bool enabled) : m_enabled(enabled) {
+std::string precisionWarning(const std::string& resolved, const std::string& device) {
+    if (resolved != "bf16" || isCuda(device) || model::cpuBf16Support().fast())
+        return "";
+    return "bf16 was asked for, but this processor has no bf16 instructions (AVX512-BF16 or AMX): "
+           "it is emulated and slower than fp32";
+}
+
+std::string precisionDescription(const std::string& resolved, const std::string& device) {
+    if (resolved != "bf16")
+        return "fp32";
+    if (isCuda(device))
+        return "bf16 autocast (CUDA)";
+    const auto& cpu = model::cpuBf16Support();
+    return "bf16 autocast (CPU: " + (cpu.fast() ? cpu.describe() : std::string("emulated")) + ")";
+}
+
+AutocastGuard::AutocastGuard(bool enabled, bool cuda) : m_enabled(enabled), m_cuda(cuda) {
     if (!m_enabled)
         return;
 #if CXR_TORCH_VERSION_AT_LEAST(2, 4)
-    m_previous = at::autocast::is_autocast_enabled(at::kCUDA);
-    at::autocast::set_autocast_dtype(at::kCUDA, at::kBFloat16);
-    at::autocast::set_autocast_enabled(at::kCUDA, true);
+    const auto type = m_cuda ? at::kCUDA : at::kCPU;
+    m_previous = at::autocast::is_autocast_enabled(type);
+    at::autocast::set_autocast_dtype(type, at::kBFloat16);
+    at::autocast::set_autocast_enabled(type, true);
 #else
-    m_previous = at::autocast::is_enabled();
-    at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
-    at::autocast::set_enabled(true);
+    if (m_cuda) {
+        m_previous = at::autocast::is_enabled();
+        at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+        at::autocast::set_enabled(true);
+    } else {
+        m_previous = at::autocast::is_cpu_enabled();
+        at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+        at::autocast::set_cpu_enabled(true);
+    }
 #endif
 }
 
@@ -32,9 +64,12 @@ AutocastGuard::~AutocastGuard() {
     if (!m_enabled)
         return;
 #if CXR_TORCH_VERSION_AT_LEAST(2, 4)
-    at::autocast::set_autocast_enabled(at::kCUDA, m_previous);
+    at::autocast::set_autocast_enabled(m_cuda ? at::kCUDA : at::kCPU, m_previous);
 #else
-    at::autocast::set_enabled(m_previous);
+    if (m_cuda)
+        at::autocast::set_enabled(m_previous);
+    else
+        at::autocast::set_cpu_enabled(m_previous);
 #endif
     // Autocast caches casted weights while enabled; drop them so the next step sees updates.
     at::autocast::clear_cache();

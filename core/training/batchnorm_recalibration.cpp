@@ -67,7 +67,7 @@ RecalibrationStats recalibrateBatchNorm(model::ResNet18& net, BatchSource& sourc
         auto x = batch->images.to(settings.device, at::kFloat, /*non_blocking=*/true);
         if (settings.channelsLast)
             x = x.contiguous(at::MemoryFormat::ChannelsLast);
-        AutocastGuard autocast(settings.amp);
+        AutocastGuard autocast(settings.amp, settings.device.is_cuda());
         net->forward(x);
         stats.batches += 1;
         stats.films += static_cast<std::size_t>(x.size(0));

@@ -93,7 +93,7 @@ EpochStats trainEpoch(model::ResNet18& net, torch::optim::Optimizer& optimizer, 
         const auto y = batch->labels.to(settings.device, at::kLong, true);
         at::Tensor logits, loss;
         {
-            AutocastGuard autocast(settings.amp);
+            AutocastGuard autocast(settings.amp, settings.device.is_cuda());
             logits = net->forward(x);
         }
         logits = logits.to(at::kFloat);
@@ -149,7 +149,7 @@ InferenceOutput runInference(model::ResNet18& net, BatchSource& source, const St
                 break;
             at::Tensor l;
             {
-                AutocastGuard autocast(settings.amp);
+                AutocastGuard autocast(settings.amp, settings.device.is_cuda());
                 l = net->forward(toInput(batch->images, settings));
             }
             logits.push_back(l.to(at::kCPU, at::kFloat));

@@ -11,10 +11,16 @@ namespace cxr::training {
 StepSettings stepSettingsFor(const TrainingConfig& config, const std::string& device) {
     StepSettings settings;
     settings.device = at::Device(device);
-    settings.amp = resolveAmp(config.amp, device) == "bf16";
+    settings.amp = resolvePrecision(config.precision, device) == "bf16";
     settings.channelsLast = config.channelsLast;
     settings.syncEvery = readBackInterval(settings.device);
     settings.deterministic = config.deterministic;
+    return settings;
+}
+
+StepSettings inferenceSettings(const StepSettings& training) {
+    StepSettings settings = training;
+    settings.amp = false;
     return settings;
 }
 

@@ -13,6 +13,11 @@ namespace cxr::training {
 // depend on the data and are left to the caller.
 StepSettings stepSettingsFor(const TrainingConfig& config, const std::string& device);
 
+// The same settings for scoring films (validation, BatchNorm recalibration, the test report):
+// fp32 whatever the training precision, so a run's figures are those `cxr evaluate` and
+// `cxr predict` give for the exported (fp32) model.
+StepSettings inferenceSettings(const StepSettings& training);
+
 // What a run sets on the device before its first step: cuDNN autotuning on CUDA.
 void prepareDeviceForTraining(const StepSettings& settings);
 

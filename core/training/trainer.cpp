@@ -150,7 +150,7 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
         info.config = m_config;
         info.device = m_device;
         info.deviceText = model::deviceDescription(m_device);
-        info.amp = m_settings.amp ? "bf16" : "off";
+        info.precision = precisionDescription(m_settings.amp ? "bf16" : "fp32", m_device);
         info.trainFilms = train.size();
         info.valFilms = val.size();
         info.classes = setup.classes;
@@ -209,10 +209,10 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
             LossAccuracy valStats;
             if (nonFinite.empty()) {
                 if (m_config.batchNormStats == "precise")
-                    recalibrateBatchNorm(net, train, epochsBefore(m_config, p) + e, m_settings,
+                    recalibrateBatchNorm(net, train, epochsBefore(m_config, p) + e, inferenceSettings(m_settings),
                                          kRecalibrationFilms, m_cancel);
                 const auto output = runInference(
-                    net, val, m_settings,
+                    net, val, inferenceSettings(m_settings),
                     [&](std::size_t done, std::size_t total) {
                         if (m_observer)
                             m_observer->onValidationProgress(done, total);

@@ -106,8 +106,8 @@ void TrainingConfig::validate() const {
         bad("augmentation must be 'chest' or 'seed', got '" + augmentation + "'");
     if (batchNormStats != "running" && batchNormStats != "precise")
         bad("BatchNorm statistics must be 'running' or 'precise', got '" + batchNormStats + "'");
-    if (amp != "auto" && amp != "bf16" && amp != "off")
-        bad("amp must be auto, bf16 or off, got '" + amp + "'");
+    if (precision != "auto" && precision != "fp32" && precision != "bf16" && precision != "auto-cuda")
+        bad("precision must be auto, fp32 or bf16, got '" + precision + "'");
     if (valPolicy != "auto" && valPolicy != "folder")
         bad("val policy must be 'auto' or 'folder', got '" + valPolicy + "'");
     if (!(valFraction > 0 && valFraction < 1))
@@ -140,7 +140,7 @@ Json TrainingConfig::toJson() const {
                 {"augment", augment},
                 {"augmentation", augmentation},
                 {"device", device},
-                {"amp", amp},
+                {"precision", precision},
                 {"channelsLast", channelsLast},
                 {"seed", seed},
                 {"valPolicy", valPolicy},
@@ -178,7 +178,21 @@ TrainingConfig TrainingConfig::fromJson(const Json& json) {
     readKey(json, "augment", c.augment);
     readKey(json, "augmentation", c.augmentation);
     readKey(json, "device", c.device);
-    readKey(json, "amp", c.amp);
+    // Configs before "precision" had "amp": auto (bf16 on CUDA only), bf16 or off. Their CPU
+    // runs were fp32, and a resumed one must stay so.
+    if (json.contains("amp") && !json.contains("precision")) {
+        std::string amp;
+        readKey(json, "amp", amp);
+        if (amp == "off")
+            c.precision = "fp32";
+        else if (amp == "bf16")
+            c.precision = "bf16";
+        else if (amp == "auto")
+            c.precision = "auto-cuda";
+        else
+            bad("amp must be auto, bf16 or off, got '" + amp + "'");
+    }
+    readKey(json, "precision", c.precision);
     readKey(json, "channelsLast", c.channelsLast);
     readKey(json, "seed", c.seed);
     readKey(json, "valPolicy", c.valPolicy);

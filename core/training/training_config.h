@@ -42,7 +42,12 @@ struct TrainingConfig {
     // torchvision transforms). data::augmentationPreset() holds the ranges.
     std::string augmentation = "chest";
     std::string device = "auto";   // "auto" | "cpu" | "cuda" | "cuda:N"
-    std::string amp = "auto";      // "auto" (bf16 on CUDA, off on CPU) | "bf16" | "off"
+    // Arithmetic of the forward and backward passes: "auto" (bf16 autocast on CUDA and on CPUs
+    // with bf16 instructions, AVX512-BF16 or AMX; fp32 elsewhere), "fp32" or "bf16". Weights,
+    // optimizer state, checkpoints, the loss and the export stay fp32 either way. "auto-cuda" is
+    // what an older config's amp "auto" meant (bf16 on CUDA, fp32 on CPU), kept so that such a
+    // run resumes as it started.
+    std::string precision = "auto";
     bool channelsLast = true;      // faster convolutions on CPU (oneDNN) and tensor cores
     std::uint64_t seed = 42;
     std::string valPolicy = "auto";  // "auto" | "folder" (data::ValPolicy)

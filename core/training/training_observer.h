@@ -17,7 +17,7 @@ struct RunStartInfo {
     TrainingConfig config;
     std::string device;        // resolved: "cpu", "cuda", ...
     std::string deviceText;    // e.g. "CPU (2 threads)"
-    std::string amp;           // "off" or "bf16"
+    std::string precision;     // in words: "fp32", "bf16 autocast (CPU: AVX512-BF16)", ...
     std::size_t trainFilms = 0, valFilms = 0;
     std::vector<std::string> classes;
     bool resumed = false;

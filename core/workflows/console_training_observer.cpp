@@ -65,7 +65,7 @@ void ConsoleTrainingObserver::clearBar() {
 
 void ConsoleTrainingObserver::onRunStarted(const training::RunStartInfo& info) {
     m_phaseCount = static_cast<int>(info.config.phases.size());
-    m_out << "Training ResNet18 on " << info.deviceText << (info.amp != "off" ? ", AMP " + info.amp : "")
+    m_out << "Training ResNet18 on " << info.deviceText << ", " << info.precision
           << ": " << info.trainFilms << " train / " << info.valFilms << " validation films, " << m_phaseCount
           << " phases, up to " << info.totalEpochs << " epochs, batch " << info.config.batchSize << ", "
           << info.config.imageSize << " px\n";

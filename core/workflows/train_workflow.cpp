@@ -21,9 +21,12 @@
 #include "model/device.h"
 #include "model/model_bundle.h"
 #include "model/weights_provenance.h"
+#include "model/cpu_features.h"
+#include "training/autocast_guard.h"
 #include "training/batch_source.h"
 #include "training/run_directory.h"
 #include "training/run_state.h"
+#include "training/step_settings.h"
 #include "training/trainer.h"
 #include "workflows/about.h"
 #include "workflows/film_set_loader.h"
@@ -61,7 +64,9 @@ Json machineJson() {
     for (std::string line; cpu.empty() && std::getline(info, line);)
         if (line.rfind("model name", 0) == 0 && line.find(':') != std::string::npos)
             cpu = line.substr(line.find(':') + 2);
-    return Json{{"cpu", cpu}, {"hardwareThreads", std::thread::hardware_concurrency()}};
+    return Json{{"cpu", cpu},
+                {"hardwareThreads", std::thread::hardware_concurrency()},
+                {"bf16Instructions", model::cpuBf16Support().describe()}};
 }
 
 // config.json: the training config plus what else decides the run's outcome.
@@ -74,6 +79,7 @@ Json runConfigJson(const TrainFolderOptions& o, const training::TrainingConfig& 
                 {"cxrVersion", CXR_VERSION},
                 {"torchVersion", model::torchVersion()},
                 {"machine", machineJson()},
+                {"precision", training::resolvePrecision(config.precision, model::resolveDevice(config.device))},
                 {"created", nowIso()}};
 }
 
@@ -179,6 +185,11 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
         config.resolvePlan(pretrained);
         if (!pretrained)
             warn(result, observer, fromScratchWarning(config.plan));
+        if (const auto slow = training::precisionWarning(
+                training::resolvePrecision(config.precision, model::resolveDevice(config.device)),
+                model::resolveDevice(config.device));
+            !slow.empty())
+            warn(result, observer, slow);
         // Which ImageNet weights these are, by their hash: named in the log and in model.json.
         Json weightsJson;
         if (options.imagenetWeights) {
@@ -221,8 +232,9 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
             result.warnings.push_back(w);
 
         stage(observer, "evaluating on validation and test");
-        const auto valPred = films.predict(net, films.val(), trainer.stepSettings(), "validation", observer, cancel);
-        const auto testPred = films.predict(net, films.test(), trainer.stepSettings(), "test", observer, cancel);
+        const auto scoring = training::inferenceSettings(trainer.stepSettings());
+        const auto valPred = films.predict(net, films.val(), scoring, "validation", observer, cancel);
+        const auto testPred = films.predict(net, films.test(), scoring, "test", observer, cancel);
         result.report = evaluation::evaluate(valPred, testPred, config.thresholdRule, split.classes);
         writeJsonFile(runDir.evaluationJson(), evaluation::toJson(result.report));
         writeFileAtomically(runDir.evaluationText(), evaluation::toText(result.report));

@@ -51,6 +51,9 @@ inline training::TrainingConfig tinyConfig(int epochsPerPhase = 1) {
     c.batchSize = 8;
     c.workers = 0;
     c.threads = 1;  // tiny tensors: thread hand-offs would cost more than the work
+    // bf16 on CUDA, fp32 on CPU whatever the processor, so the figures these tests compare are
+    // the same on every CPU; the bf16 CPU path has its own tests.
+    c.precision = "auto-cuda";
     for (auto& p : c.phases) {
         p.epochs = epochsPerPhase;
         p.patience = 5;

@@ -46,7 +46,7 @@ TEST(TrainingConfig, JsonRoundTripKeepsEveryField) {
     c.workingSize = 160;
     c.augment = false;
     c.device = "cpu";
-    c.amp = "off";
+    c.precision = "fp32";
     c.channelsLast = false;
     c.seed = 7;
     c.valPolicy = "folder";
@@ -70,6 +70,17 @@ TEST(TrainingConfig, JsonRoundTripKeepsEveryField) {
     EXPECT_EQ(back.batchNormStats, "precise");
     EXPECT_EQ(back.phases.size(), 4u);
     EXPECT_EQ(back.phases[3].trainable, (std::vector<std::string>{"layer3", "layer4"}));
+}
+
+// Run folders written before "precision" keep their meaning: amp "auto" trained CPU runs in fp32.
+TEST(TrainingConfig, AnOlderConfigsAmpBecomesItsPrecision) {
+    EXPECT_EQ(TrainingConfig::fromJson(Json{{"amp", "auto"}}).precision, "auto-cuda");
+    EXPECT_EQ(TrainingConfig::fromJson(Json{{"amp", "off"}}).precision, "fp32");
+    EXPECT_EQ(TrainingConfig::fromJson(Json{{"amp", "bf16"}}).precision, "bf16");
+    EXPECT_EQ(TrainingConfig::fromJson(Json{{"amp", "bf16"}, {"precision", "fp32"}}).precision, "fp32");
+    EXPECT_THROW(TrainingConfig::fromJson(Json{{"amp", "fp8"}}), Error);
+    EXPECT_EQ(TrainingConfig{}.precision, "auto");
+    EXPECT_FALSE(TrainingConfig{}.toJson().contains("amp"));
 }
 
 TEST(TrainingConfig, MissingKeysKeepDefaultsAndWrongTypesAreNamed) {

@@ -19,6 +19,7 @@
 
 #include "common/core_text.h"
 #include "common/qt_convert.h"
+#include "model/cpu_features.h"
 #include "model/device.h"
 #include "training/run_directory.h"
 #include "training/wizard_plan.h"
@@ -97,6 +98,17 @@ PhasesPage::PhasesPage(WizardPlan* plan, QWidget* parent) : QWizardPage(parent),
         m_device->addItem(toQString(model::deviceDescription("cuda")), QStringLiteral("cuda"));
     else
         m_device->setToolTip(tr("No CUDA device was found: training runs on the CPU."));
+    m_precision = new QComboBox(this);
+    const auto& bf16 = model::cpuBf16Support();
+    m_precision->addItem(bf16.fast() ? tr("Automatic (bf16: this processor has %1)").arg(toQString(bf16.describe()))
+                                     : tr("Automatic (fp32: this processor has no bf16 instructions; bf16 on CUDA)"),
+                         QStringLiteral("auto"));
+    m_precision->addItem(tr("fp32"), QStringLiteral("fp32"));
+    m_precision->addItem(bf16.fast() ? tr("bf16") : tr("bf16 (emulated on this processor: slower than fp32)"),
+                         QStringLiteral("bf16"));
+    m_precision->setToolTip(tr("The arithmetic of training steps. bf16 is about twice as fast on processors with "
+                               "AVX512-BF16 or AMX and on GPUs; weights, checkpoints and the exported model stay "
+                               "fp32, and validation and the test report are computed in fp32."));
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, 1 << 30);
     m_earlyStopOn = new QComboBox(this);
@@ -123,6 +135,7 @@ PhasesPage::PhasesPage(WizardPlan* plan, QWidget* parent) : QWizardPage(parent),
     form->addRow(tr("Batch size:"), m_batch);
     form->addRow(tr("Image size:"), m_imageSize);
     form->addRow(tr("Device:"), m_device);
+    form->addRow(tr("Precision:"), m_precision);
     form->addRow(tr("Seed:"), m_seed);
     form->addRow(tr("Early stopping compares with:"), m_earlyStopOn);
     form->addRow(QString(), m_freezeBatchNorm);
@@ -196,6 +209,8 @@ void PhasesPage::setConfig(const training::TrainingConfig& given) {
     m_imageSize->setValue(c.imageSize);
     const int d = m_device->findData(toQString(c.device));
     m_device->setCurrentIndex(d >= 0 ? d : 0);
+    const int precision = m_precision->findData(toQString(c.precision));
+    m_precision->setCurrentIndex(precision >= 0 ? precision : 0);
     m_seed->setValue(static_cast<int>(c.seed));
     const int stopOn = m_earlyStopOn->findData(toQString(c.earlyStopOn));
     m_earlyStopOn->setCurrentIndex(stopOn >= 0 ? stopOn : 0);
@@ -224,6 +239,7 @@ training::TrainingConfig PhasesPage::config() const {
     if (c.imageSize != m_plan->request.config.imageSize || c.workingSize < c.imageSize)
         c.workingSize = std::max(c.imageSize, c.imageSize * 8 / 7);
     c.device = m_device->currentData().toString().toStdString();
+    c.precision = m_precision->currentData().toString().toStdString();
     c.seed = static_cast<std::uint64_t>(m_seed->value());
     c.earlyStopOn = m_earlyStopOn->currentData().toString().toStdString();
     c.freezeBatchNorm = m_freezeBatchNorm->isChecked();

@@ -43,6 +43,7 @@ private:
     QSpinBox* m_batch;
     QSpinBox* m_imageSize;
     QComboBox* m_device;
+    QComboBox* m_precision;
     QSpinBox* m_seed;
     QComboBox* m_earlyStopOn;
     QCheckBox* m_freezeBatchNorm;
