@@ -6,7 +6,10 @@
 //                 CUDA: the films on the GPU, training::DeviceBatchSource), augmented
 //   train step    img/s of training::trainEpoch per phase, with the run's batch size, image size,
 //                 optimizer, AMP, memory layout and loss read-back interval; plus the same step in
-//                 the other memory layout, as a labelled variant
+//                 the other memory layout, as a labelled variant; the phase-3 step in fp32 and
+//                 bf16, channels_last and NCHW, batch 16 and 32
+//   end to end    seconds of a whole `cxr train` (workflows::trainFolder: cache build, three
+//                 phases of --e2e-epochs epochs at batch 16, evaluation, export) on the JPEG folder
 // Usage: cxr_bench [--films N] [--steps N] [--work DIR] [--device cpu|cuda|auto] [--skip-data]
 #include <chrono>
 #include <cstdio>
@@ -30,6 +33,7 @@
 #include "training/device_batch_source.h"
 #include "training/epoch_loop.h"
 #include "training/optimizer_factory.h"
+#include "training/autocast_guard.h"
 #include "training/step_settings.h"
 #include "training/tensor_batch_source.h"
 #include "training/training_config.h"
@@ -134,6 +138,7 @@ int main(int argc, char** argv) {
     int films = 300, steps = 6;
     std::string work = "/tmp/cxr-bench", device = "cpu";
     bool skipData = false;
+    int e2eEpochs = 1;
     app.add_option("--films", films, "synthetic training films for the data path")
         ->capture_default_str()
         ->check(CLI::Range(5, 1000000));
@@ -141,6 +146,9 @@ int main(int argc, char** argv) {
     app.add_option("--work", work, "scratch folder")->capture_default_str();
     app.add_option("--device", device, "cpu | cuda | cuda:N | auto")->capture_default_str();
     app.add_flag("--skip-data", skipData, "time the train steps only");
+    app.add_option("--e2e-epochs", e2eEpochs, "epochs per phase of the end-to-end run on the JPEG folder (0: none)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 100));
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -164,9 +172,10 @@ int main(int argc, char** argv) {
         training::prepareDeviceForTraining(settings);
         std::printf("cxr_bench: LibTorch %s, %s\n", model::torchVersion().c_str(),
                     model::deviceDescription(device).c_str());
-        std::printf("run settings: batch %d, %d px, amp %s, channels_last %s, loss read back every %d batch(es), "
+        std::printf("run settings: batch %d, %d px, %s, channels_last %s, loss read back every %d batch(es), "
                     "%s (weight decay %g), %d threads\n",
-                    config.batchSize, config.imageSize, settings.amp ? "bf16" : "off",
+                    config.batchSize, config.imageSize,
+                    training::precisionDescription(settings.amp ? "bf16" : "fp32", device).c_str(),
                     settings.channelsLast ? "on" : "off", settings.syncEvery, config.optimizer.c_str(),
                     config.weightDecay, at::get_num_threads());
         if (!skipData) {
@@ -198,14 +207,40 @@ int main(int argc, char** argv) {
                        (settings.device.is_cuda() ? ")" : ", " + std::to_string(config.workers) + " workers)"),
                    loaderRate(cache, config, settings), "img/s");
         }
-        training::StepSettings otherLayout = settings;
-        otherLayout.channelsLast = !settings.channelsLast;
-        for (const training::StepSettings* s : {&settings, static_cast<const training::StepSettings*>(&otherLayout)})
-            for (std::size_t p = 0; p < config.phases.size(); ++p)
-                report("train step phase " + std::to_string(p + 1) + " (" + config.phases[p].name + ")" +
-                           (s == &settings ? ", run settings"
-                                           : std::string(", variant: ") + (s->channelsLast ? "channels_last" : "NCHW")),
-                       trainStepRate(config, config.phases[p], *s, steps), "img/s");
+        for (std::size_t p = 0; p < config.phases.size(); ++p)
+            report("train step phase " + std::to_string(p + 1) + " (" + config.phases[p].name + "), run settings",
+                   trainStepRate(config, config.phases[p], settings, steps), "img/s");
+        // The whole-network step (phase 3) in each precision, memory layout and batch size.
+        const auto& deep = config.phases.back();
+        for (const bool bf16 : {false, true})
+            for (const bool channelsLast : {true, false})
+                for (const int batch : {16, 32}) {
+                    training::StepSettings s = settings;
+                    s.amp = bf16;
+                    s.channelsLast = channelsLast;
+                    training::TrainingConfig c = config;
+                    c.batchSize = batch;
+                    report(std::string("train step phase 3, ") + (bf16 ? "bf16" : "fp32") + ", " +
+                               (channelsLast ? "channels_last" : "NCHW") + ", batch " + std::to_string(batch),
+                           trainStepRate(c, deep, s, steps), "img/s");
+                }
+        if (!skipData && e2eEpochs > 0) {
+            // End to end, as `cxr train` runs it: cache build from the JPEGs, three phases,
+            // evaluation with its bootstrap interval, export.
+            workflows::TrainFolderOptions run;
+            run.dataDir = std::filesystem::path(work) / "data";
+            run.runDir = std::filesystem::path(work) / "run";
+            std::filesystem::remove_all(run.runDir);
+            run.config = config;
+            for (auto& phase : run.config.phases)
+                phase.epochs = e2eEpochs;
+            run.config.batchSize = 16;
+            const auto t = Clock::now();
+            const auto result = workflows::trainFolder(run, nullptr, nullptr);
+            report("end to end: cxr train, 3 phases x " + std::to_string(e2eEpochs) + " epoch(s), batch 16, " +
+                       std::to_string(result.trainFilms) + " train films",
+                   since(t), "s");
+        }
         std::printf("\n| %-60s | %9s | %-7s |\n|%s|%s|%s|\n", "figure", "value", "unit", std::string(62, '-').c_str(),
                     std::string(11, '-').c_str(), std::string(9, '-').c_str());
         for (const auto& r : g_rows)

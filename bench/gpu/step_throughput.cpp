@@ -36,7 +36,7 @@ double leanSteps(model::ResNet18& net, torch::optim::Optimizer& optimizer, const
     auto step = [&] {
         at::Tensor logits;
         {
-            training::AutocastGuard autocast(amp);
+            training::AutocastGuard autocast(amp, device.is_cuda());
             logits = net->forward(x);
         }
         at::Tensor loss = F::cross_entropy(logits.to(at::kFloat), y);
