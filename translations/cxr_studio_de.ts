@@ -1353,7 +1353,7 @@ Wert %3</translation>
         <translation>Letzte Aufnahme</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Loading model %1…</source>
         <translation>Lade Modell %1…</translation>
     </message>
@@ -1441,7 +1441,7 @@ then load RUN_FOLDER here with Model ▸ Load Model Folder…. To try the applic
 und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die Anwendung ohne Daten auszuprobieren, schreibt `cxr synth` einen synthetischen Datensatz.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>none loaded</source>
         <translation>keines geladen</translation>
     </message>
@@ -2149,7 +2149,7 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
 <context>
     <name>cxr::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/main/settings_dialog.cpp" line="+15"/>
+        <location filename="../ui/main/settings_dialog.cpp" line="+16"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -2159,14 +2159,39 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
         <translation>Systemstandard (%1)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Takes effect when CXR Studio is restarted.</source>
         <translation>Wird nach einem Neustart von CXR Studio wirksam.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>fp32 (the model&apos;s own arithmetic)</source>
+        <translation>fp32 (die eigene Arithmetik des Modells)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bf16 (faster on this processor: %1)</source>
+        <translation>bf16 (schneller auf diesem Prozessor: %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bf16 (faster on GPUs; emulated and slower on this processor)</source>
+        <translation>bf16 (schneller auf GPUs; auf diesem Prozessor emuliert und langsamer)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fp32 gives the probabilities the trained model gives in Python. bf16 computes the forward pass and the heat map in bfloat16: faster where the hardware has it, with probabilities a little different (see the README).</source>
+        <translation>fp32 liefert die Wahrscheinlichkeiten, die das trainierte Modell in Python liefert. bf16 berechnet den Vorwärtsdurchlauf und die Heatmap in bfloat16: schneller, wo die Hardware es kann, mit leicht abweichenden Wahrscheinlichkeiten (siehe README).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Prediction arithmetic:</source>
+        <translation>&amp;Vorhersage-Arithmetik:</translation>
     </message>
 </context>
 <context>

@@ -1353,7 +1353,7 @@ valeur %3</translation>
         <translation>Dernier cliché</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Loading model %1…</source>
         <translation>Chargement du modèle %1…</translation>
     </message>
@@ -1441,7 +1441,7 @@ then load RUN_FOLDER here with Model ▸ Load Model Folder…. To try the applic
 puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. Pour essayer l’application sans données, `cxr synth` écrit un jeu synthétique.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>none loaded</source>
         <translation>aucun chargé</translation>
     </message>
@@ -2149,7 +2149,7 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
 <context>
     <name>cxr::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/main/settings_dialog.cpp" line="+15"/>
+        <location filename="../ui/main/settings_dialog.cpp" line="+16"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -2159,14 +2159,39 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
         <translation>Langue du système (%1)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Takes effect when CXR Studio is restarted.</source>
         <translation>Prend effet au prochain démarrage de CXR Studio.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>fp32 (the model&apos;s own arithmetic)</source>
+        <translation>fp32 (l’arithmétique propre du modèle)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bf16 (faster on this processor: %1)</source>
+        <translation>bf16 (plus rapide sur ce processeur&#xa0;: %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bf16 (faster on GPUs; emulated and slower on this processor)</source>
+        <translation>bf16 (plus rapide sur GPU&#xa0;; émulé et plus lent sur ce processeur)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fp32 gives the probabilities the trained model gives in Python. bf16 computes the forward pass and the heat map in bfloat16: faster where the hardware has it, with probabilities a little different (see the README).</source>
+        <translation>fp32 donne les probabilités que le modèle entraîné donne en Python. bf16 calcule la passe avant et la carte de chaleur en bfloat16&#xa0;: plus rapide là où le matériel le permet, avec des probabilités légèrement différentes (voir le README).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Prediction arithmetic:</source>
+        <translation>Arithmétique de &amp;prédiction&#xa0;:</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@
 #include "data/film_preprocessor.h"
 #include "model/device.h"
 #include "model/model_bundle.h"
+#include "training/autocast_guard.h"
 
 namespace cxr::diagnosis {
 namespace {
@@ -140,12 +141,15 @@ Diagnosis Diagnoser::diagnose(const imaging::Film& film, const DiagnoseOptions& 
                                                  " does not exist: the model has " +
                                                  std::to_string(b.classes.size()) + " classes");
     const explain::CamMethod method = explain::parseCamMethod(options.method);
+    if (options.precision != "fp32" && options.precision != "bf16")
+        throw Error(ErrorCode::InvalidInput, "precision must be fp32 or bf16, got '" + options.precision + "'");
 
     Diagnosis d;
     d.classes = b.classes;
     d.threshold = b.threshold;
     d.temperature = b.temperature;
     d.modelSha256 = b.weightsSha256;
+    d.precision = options.precision;
     d.filmWidth = film.width;
     d.filmHeight = film.height;
     d.warnings = outOfDomainWarnings(film, size, b.population.age);
@@ -155,6 +159,7 @@ Diagnosis Diagnoser::diagnose(const imaging::Film& film, const DiagnoseOptions& 
     d.timingsMs["preprocess"] = msSince(start);
 
     try {
+        const training::AutocastGuard autocast(options.precision == "bf16", m_impl->device.is_cuda());
         if (!options.explain) {
             const auto forwardStart = Clock::now();
             c10::NoGradGuard noGrad;

@@ -33,6 +33,10 @@ struct DiagnoseOptions {
     // Class whose logit is explained; -1 = the class of the call (the label at the threshold).
     int targetClass = -1;
     bool explain = true;             // false: probabilities and call only
+    // Arithmetic of the forward (and CAM) pass: "fp32" (the default: probabilities equal the
+    // Python model's to 1e-4) or "bf16" (autocast; faster on CPUs with bf16 instructions and on
+    // GPUs, probabilities within a few hundredths; bench/diagnosis_bench measures it).
+    std::string precision = "fp32";
     // Size of Diagnosis::heatMap; 0 = the film's own geometry. Set it to the full-resolution
     // size when the film was decoded at a reduced scale: the map covers the film's extent.
     int heatWidth = 0, heatHeight = 0;
@@ -78,6 +82,7 @@ struct Diagnosis {
     int filmWidth = 0, filmHeight = 0;  // geometry of the film as diagnosed (maybe reduced)
     std::vector<std::string> warnings;  // out of domain, loader notes
     std::string modelSha256;
+    std::string precision = "fp32";     // the forward pass's arithmetic (DiagnoseOptions)
     std::map<std::string, double> timingsMs;  // load, preprocess, forward, cam, resample, total
 
     bool hasCam() const { return !camGrid.empty(); }

@@ -165,6 +165,32 @@ TEST_F(DiagnoserTest, WithoutExplanationTheCallIsTheSame) {
     EXPECT_NEAR(quick.probabilities[1], full.probabilities[1], 1e-6);
 }
 
+// bf16 autocast changes the arithmetic (the logits are not fp32's bit for bit) but not the call
+// or where the map peaks; the result says which arithmetic made it. The default stays fp32.
+TEST_F(DiagnoserTest, Bf16PredictionIsCloseToFp32AndSaysSo) {
+    const imaging::Film film = filmWithBlobAtInput(512, 448, 96, 160);
+    const Diagnosis fp32 = s_diagnoser->diagnose(film);
+    DiagnoseOptions options;
+    options.precision = "bf16";
+    const Diagnosis bf16 = s_diagnoser->diagnose(film, options);
+    EXPECT_EQ(fp32.precision, "fp32");
+    EXPECT_EQ(bf16.precision, "bf16");
+    EXPECT_NE(bf16.logits, fp32.logits);
+    EXPECT_EQ(bf16.label, fp32.label);
+    EXPECT_NEAR(bf16.probabilities[1], fp32.probabilities[1], 0.05);
+    expectPeakAtCell(bf16, 96, 160, 32);
+    // The forward pass alone, too; and a precision that does not exist is refused by name.
+    options.explain = false;
+    EXPECT_NEAR(s_diagnoser->diagnose(film, options).probabilities[1], fp32.probabilities[1], 0.05);
+    options.precision = "fp16";
+    try {
+        s_diagnoser->diagnose(film, options);
+        FAIL() << "fp16 was accepted";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("fp16"), std::string::npos) << e.what();
+    }
+}
+
 TEST_F(DiagnoserTest, ConcurrentCallsGiveTheSequentialAnswers) {
     std::vector<imaging::Film> films;
     for (int i = 0; i < 4; ++i)

@@ -276,6 +276,7 @@ private Q_SLOTS:
     void languageChoiceIsValidatedAndResolved();
     void chosenLanguageTranslatesOursAndQts();
     void settingsDialogStoresTheLanguage();
+    void settingsDialogStoresThePredictionPrecision();
 };
 
 // A .ts in translations/ that CMake does not compile would never reach the user; a language
@@ -485,7 +486,7 @@ void TranslationsTest::settingsDialogStoresTheLanguage() {
     test::isolateSettings(test::scratchDir(QStringLiteral("ts-settings")));
     {
         ui::SettingsDialog dialog;
-        auto* combo = dialog.findChild<QComboBox*>();
+        auto* combo = dialog.findChild<QComboBox*>(QStringLiteral("language"));
         QVERIFY(combo);
         QCOMPARE(combo->count(), 1 + static_cast<int>(ui::availableLanguages().size()));
         QCOMPARE(dialog.language(), QString());  // nothing stored: system default
@@ -497,6 +498,26 @@ void TranslationsTest::settingsDialogStoresTheLanguage() {
     ui::AppSettings().setLanguage(QStringLiteral("xx"));
     ui::SettingsDialog again;
     QCOMPARE(again.language(), QString());  // an unknown stored value shows as the system default
+}
+
+void TranslationsTest::settingsDialogStoresThePredictionPrecision() {
+    test::isolateSettings(test::scratchDir(QStringLiteral("ts-precision")));
+    QCOMPARE(ui::AppSettings().predictionPrecision(), QStringLiteral("fp32"));  // the default
+    {
+        ui::SettingsDialog dialog;
+        auto* combo = dialog.findChild<QComboBox*>(QStringLiteral("predictionPrecision"));
+        QVERIFY(combo);
+        QCOMPARE(combo->count(), 2);
+        QCOMPARE(dialog.precision(), QStringLiteral("fp32"));
+        dialog.setPrecision(QStringLiteral("bf16"));
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("bf16"));
+        dialog.save();
+    }
+    QCOMPARE(ui::AppSettings().predictionPrecision(), QStringLiteral("bf16"));
+    ui::AppSettings().setPredictionPrecision(QStringLiteral("fp16"));  // not offered: read as fp32
+    QCOMPARE(ui::AppSettings().predictionPrecision(), QStringLiteral("fp32"));
+    ui::SettingsDialog again;
+    QCOMPARE(again.precision(), QStringLiteral("fp32"));
 }
 
 QTEST_MAIN(TranslationsTest)

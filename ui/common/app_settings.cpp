@@ -75,6 +75,15 @@ QString AppSettings::language() const { return m_settings.value(QStringLiteral("
 
 void AppSettings::setLanguage(const QString& code) { m_settings.setValue(QStringLiteral("ui/language"), code); }
 
+QString AppSettings::predictionPrecision() const {
+    const QString stored = m_settings.value(QStringLiteral("prediction/precision"), QStringLiteral("fp32")).toString();
+    return stored == QStringLiteral("bf16") ? stored : QStringLiteral("fp32");
+}
+
+void AppSettings::setPredictionPrecision(const QString& precision) {
+    m_settings.setValue(QStringLiteral("prediction/precision"), precision);
+}
+
 OverlaySettings AppSettings::overlay() const {
     OverlaySettings o;
     o.visible = m_settings.value(QStringLiteral("overlay/visible"), o.visible).toBool();

@@ -48,6 +48,9 @@ public:
     QString language() const;
     void setLanguage(const QString& code);
 
+    // The arithmetic of diagnoses (diagnosis::DiagnoseOptions::precision): "fp32" (default) or "bf16".
+    QString predictionPrecision() const;
+    void setPredictionPrecision(const QString& precision);
     OverlaySettings overlay() const;
     void setOverlay(const OverlaySettings& overlay);
 

@@ -159,6 +159,7 @@ void MainWindow::restoreSettings() {
     diagnosis::DiagnoseOptions options;
     options.method = overlay.method.toStdString();
     options.layer = overlay.layer.toStdString();
+    options.precision = settings.predictionPrecision().toStdString();
     m_controller->setOptions(options);
 }
 
@@ -291,7 +292,11 @@ void MainWindow::trainModel() {
 
 void MainWindow::showSettings() {
     SettingsDialog dialog(this);
-    dialog.exec();
+    if (dialog.exec() == QDialog::Accepted) {
+        diagnosis::DiagnoseOptions options = m_controller->options();
+        options.precision = dialog.precision().toStdString();
+        m_controller->setOptions(options);
+    }
 }
 
 void MainWindow::showAbout() {

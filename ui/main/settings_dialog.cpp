@@ -8,6 +8,7 @@
 
 #include "common/app_settings.h"
 #include "common/language.h"
+#include "model/cpu_features.h"
 
 namespace cxr::ui {
 
@@ -29,11 +30,23 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     for (const LanguageOption& l : availableLanguages()) {
         m_language->addItem(l.nativeName, l.code);
     }
+    m_language->setObjectName(QStringLiteral("language"));
     m_restartNote = new QLabel(tr("Takes effect when CXR Studio is restarted."), this);
+    m_precision = new QComboBox(this);
+    m_precision->setObjectName(QStringLiteral("predictionPrecision"));
+    m_precision->addItem(tr("fp32 (the model's own arithmetic)"), QStringLiteral("fp32"));
+    const auto& bf16 = model::cpuBf16Support();
+    m_precision->addItem(bf16.fast() ? tr("bf16 (faster on this processor: %1)").arg(QString::fromStdString(bf16.describe()))
+                                     : tr("bf16 (faster on GPUs; emulated and slower on this processor)"),
+                         QStringLiteral("bf16"));
+    m_precision->setToolTip(tr("fp32 gives the probabilities the trained model gives in Python. bf16 computes the "
+                               "forward pass and the heat map in bfloat16: faster where the hardware has it, with "
+                               "probabilities a little different (see the README)."));
     m_restartNote->setWordWrap(true);
     auto* form = new QFormLayout;
     form->addRow(tr("&Language:"), m_language);
     form->addRow(QString(), m_restartNote);
+    form->addRow(tr("&Prediction arithmetic:"), m_precision);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -48,6 +61,7 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     layout->addStretch(1);
     layout->addWidget(buttons);
     setLanguage(m_running);
+    setPrecision(AppSettings().predictionPrecision());
     setMinimumWidth(420);
 }
 
@@ -59,9 +73,17 @@ void SettingsDialog::setLanguage(const QString& code) {
     updateRestartNote();
 }
 
+QString SettingsDialog::precision() const { return m_precision->currentData().toString(); }
+
+void SettingsDialog::setPrecision(const QString& precision) {
+    const int index = m_precision->findData(precision);
+    m_precision->setCurrentIndex(index < 0 ? 0 : index);
+}
+
 void SettingsDialog::save() const {
     AppSettings settings;
     settings.setLanguage(language());
+    settings.setPredictionPrecision(precision());
     settings.sync();
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-// SettingsDialog: the application's preferences that are not chosen in place — today the
-// interface language (system default or one of the shipped catalogues). Stored in AppSettings
-// on OK; the language applies at the next start, which the dialog says next to the control.
+// SettingsDialog: the application's preferences that are not chosen in place — the interface
+// language (system default or one of the shipped catalogues) and the arithmetic of predictions
+// (fp32 or bf16). Stored in AppSettings on OK; the language applies at the next start, which the
+// dialog says next to the control, the precision to the next film diagnosed.
 #include <QDialog>
 
 class QComboBox;
@@ -17,6 +18,9 @@ public:
     // "" = system default, else a language code; what OK will store.
     QString language() const;
     void setLanguage(const QString& code);
+    // "fp32" or "bf16": what OK will store as the prediction precision.
+    QString precision() const;
+    void setPrecision(const QString& precision);
     // Stores the choices (what OK does).
     void save() const;
 
@@ -25,6 +29,7 @@ private:
 
     QComboBox* m_language;
     QLabel* m_restartNote;
+    QComboBox* m_precision;
     QString m_running;  // the choice this process started with
 };
 
