@@ -27,6 +27,7 @@
 
 #include "common/error.h"
 #include "diagnosis/diagnoser.h"
+#include "diagnosis/film_list.h"
 #include "explain/grad_cam.h"
 #include "imaging/load_film.h"
 #include "model/device.h"
@@ -88,10 +89,14 @@ int main(int argc, char** argv) {
     std::string modelArg, device = "cpu";
     fs::path work = fs::temp_directory_path() / "cxr-diagnosis-bench";
     int runs = 30;
+    fs::path compareDir;
     app.add_option("--model", modelArg, "run folder or model bundle (default: a random ResNet18)");
     app.add_option("--runs", runs, "timed runs per case")->capture_default_str()->check(CLI::Range(3, 100000));
     app.add_option("--work", work, "scratch folder for the synthetic films")->capture_default_str();
     app.add_option("--device", device, "cpu | cuda | cuda:N | auto")->capture_default_str();
+    app.add_option("--compare-films", compareDir,
+                   "folder of films (searched recursively) for the bf16-against-fp32 comparison; default: the "
+                   "synthetic JPEG and DICOM films");
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -166,6 +171,45 @@ int main(int argc, char** argv) {
                         quantile(s.stages["total"], 0.5), quantile(s.stages["load"], 0.5),
                         quantile(s.stages["preprocess"], 0.5), quantile(s.stages["forward"], 0.5),
                         quantile(s.stages["cam"], 0.5), quantile(s.stages["resample"], 0.5));
+        }
+
+        // The bf16 prediction path against fp32, film by film: how far the probability moves,
+        // whether the call changes, and the forward + CAM time of each.
+        {
+            std::vector<fs::path> films;
+            if (!compareDir.empty()) {
+                films = diagnosis::collectFilms({compareDir}).files;
+                if (films.empty())
+                    throw cxr::Error(cxr::ErrorCode::NotFound, compareDir, "no films found");
+            } else {
+                for (const auto& row : readSynthCsv(jpegRoot / "films.csv"))
+                    films.push_back(jpegRoot / row.at(4));
+                for (const auto& row : readSynthCsv(dicomRoot / "films.csv"))
+                    films.push_back(dicomRoot / row.at(4));
+            }
+            double maxDiff = 0, sumDiff = 0;
+            int agree = 0;
+            std::vector<double> fp32Ms, bf16Ms;
+            diagnosis::DiagnoseOptions bf16;
+            bf16.precision = "bf16";
+            diagnoser.diagnoseFile(films.at(0));  // warm-up of both paths (oneDNN primitives)
+            diagnoser.diagnoseFile(films.at(0), bf16);
+            for (const auto& file : films) {
+                const auto a = diagnoser.diagnoseFile(file);
+                const auto b = diagnoser.diagnoseFile(file, bf16);
+                const double diff = std::abs(a.probabilities.back() - b.probabilities.back());
+                maxDiff = std::max(maxDiff, diff);
+                sumDiff += diff;
+                agree += a.label == b.label ? 1 : 0;
+                fp32Ms.push_back(a.timingsMs.at("forward") + a.timingsMs.at("cam"));
+                bf16Ms.push_back(b.timingsMs.at("forward") + b.timingsMs.at("cam"));
+            }
+            std::printf("\nbf16 against fp32 prediction on %zu films (%s): |P(bf16) - P(fp32)| of the last class "
+                        "max %.4f, mean %.4f; calls agree on %d of %zu; forward + Grad-CAM median fp32 %.1f ms, "
+                        "bf16 %.1f ms\n",
+                        films.size(), compareDir.empty() ? "synthetic JPEG and DICOM" : compareDir.c_str(), maxDiff,
+                        sumDiff / static_cast<double>(films.size()), agree, films.size(), quantile(fp32Ms, 0.5),
+                        quantile(bf16Ms, 0.5));
         }
 
         std::printf("\nGrad-CAM gradient path on one 224 x 224 input on %s (forward + CAM, median):\n",
