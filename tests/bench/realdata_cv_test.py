@@ -3,6 +3,7 @@
 label bench): patients never on two sides, class stratification, determinism, Kermany patient
 names, the Mann-Whitney AUC and the t-interval."""
 import itertools
+import json
 import math
 import os
 import random
@@ -11,6 +12,7 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bench", "python"))
+import cv_ablation_table  # noqa: E402
 import cv_stats  # noqa: E402
 import realdata_cv as cv  # noqa: E402
 
@@ -173,6 +175,43 @@ class Statistics(unittest.TestCase):
         self.assertAlmostEqual(hi - m, 2.7764 * sd / math.sqrt(5), places=4)
         self.assertAlmostEqual(m - lo, hi - m)
         self.assertEqual(cv_stats.t_interval([0.1])[1:], (None, None))
+
+
+class AblationTable(unittest.TestCase):
+    """cv_ablation_table.py pairs each ablation with the baseline on the folds it shares."""
+
+    def write(self, root, name, engine, seed=None):
+        out = os.path.join(root, name)
+        os.makedirs(out)
+        runs = []
+        for fold, auc in engine.items():
+            sides = {"engine": {"auc": auc, "accuracy": 0.8, "wall_seconds": 100.0}}
+            if seed:
+                sides["seed"] = {"auc": seed[fold], "accuracy": 0.9, "wall_seconds": 120.0}
+            runs.append({"fold": fold, "seed": 1, "sides": sides})
+        with open(os.path.join(out, "results.json"), "w") as f:
+            json.dump({"runs": runs, "config": {}}, f)
+        return out
+
+    def test_rows_compare_on_shared_folds(self):
+        with tempfile.TemporaryDirectory() as root:
+            base = self.write(root, "base", {0: 0.90, 1: 0.80, 2: 0.70, 3: 0.60}, {0: 0.91, 1: 0.83, 2: 0.71, 3: 0.64})
+            three = self.write(root, "three", {0: 0.95, 1: 0.84, 2: 0.76})
+            base_runs, _ = cv_ablation_table.load(base)
+            runs, _ = cv_ablation_table.load(three)
+            line = cv_ablation_table.row("three", "x", runs, base_runs)
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            self.assertEqual(cells[2], "0,1,2")
+            self.assertTrue(cells[3].startswith("0.850"), line)  # mean of 0.95, 0.84, 0.76
+            # Against the baseline's engine on folds 0-2: +0.05, +0.04, +0.06 -> +0.050
+            self.assertTrue(cells[4].startswith("+0.050 ["), line)
+            m, lo, hi = cv_stats.t_interval([0.05, 0.04, 0.06])
+            self.assertIn(f"[{lo:+.3f}, {hi:+.3f}]", cells[4])
+            # Against the seed pipeline on the same folds: +0.04, +0.01, +0.05
+            self.assertTrue(cells[5].startswith("+0.033 ["), line)
+            disjoint = self.write(root, "disjoint", {7: 0.9})
+            with self.assertRaises(SystemExit):
+                cv_ablation_table.row("disjoint", "x", cv_ablation_table.load(disjoint)[0], base_runs)
 
 
 if __name__ == "__main__":
