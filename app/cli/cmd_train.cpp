@@ -157,8 +157,8 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
     sub->add_option("--cache", a->cache, "Film cache folder (default RUN/cache)");
     sub->add_flag("--no-augment", a->noAugment, "Train without augmentation");
     sub->add_option("--augmentation", a->augmentation,
-                    "chest (random resized crop of 70-100% of the film, flip, 10-degree rotation, "
-                    "brightness/contrast) or seed (flip and 10-degree rotation only)")
+                    "seed (flip and 10-degree rotation, the seed's transforms; the default) or chest (also a "
+                    "random resized crop of 70-100% of the film and brightness/contrast)")
         ->check(CLI::IsMember({"chest", "seed"}));
     sub->add_option("--bn-stats", a->bnStats,
                     "BatchNorm statistics for validation and the exported model: running (momentum "

@@ -166,6 +166,29 @@ TEST(Augmentation, StaysInRangeAndFlipIsExact) {
                 at::allclose(t, grey.transpose(2, 3).flip({3}), 1e-4, 1e-4));
 }
 
+// "seed" draws only what the seed's transforms do (flip, rotation): the whole film, no intensity
+// change; "chest" crops and changes brightness/contrast; other names are refused.
+TEST(Augmentation, PresetsDrawWhatTheyName) {
+    const AugmentationOptions seed = augmentationPreset("seed"), chest = augmentationPreset("chest");
+    bool flipped = false, rotated = false, cropped = false, shifted = false;
+    for (std::uint64_t i = 0; i < 200; ++i) {
+        const AugmentParams a = sampleAugmentParams(seed, sampleSeed(1, 0, i));
+        EXPECT_DOUBLE_EQ(a.cropW, 1.0);
+        EXPECT_DOUBLE_EQ(a.cropH, 1.0);
+        EXPECT_DOUBLE_EQ(a.cropX, 0.0);
+        EXPECT_DOUBLE_EQ(a.brightness, 0.0);
+        EXPECT_DOUBLE_EQ(a.contrast, 1.0);
+        EXPECT_LE(std::abs(a.angleDegrees), 10.0);
+        flipped |= a.flip;
+        rotated |= std::abs(a.angleDegrees) > 1.0;
+        const AugmentParams c = sampleAugmentParams(chest, sampleSeed(1, 0, i));
+        cropped |= c.cropW < 0.99;
+        shifted |= std::abs(c.brightness) > 0.01;
+    }
+    EXPECT_TRUE(flipped && rotated && cropped && shifted);
+    EXPECT_THROW(augmentationPreset("heavy"), cxr::Error);
+}
+
 TEST(ClassBalance, WeightsAndSamplerEvenOutThreeToOne) {
     std::vector<int> labels;
     for (int i = 0; i < 400; ++i)
