@@ -1747,27 +1747,22 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
         <translation>Kein CUDA-Gerät gefunden: Das Training läuft auf der CPU.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Automatic (bf16: this processor has %1)</source>
-        <translation>Automatisch (bf16: dieser Prozessor hat %1)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Automatic (fp32: this processor has no bf16 instructions; bf16 on CUDA)</source>
-        <translation>Automatisch (fp32: dieser Prozessor hat keine bf16-Befehle; bf16 mit CUDA)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>bf16</source>
-        <translation>bf16</translation>
+        <location line="-1"/>
+        <source>Automatic (bf16 on CUDA, fp32 on the CPU)</source>
+        <translation>Automatisch (bf16 mit CUDA, fp32 auf der CPU)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
+        <source>bf16 (faster on this processor, %1; lower AUC on real films)</source>
+        <translation>bf16 (schneller auf diesem Prozessor, %1; niedrigere AUC auf echten Aufnahmen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>bf16 (emulated on this processor: slower than fp32)</source>
         <translation>bf16 (auf diesem Prozessor emuliert: langsamer als fp32)</translation>
     </message>

@@ -1747,27 +1747,22 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
         <translation>Aucun périphérique CUDA trouvé&#xa0;: l’entraînement s’exécute sur le CPU.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Automatic (bf16: this processor has %1)</source>
-        <translation>Automatique (bf16&#xa0;: ce processeur dispose de %1)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Automatic (fp32: this processor has no bf16 instructions; bf16 on CUDA)</source>
-        <translation>Automatique (fp32&#xa0;: ce processeur n’a pas d’instructions bf16&#xa0;; bf16 avec CUDA)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>bf16</source>
-        <translation>bf16</translation>
+        <location line="-1"/>
+        <source>Automatic (bf16 on CUDA, fp32 on the CPU)</source>
+        <translation>Automatique (bf16 avec CUDA, fp32 sur le processeur)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
+        <source>bf16 (faster on this processor, %1; lower AUC on real films)</source>
+        <translation>bf16 (plus rapide sur ce processeur, %1&#xa0;; AUC plus basse sur de vrais clichés)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>bf16 (emulated on this processor: slower than fp32)</source>
         <translation>bf16 (émulé sur ce processeur&#xa0;: plus lent que fp32)</translation>
     </message>

@@ -16,11 +16,11 @@ bool isCuda(const std::string& device) { return device.rfind("cuda", 0) == 0; }
 std::string resolvePrecision(const std::string& requested, const std::string& device) {
     if (requested == "fp32" || requested == "bf16")
         return requested;
-    if (isCuda(device))
-        return "bf16";
-    if (requested == "auto-cuda")
-        return "fp32";
-    return model::cpuBf16Support().fast() ? "bf16" : "fp32";
+    // "auto" on a CPU is fp32 even where the processor has bf16 instructions: bf16 steps are
+    // about twice as fast there, but on real films (5-fold cross-validation, README "Real
+    // films") bf16 training scored a mean test AUC of 0.934 against fp32's 0.961. Until that is
+    // understood, bf16 on a CPU is the user's explicit choice.
+    return isCuda(device) ? "bf16" : "fp32";
 }
 
 std::string precisionWarning(const std::string& resolved, const std::string& device) {

@@ -9,8 +9,9 @@
 
 namespace cxr::training {
 
-// The precision a run on `device` ("cpu", "cuda", "cuda:N") uses for a requested "auto",
-// "fp32", "bf16" or "auto-cuda" (bf16 on CUDA, fp32 on CPU): "bf16" or "fp32".
+// The precision a run on `device` ("cpu", "cuda", "cuda:N") uses for a requested "auto" (bf16 on
+// CUDA, fp32 on CPU; "auto-cuda", an older config's name, means the same), "fp32" or "bf16":
+// "bf16" or "fp32".
 std::string resolvePrecision(const std::string& requested, const std::string& device);
 // Why a resolved precision may disappoint, or "": bf16 on a CPU without bf16 instructions.
 std::string precisionWarning(const std::string& resolved, const std::string& device);

@@ -46,11 +46,11 @@ struct TrainingConfig {
     // data::augmentationPreset() holds the ranges.
     std::string augmentation = "seed";
     std::string device = "auto";   // "auto" | "cpu" | "cuda" | "cuda:N"
-    // Arithmetic of the forward and backward passes: "auto" (bf16 autocast on CUDA and on CPUs
-    // with bf16 instructions, AVX512-BF16 or AMX; fp32 elsewhere), "fp32" or "bf16". Weights,
-    // optimizer state, checkpoints, the loss and the export stay fp32 either way. "auto-cuda" is
-    // what an older config's amp "auto" meant (bf16 on CUDA, fp32 on CPU), kept so that such a
-    // run resumes as it started.
+    // Arithmetic of the forward and backward passes: "auto" (bf16 autocast on CUDA, fp32 on CPU),
+    // "fp32" or "bf16" (on a CPU with AVX512-BF16 or AMX about twice as fast, but lower AUC on
+    // real films; see resolvePrecision). Weights, optimizer state, checkpoints, the loss and the
+    // export stay fp32 either way. "auto-cuda" is what an older config's amp "auto" meant (the
+    // same as "auto" now), kept so that such a run resumes as it started.
     std::string precision = "auto";
     bool channelsLast = true;      // faster convolutions on CPU (oneDNN) and tensor cores
     std::uint64_t seed = 42;

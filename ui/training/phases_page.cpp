@@ -100,11 +100,11 @@ PhasesPage::PhasesPage(WizardPlan* plan, QWidget* parent) : QWizardPage(parent),
         m_device->setToolTip(tr("No CUDA device was found: training runs on the CPU."));
     m_precision = new QComboBox(this);
     const auto& bf16 = model::cpuBf16Support();
-    m_precision->addItem(bf16.fast() ? tr("Automatic (bf16: this processor has %1)").arg(toQString(bf16.describe()))
-                                     : tr("Automatic (fp32: this processor has no bf16 instructions; bf16 on CUDA)"),
-                         QStringLiteral("auto"));
+    m_precision->addItem(tr("Automatic (bf16 on CUDA, fp32 on the CPU)"), QStringLiteral("auto"));
     m_precision->addItem(tr("fp32"), QStringLiteral("fp32"));
-    m_precision->addItem(bf16.fast() ? tr("bf16") : tr("bf16 (emulated on this processor: slower than fp32)"),
+    m_precision->addItem(bf16.fast() ? tr("bf16 (faster on this processor, %1; lower AUC on real films)")
+                                           .arg(toQString(bf16.describe()))
+                                     : tr("bf16 (emulated on this processor: slower than fp32)"),
                          QStringLiteral("bf16"));
     m_precision->setToolTip(tr("The arithmetic of training steps. bf16 is about twice as fast on processors with "
                                "AVX512-BF16 or AMX and on GPUs; weights, checkpoints and the exported model stay "
