@@ -16,6 +16,14 @@ namespace {
 
 std::string stateKey(const at::Tensor& p) { return c10::guts::to_string(p.unsafeGetTensorImpl()); }
 
+// The loss a step's closure computes (with autograd on), or an undefined tensor without one.
+at::Tensor lossOf(const torch::optim::Optimizer::LossClosure& closure) {
+    if (!closure)
+        return {};
+    at::AutoGradMode enable(true);
+    return closure();
+}
+
 }  // namespace
 
 ForeachAdam::ForeachAdam(std::vector<at::Tensor> params, torch::optim::AdamOptions options)
@@ -25,12 +33,8 @@ ForeachAdam::ForeachAdam(std::vector<at::Tensor> params, torch::optim::AdamOptio
 }
 
 at::Tensor ForeachAdam::step(LossClosure closure) {
+    const at::Tensor loss = lossOf(closure);
     at::NoGradGuard noGrad;
-    at::Tensor loss;
-    if (closure) {
-        at::AutoGradMode enable(true);
-        loss = closure();
-    }
     for (auto& group : param_groups_) {
         auto& o = static_cast<torch::optim::AdamOptions&>(group.options());
         const double beta1 = std::get<0>(o.betas()), beta2 = std::get<1>(o.betas());
@@ -81,12 +85,8 @@ ForeachSgd::ForeachSgd(std::vector<at::Tensor> params, torch::optim::SGDOptions 
 }
 
 at::Tensor ForeachSgd::step(LossClosure closure) {
+    const at::Tensor loss = lossOf(closure);
     at::NoGradGuard noGrad;
-    at::Tensor loss;
-    if (closure) {
-        at::AutoGradMode enable(true);
-        loss = closure();
-    }
     for (auto& group : param_groups_) {
         auto& o = static_cast<torch::optim::SGDOptions&>(group.options());
         std::vector<at::Tensor> params, grads, buffers, bufferGrads;

@@ -185,9 +185,8 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
         config.resolvePlan(pretrained);
         if (!pretrained)
             warn(result, observer, fromScratchWarning(config.plan));
-        if (const auto slow = training::precisionWarning(
-                training::resolvePrecision(config.precision, model::resolveDevice(config.device)),
-                model::resolveDevice(config.device));
+        const std::string device = model::resolveDevice(config.device);
+        if (const auto slow = training::precisionWarning(training::resolvePrecision(config.precision, device), device);
             !slow.empty())
             warn(result, observer, slow);
         // Which ImageNet weights these are, by their hash: named in the log and in model.json.
