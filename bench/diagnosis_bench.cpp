@@ -25,6 +25,7 @@
 #include <CLI/CLI.hpp>
 #include <torch/cuda.h>
 
+#include "common/allocator_settings.h"
 #include "common/error.h"
 #include "diagnosis/diagnoser.h"
 #include "diagnosis/film_list.h"
@@ -85,6 +86,7 @@ fs::path makeSet(const fs::path& root, bool dicom) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    cxr::keepFreedMemoryForReuse();  // what cxr and cxr-studio do: measure what users run
     CLI::App app{"diagnosis_bench: film -> Diagnosis latency per stage, JPEG and DICOM, 2,000 px"};
     std::string modelArg, device = "cpu";
     fs::path work = fs::temp_directory_path() / "cxr-diagnosis-bench";

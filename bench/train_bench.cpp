@@ -22,6 +22,7 @@
 #include <torch/cuda.h>
 #include <torch/types.h>
 
+#include "common/allocator_settings.h"
 #include "data/batch_loader.h"
 #include "data/dataset_index.h"
 #include "data/device_augmenter.h"
@@ -133,6 +134,7 @@ double loaderRate(const cxr::data::FilmCache& cache, const cxr::training::Traini
 }  // namespace
 
 int main(int argc, char** argv) {
+    cxr::keepFreedMemoryForReuse();  // what cxr and cxr-studio do: measure what users run
     using namespace cxr;
     CLI::App app{"cxr_bench: cache build, batch source and train-step throughput with a run's settings"};
     int films = 300, steps = 6;

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "common/allocator_settings.h"
 #include "cli/command.h"
 #include "cli/interrupt.h"
 #include "common/error.h"
@@ -11,6 +12,8 @@
 #include "workflows/about.h"
 
 int main(int argc, char** argv) {
+    // Before any thread allocates: tensor-sized blocks stay in the heap between steps.
+    cxr::keepFreedMemoryForReuse();
     CLI::App app{"CXR Studio command line: chest X-ray pneumonia classifier training and review.\n" +
                  std::string(cxr::workflows::kIntendedUse)};
     app.name("cxr");

@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
+#include "common/allocator_settings.h"
 #include "common/app_settings.h"
 #include "common/icons.h"
 #include "common/language.h"
@@ -14,6 +15,8 @@
 #include "training/training_launcher.h"
 
 int main(int argc, char** argv) {
+    // Before any thread allocates: tensor-sized blocks stay in the heap between steps.
+    cxr::keepFreedMemoryForReuse();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("CXR Studio"));
     QApplication::setApplicationName(QStringLiteral("cxr-studio"));

@@ -8,6 +8,7 @@
 #include <c10/util/Exception.h>
 #include <torch/utils.h>
 
+#include "common/allocator_settings.h"
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "common/json_io.h"
@@ -66,7 +67,8 @@ Json machineJson() {
             cpu = line.substr(line.find(':') + 2);
     return Json{{"cpu", cpu},
                 {"hardwareThreads", std::thread::hardware_concurrency()},
-                {"bf16Instructions", model::cpuBf16Support().describe()}};
+                {"bf16Instructions", model::cpuBf16Support().describe()},
+                {"malloc", allocatorSettings().description}};
 }
 
 // config.json: the training config plus what else decides the run's outcome.
