@@ -8,8 +8,9 @@
 
 #include "cli/command.h"
 #include "cli/interrupt.h"
-#include "cli/report_hook.h"
+#include "cli/report_program.h"
 #include "cli/terminal_progress.h"
+#include "common/error.h"
 #include "workflows/console_training_observer.h"
 #include "workflows/demo_workflow.h"
 
@@ -40,12 +41,20 @@ const CommandRegistration kDemo(5, [](CLI::App& root, CLI::App*& sub) -> Command
         const auto result = workflows::runDemo(*options, &progress, interruptToken().get(), &observer);
         progress.finish();
         std::cout << result.toText();
-        // GUI builds end the demo with the run's PDF report (cmd_report.cpp installs the renderer).
-        if (options->trainModel && reportRenderer() && std::filesystem::exists(result.runDir / "model.json")) {
-            const auto pdf = result.runDir / "report.pdf";
-            reportRenderer()(result.runDir, pdf);
-            std::cout << "PDF report: " << pdf.string() << "\n";
+        // The demo ends with the run's PDF report where cxr-studio's cxr-report is installed.
+        if (!options->trainModel || !std::filesystem::exists(result.runDir / "model.json"))
+            return 0;
+        const auto program = findReportProgram();
+        if (!program) {
+            std::cout << "PDF report: not written — " << reportProgramMissingText(result.runDir) << "\n";
+            return 0;
         }
+        const auto pdf = result.runDir / "report.pdf";
+        const int status = runReportProgram(*program, {result.runDir.string(), "--pdf", pdf.string()});
+        if (status != 0)
+            throw Error(ErrorCode::Io, pdf, "cxr-report could not write the report (exit status " +
+                                                 std::to_string(status) + "; its message is above)");
+        std::cout << "PDF report: " << pdf.string() << "\n";
         return 0;
     };
 });

@@ -1,50 +1,33 @@
 // `cxr report RUN --pdf FILE`: the run's PDF report, the same one the training wizard exports.
-// Built only with the GUI layer (the report is drawn with Qt); runs headless.
-#include <iostream>
+// The report is drawn with Qt Charts, so `cxr` hands its options to `cxr-report` from the
+// cxr-studio package (report_program.h) and stays free of Qt itself.
 #include <memory>
-#include <optional>
-
-#include <QApplication>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "cli/command.h"
-#include "cli/report_hook.h"
-#include "common/qt_convert.h"
-#include "report/report_renderer.h"
-#include "results/run_results.h"
+#include "cli/report_program.h"
+#include "common/error.h"
+#include "common/logging.h"
 
 namespace cxr::cli {
 namespace {
 
-// Charts are graphics widgets: they need a QApplication, which needs a platform. Without a
-// display the offscreen platform renders the same PDF.
-void renderHeadless(const std::filesystem::path& runDir, const std::filesystem::path& pdf,
-                    const ui::ReportOptions& options) {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    std::unique_ptr<QApplication> app;
-    if (!QCoreApplication::instance()) {
-        static int argc = 1;
-        static char name[] = "cxr";
-        static char* argv[] = {name, nullptr};
-        app = std::make_unique<QApplication>(argc, argv);
-    }
-    ui::renderReport(ui::RunResults::load(runDir), pdf, options);
+// The level `cxr --log-level` set, passed on so both programs log alike.
+std::string levelName() {
+    const auto name = spdlog::level::to_string_view(logger()->level());
+    return std::string(name.data(), name.size());
 }
 
-const bool kHookInstalled = [] {
-    reportRenderer() = [](const std::filesystem::path& runDir, const std::filesystem::path& pdf) {
-        renderHeadless(runDir, pdf, {});
-    };
-    return true;
-}();
-
 const CommandRegistration kReport(40, [](CLI::App& root, CLI::App*& sub) -> CommandRun {
-    sub = root.add_subcommand("report", "Write a training run's PDF report");
+    sub = root.add_subcommand("report", "Write a training run's PDF report (runs cxr-report from cxr-studio)");
     sub->description(
         "Write the PDF report of a training run: model SHA-256, training configuration, data counts and "
         "split policy, confusion matrix, classification report, ROC with AUC and 95% CI, the operating "
         "threshold, calibration, training curves with phase bands, example Grad-CAMs and the intended-use "
-        "statement. De-identified unless --include-identifiers is given.");
+        "statement. De-identified unless --include-identifiers is given. The report is drawn by cxr-report, "
+        "installed with the cxr-studio package; without it this command says so and fails.");
     auto run = std::make_shared<std::string>();
     auto pdf = std::make_shared<std::string>();
     auto identifiers = std::make_shared<bool>(false);
@@ -59,14 +42,20 @@ const CommandRegistration kReport(40, [](CLI::App& root, CLI::App*& sub) -> Comm
         ->capture_default_str()
         ->check(CLI::Range(0, 4));
     return [run, pdf, identifiers, threshold, examples] {
-        ui::ReportOptions options;
-        options.includeIdentifiers = *identifiers;
-        if (*threshold >= 0)
-            options.threshold = *threshold;
-        options.examplesPerOutcome = *examples;
-        renderHeadless(*run, *pdf, options);
-        std::cout << "Report written to " << *pdf << "\n";
-        return 0;
+        const auto program = findReportProgram();
+        if (!program)
+            throw Error(ErrorCode::Unsupported, reportProgramMissingText(*run));
+        std::vector<std::string> args{*run, "--pdf", *pdf, "--examples", std::to_string(*examples),
+                                      "--log-level", levelName()};
+        if (*identifiers)
+            args.emplace_back("--include-identifiers");
+        if (*threshold >= 0) {
+            std::ostringstream text;
+            text.precision(17);
+            text << *threshold;
+            args.insert(args.end(), {"--threshold", text.str()});
+        }
+        return runReportProgram(*program, args);
     };
 });
 

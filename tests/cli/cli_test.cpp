@@ -281,4 +281,30 @@ TEST(Cli, DemoSynthesizesItsDataAndKeepsItOnTheSecondRun) {
     EXPECT_EQ(fs::last_write_time(dir / "data" / "films.csv"), stamp);
 }
 
+// The PDF report is cxr-report's (the studio package); cxr itself links no Qt. A cxr alone says
+// where the report comes from; beside the build's cxr-report it hands the options over.
+TEST(Cli, ReportRunsTheStudiosReportProgramOrSaysWhereItComesFrom) {
+    const fs::path dir = cxr::test::scratchDir() / "report-program";
+    fs::create_directories(dir / "lone");
+    fs::copy_file(CXR_CLI_BINARY, dir / "lone" / "cxr", fs::copy_options::overwrite_existing);
+    const std::string command = "env PATH=/usr/bin:/bin " + quote((dir / "lone" / "cxr").string()) + " report " +
+                                quote((dir / "no-run").string()) + " --pdf " + quote((dir / "x.pdf").string()) +
+                                " >" + quote((dir / "out.txt").string()) + " 2>&1";
+    const int raw = std::system(command.c_str());
+    ASSERT_TRUE(WIFEXITED(raw));
+    EXPECT_EQ(WEXITSTATUS(raw), 1);
+    const std::string lone = cxr::readFileText(dir / "out.txt");
+    EXPECT_NE(lone.find("cxr-report, which comes with the cxr-studio package"), std::string::npos) << lone;
+    EXPECT_NE(lone.find("cxr report " + (dir / "no-run").string() + " --pdf"), std::string::npos) << lone;
+    EXPECT_FALSE(fs::exists(dir / "x.pdf"));
+
+#if CXR_GUI_BUILD
+    // Beside bin/cxr-report: its own refusal of the missing run folder, under its own name.
+    const auto handed = runCxr({"report", (dir / "no-run").string(), "--pdf", (dir / "x.pdf").string()});
+    EXPECT_EQ(handed.status, 1) << handed.out << handed.err;
+    EXPECT_NE(handed.err.find("cxr-report: "), std::string::npos) << handed.err;
+    EXPECT_NE(handed.err.find((dir / "no-run").string()), std::string::npos) << handed.err;
+#endif
+}
+
 }  // namespace

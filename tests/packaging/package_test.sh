@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the Debian packages from a build tree, unpacks them into a temporary root and checks,
 # from there, what a user would get: package metadata and computed dependencies, the installed
-# `cxr --version`, the man page (renders cleanly, covers every subcommand `cxr --help` lists),
+# `cxr --version`, that `cxr` and its package carry no Qt (ldd, Depends) and say where the PDF
+# report comes from, the man page (renders cleanly, covers every subcommand `cxr --help` lists),
+# `cxr report` through the installed cxr-report,
 # `cxr-studio` starting offscreen, and the desktop entry, icon and AppStream metainfo
 # (desktop-file-validate, appstreamcli).
 #
@@ -69,6 +71,9 @@ for pkg in "${expected[@]}"; do
   done
   if [ "$pkg" = cxr-studio ]; then
     grep -q "libqt6widgets6" <<<"$depends" || fail "cxr-studio: Depends lacks Qt 6 Widgets: $depends"
+  else
+    # The server package: no Qt, so no display stack comes with it.
+    if grep -qi "libqt" <<<"$depends"; then fail "cxr: Depends pulls in Qt: $depends"; fi
   fi
   pass "$pkg metadata: Section science, maintainer, intended use, Depends from shlibdeps"
   # No file may land outside /usr, and nothing of the build tree may ride along.
@@ -92,6 +97,26 @@ out=$("$cxr" --version 2>&1) || fail "cxr --version exited $?: $out"
 grep -q "CXR Studio $version" <<<"$out" || fail "cxr --version does not name CXR Studio $version: $out"
 grep -q "not a medical device" <<<"$out" || fail "cxr --version lacks the intended use: $out"
 pass "installed cxr --version: $(head -n 1 <<<"$out")"
+# cxr itself needs no Qt library and no Qt 6 library is loaded with it. Debian 12's LibTorch
+# links libopencv_highgui, which brings Qt 5: any Qt in ldd's list must come that way alone.
+qt_needed=$(readelf -d "$cxr" | grep NEEDED | grep -i "qt" || true)
+[ -z "$qt_needed" ] || fail "installed cxr needs Qt itself: $qt_needed"
+qt6=$(ldd "$cxr" | grep -i "libqt6" || true)
+[ -z "$qt6" ] || fail "installed cxr loads Qt 6: $qt6"
+torch_cpu=$(ldd "$cxr" | awk '$1 ~ /^libtorch_cpu\.so/ {print $3}')
+qt_of_cxr=$(ldd "$cxr" | awk 'tolower($1) ~ /^libqt/ {print $1}' | sort)
+qt_of_torch=$( [ -n "$torch_cpu" ] && ldd "$torch_cpu" | awk 'tolower($1) ~ /^libqt/ {print $1}' | sort || true)
+extra=$(comm -23 <(echo "$qt_of_cxr") <(echo "$qt_of_torch") | grep . || true)
+[ -z "$extra" ] || fail "installed cxr loads Qt libraries its LibTorch does not bring: $extra"
+pass "installed cxr needs no Qt (readelf), loads no Qt 6 (ldd)$( [ -n "$qt_of_cxr" ] && echo "; Qt 5 only through $(basename "$torch_cpu")")"
+
+# Without cxr-report beside it or on PATH, `cxr report` says where the PDF comes from.
+lone="$scratch/lone"
+mkdir -p "$lone" && cp "$cxr" "$lone/cxr"
+out=$(env PATH=/usr/bin:/bin "$lone/cxr" report "$scratch/no-run" --pdf "$scratch/none.pdf" 2>&1) && \
+  fail "cxr report without cxr-report exited 0: $out"
+grep -q "cxr-studio package" <<<"$out" || fail "cxr report without cxr-report does not name the package: $out"
+pass "cxr report without cxr-report: $(head -n 1 <<<"$out" | cut -c1-100)"
 
 man="$root/usr/share/man/man1/cxr.1.gz"
 if [ -f "$man" ]; then
@@ -131,6 +156,32 @@ if [ "$wants_gui" = yes ]; then
   # libraries, plugins and resources.
   out=$(run_studio --exit-when-ready 2>&1) || fail "cxr-studio --exit-when-ready exited $?: $out"
   pass "installed cxr-studio starts offscreen and quits ($(head -n 1 <<<"$out" | cut -c1-80))"
+
+  # The PDF report: the unpacked cxr finds the unpacked cxr-report beside it and the pair writes
+  # the report of a small run, with no display.
+  report="$root/usr/bin/cxr-report"
+  [ -x "$report" ] || fail "cxr-studio does not install $report"
+  report_man="$root/usr/share/man/man1/cxr-report.1.gz"
+  if [ -f "$report_man" ]; then
+    warnings=$(zcat "$report_man" | groff -man -ww -z 2>&1) || true
+    [ -z "$warnings" ] || fail "cxr-report man page warnings: $warnings"
+  else
+    fail "no man page at /usr/share/man/man1/cxr-report.1.gz"
+  fi
+  qt_libs=$(ldd "$report" | grep -c "libQt6Charts" || true)
+  [ "$qt_libs" -ge 1 ] || fail "cxr-report does not link Qt Charts (is it the report program?)"
+  "$cxr" synth "$scratch/films" --train 24 --val 8 --test 8 --size 64 >"$scratch/synth.log" 2>&1 \
+    || fail "cxr synth for the report's run: $(tail -n 3 "$scratch/synth.log")"
+  "$cxr" train "$scratch/films" --out "$scratch/run" --phase-epochs 1,1,1 --batch 8 --image-size 32 \
+    --val-policy folder --threads 2 >"$scratch/train.log" 2>&1 \
+    || fail "cxr train for the report's run: $(tail -n 3 "$scratch/train.log")"
+  out=$(env -u DISPLAY -u WAYLAND_DISPLAY PATH=/usr/bin:/bin "$cxr" report "$scratch/run" \
+        --pdf "$scratch/report.pdf" --examples 0 2>&1) || fail "installed cxr report exited $?: $out"
+  if [ -s "$scratch/report.pdf" ] && [ "$(head -c 5 "$scratch/report.pdf")" = "%PDF-" ]; then
+    pass "installed cxr report ran the installed cxr-report: $(du -h "$scratch/report.pdf" | cut -f1) PDF"
+  else
+    fail "installed cxr report wrote no PDF: $out"
+  fi
 
   desktop=$(ls "$root"/usr/share/applications/*.desktop)
   metainfo=$(ls "$root"/usr/share/metainfo/*.metainfo.xml)
