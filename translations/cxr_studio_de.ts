@@ -40,7 +40,7 @@
         <translation>Patienten im Alter von %1 Jahren</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>Training configuration</source>
         <translation>Trainingskonfiguration</translation>
     </message>
@@ -120,13 +120,13 @@
         <translation>Augmentierung</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-29"/>
         <source>random resized crop, flip, ±10° rotation, brightness/contrast</source>
         <translation>zufälliger Ausschnitt mit Skalierung, Spiegelung, Drehung ±10°, Helligkeit/Kontrast</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+145"/>
+        <location line="-2"/>
+        <location line="+176"/>
         <location line="+1"/>
         <source>none</source>
         <translation>keine</translation>
@@ -258,7 +258,12 @@
         <translation>%1 (nicht angepasst: jede Validierungsaufnahme wurde richtig eingestuft, dort hat die Temperaturskalierung kein Optimum)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-100"/>
+        <source>flip, ±10° rotation (the seed&apos;s transforms)</source>
+        <translation>Spiegelung, Drehung ±10° (die Transformationen des Ausgangsskripts)</translation>
+    </message>
+    <message>
+        <location line="+103"/>
         <source>%1 (the search stopped at its bound: the validation loss still falls beyond it, so this is a limit, not a fitted optimum)</source>
         <translation>%1 (die Suche endete an ihrer Grenze: der Validierungsverlust fällt darüber hinaus weiter, dies ist also eine Grenze und kein angepasstes Optimum)</translation>
     </message>
@@ -2654,7 +2659,7 @@ SHA-256 der Gewichte: %2</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+27"/>
+        <location filename="../app/studio/main.cpp" line="+30"/>
         <source>Chest X-ray pneumonia review. Research and teaching only, not for diagnostic use.</source>
         <translation>Pneumonie-Befundung am Thorax-Röntgen. Nur für Forschung und Lehre, nicht zur Diagnostik.</translation>
     </message>

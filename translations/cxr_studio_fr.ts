@@ -40,7 +40,7 @@
         <translation>patients âgés de %1 ans</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>Training configuration</source>
         <translation>Configuration de l’entraînement</translation>
     </message>
@@ -120,13 +120,13 @@
         <translation>Augmentation</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-29"/>
         <source>random resized crop, flip, ±10° rotation, brightness/contrast</source>
         <translation>recadrage aléatoire redimensionné, retournement, rotation ±10°, luminosité/contraste</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+145"/>
+        <location line="-2"/>
+        <location line="+176"/>
         <location line="+1"/>
         <source>none</source>
         <translation>aucune</translation>
@@ -258,7 +258,12 @@
         <translation>%1 (non ajustée&#xa0;: chaque cliché de validation a été bien classé, la mise à l’échelle de température n’y a pas d’optimum)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-100"/>
+        <source>flip, ±10° rotation (the seed&apos;s transforms)</source>
+        <translation>retournement, rotation ±10° (les transformations du script d&apos;origine)</translation>
+    </message>
+    <message>
+        <location line="+103"/>
         <source>%1 (the search stopped at its bound: the validation loss still falls beyond it, so this is a limit, not a fitted optimum)</source>
         <translation>%1 (la recherche s’est arrêtée à sa borne&#xa0;: la perte de validation diminue encore au-delà, c’est donc une limite et non un optimum ajusté)</translation>
     </message>
@@ -2654,7 +2659,7 @@ SHA-256 des poids&#xa0;: %2</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+27"/>
+        <location filename="../app/studio/main.cpp" line="+30"/>
         <source>Chest X-ray pneumonia review. Research and teaching only, not for diagnostic use.</source>
         <translation>Revue des pneumonies sur radiographie thoracique. Recherche et enseignement uniquement, pas d’usage diagnostique.</translation>
     </message>

@@ -240,6 +240,8 @@ TEST(PatientData, NeverInLogsRunFilesPredictionsOverlaysOrReport) {
             text.replace(at, ligature.size(), letters);
     EXPECT_NE(text.find("not a medical device"), std::string::npos) << "pdftotext gave no text?";
     EXPECT_NE(text.find("patients aged 1-5 years; children aged one to five"), std::string::npos) << text;
+    // The run's augmentation preset as trained (the default: the seed's flip and rotation).
+    EXPECT_NE(text.find("flip, \u00b110\u00b0 rotation (the seed's transforms)"), std::string::npos) << text;
     EXPECT_EQ(identifiersIn(text), "") << text;
     EXPECT_EQ(namesIn(text), "") << text;
     EXPECT_EQ(identifiersIn(readFileText(pdf)), "") << "identifiers in the PDF's bytes (metadata?)";

@@ -56,6 +56,16 @@ QString populationText(const Population& p) {
     return text;
 }
 
+
+// The transforms data::augmentationPreset() draws for the run's preset (config "augmentation").
+QString augmentationText(const training::TrainingConfig& c) {
+    if (!c.augment)
+        return QObject::tr("none");
+    if (c.augmentation == "chest")
+        return QObject::tr("random resized crop, flip, ±10° rotation, brightness/contrast");
+    return QObject::tr("flip, ±10° rotation (the seed's transforms)");
+}
+
 void configSection(PdfPageWriter& w, const RunResults& r) {
     w.heading(QObject::tr("Training configuration"));
     const auto& c = r.training;
@@ -81,8 +91,7 @@ void configSection(PdfPageWriter& w, const RunResults& r) {
                                                          .arg(c.batchSize)
                                                          .arg(c.imageSize)
                                                          .arg(c.workingSize)},
-                 {QObject::tr("Augmentation"), c.augment ? QObject::tr("random resized crop, flip, ±10° rotation, brightness/contrast")
-                                                         : QObject::tr("none")},
+                 {QObject::tr("Augmentation"), augmentationText(c)},
                  {QObject::tr("Class weighting"), coreText(c.classWeighting)},
                  {QObject::tr("Device / seed"), QObject::tr("%1 / %2").arg(coreText(device)).arg(static_cast<qulonglong>(c.seed))}});
 }
