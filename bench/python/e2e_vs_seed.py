@@ -14,7 +14,7 @@ for the default 5,5,10) and the test AUC each side reached, and writes --json wh
 
 Usage:
   bench/python/e2e_vs_seed.py DATA --cxr build/bin/cxr --phase-epochs 1,1,1 --batch 16 --plan seed \
-      --work /tmp/e2e [--engine-args="--precision bf16"] [--repeat 1] [--json OUT.json]
+      --work /tmp/e2e [--patience 3] [--engine-args="--precision bf16"] [--repeat 1] [--json OUT.json]
 """
 import argparse
 import json
@@ -52,6 +52,8 @@ def main():
     ap.add_argument("--plan", default="seed", choices=["seed", "scratch"])
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--threads", type=int, default=0, help="0: every core (both sides)")
+    ap.add_argument("--patience", type=int, default=3,
+                    help="early-stopping patience on both sides (3, the method's; a large value runs every epoch)")
     ap.add_argument("--engine-args", default="", help="extra `cxr train` options, e.g. --precision bf16")
     ap.add_argument("--repeat", type=int, default=1, help="alternate engine, seed this many times")
     ap.add_argument("--json")
@@ -72,26 +74,35 @@ def main():
         engine_cmd = [args.cxr, "train", args.data, "--out", run_dir, "--device", "cpu", "--plan", args.plan,
                       "--phase-epochs", args.phase_epochs, "--batch", str(args.batch),
                       "--image-size", str(args.image_size), "--seed", str(args.seed),
-                      "--threads", str(threads), "--val-policy", "folder"] + shlex.split(args.engine_args)
+                      "--threads", str(threads), "--val-policy", "folder",
+                      "--patience", str(args.patience)] + shlex.split(args.engine_args)
         engine_s = run(engine_cmd, run_dir + ".log")
         with open(os.path.join(run_dir, "evaluation.json")) as f:
             engine_auc = json.load(f)["test"].get("auc")
+        with open(os.path.join(run_dir, "metrics.csv")) as f:
+            engine_epochs = max(0, sum(1 for line in f if line.strip()) - 1)  # early stopping decides
 
         seed_json = os.path.join(args.work, f"seed-{i}.json")
         seed_cmd = [args.python, os.path.join(HERE, "seed_pipeline.py"), "--mode", "reference",
                     "--data", args.data, "--device", "cpu", "--plan", args.plan,
                     "--phase-epochs", args.phase_epochs, "--batch", str(args.batch),
                     "--image-size", str(args.image_size), "--seed", str(args.seed),
-                    "--threads", str(threads), "--json", seed_json]
+                    "--threads", str(threads), "--patience", str(args.patience), "--json", seed_json]
         seed_s = run(seed_cmd, os.path.join(args.work, f"seed-{i}.log"))
         with open(seed_json) as f:
-            seed_auc = json.load(f)["test"].get("auc")
+            seed_report = json.load(f)
+        seed_auc = seed_report["test"].get("auc")
+        seed_epochs = len(seed_report.get("history", []))
         rows.append({"engine_s": engine_s, "seed_s": seed_s, "ratio": engine_s / seed_s,
-                     "engine_auc": engine_auc, "seed_auc": seed_auc})
-        print(f"[{i}] engine {engine_s:7.1f} s (test AUC {engine_auc:.3f})   seed {seed_s:7.1f} s "
-              f"(test AUC {seed_auc:.3f})   engine/seed {engine_s / seed_s:.2f}", flush=True)
+                     "engine_auc": engine_auc, "seed_auc": seed_auc,
+                     "engine_epochs": engine_epochs, "seed_epochs": seed_epochs})
+        print(f"[{i}] engine {engine_s:7.1f} s, {engine_epochs} epochs (test AUC {engine_auc:.3f})   "
+              f"seed {seed_s:7.1f} s, {seed_epochs} epochs (test AUC {seed_auc:.3f})   "
+              f"engine/seed {engine_s / seed_s:.2f}   per epoch {engine_s / max(engine_epochs, 1):.1f} / "
+              f"{seed_s / max(seed_epochs, 1):.1f} s", flush=True)
 
     result = {"data": os.path.abspath(args.data), "phase_epochs": args.phase_epochs, "batch": args.batch,
+              "patience": args.patience,
               "image_size": args.image_size, "plan": args.plan, "threads": threads,
               "engine_args": args.engine_args, "runs": rows}
     if args.json:
