@@ -6,8 +6,8 @@
 //                 CUDA: the films on the GPU, training::DeviceBatchSource), augmented
 //   train step    img/s of training::trainEpoch per phase, with the run's batch size, image size,
 //                 optimizer, AMP, memory layout and loss read-back interval; plus the same step in
-//                 the other memory layout, as a labelled variant; the phase-3 step in fp32 and
-//                 bf16, channels_last and NCHW, batch 16 and 32
+//                 the other memory layout, as a labelled variant; every phase's step in fp32 and
+//                 bf16 at batch 16 and 32 (channels_last), and phase 3's in NCHW too
 //   end to end    seconds of a whole `cxr train` (workflows::trainFolder: cache build, three
 //                 phases of --e2e-epochs epochs at batch 16, evaluation, export) on the JPEG folder
 // Usage: cxr_bench [--films N] [--steps N] [--work DIR] [--device cpu|cuda|auto] [--skip-data]
@@ -212,20 +212,25 @@ int main(int argc, char** argv) {
         for (std::size_t p = 0; p < config.phases.size(); ++p)
             report("train step phase " + std::to_string(p + 1) + " (" + config.phases[p].name + "), run settings",
                    trainStepRate(config, config.phases[p], settings, steps), "img/s");
-        // The whole-network step (phase 3) in each precision, memory layout and batch size.
-        const auto& deep = config.phases.back();
-        for (const bool bf16 : {false, true})
-            for (const bool channelsLast : {true, false})
-                for (const int batch : {16, 32}) {
-                    training::StepSettings s = settings;
-                    s.amp = bf16;
-                    s.channelsLast = channelsLast;
-                    training::TrainingConfig c = config;
-                    c.batchSize = batch;
-                    report(std::string("train step phase 3, ") + (bf16 ? "bf16" : "fp32") + ", " +
-                               (channelsLast ? "channels_last" : "NCHW") + ", batch " + std::to_string(batch),
-                           trainStepRate(c, deep, s, steps), "img/s");
-                }
+        // Every phase in each precision and batch size (channels_last), then the whole-network
+        // step (phase 3) in the other memory layout.
+        const int lastPhase = static_cast<int>(config.phases.size());
+        for (int p = 1; p <= lastPhase; ++p)
+            for (const bool channelsLast : {true, false}) {
+                if (!channelsLast && p != lastPhase)
+                    continue;
+                for (const bool bf16 : {false, true})
+                    for (const int batch : {16, 32}) {
+                        training::StepSettings s = settings;
+                        s.amp = bf16;
+                        s.channelsLast = channelsLast;
+                        training::TrainingConfig c = config;
+                        c.batchSize = batch;
+                        report("train step phase " + std::to_string(p) + ", " + (bf16 ? "bf16" : "fp32") + ", " +
+                                   (channelsLast ? "channels_last" : "NCHW") + ", batch " + std::to_string(batch),
+                               trainStepRate(c, config.phases[static_cast<std::size_t>(p - 1)], s, steps), "img/s");
+                    }
+            }
         if (!skipData && e2eEpochs > 0) {
             // End to end, as `cxr train` runs it: cache build from the JPEGs, three phases,
             // evaluation with its bootstrap interval, export.
