@@ -201,7 +201,7 @@ int main(int argc, char** argv) {
             const auto t = Clock::now();
             const auto info = data::buildFilmCache(index.all(), cacheFile, build);
             report("cache build (decode + window + resize to " + std::to_string(build.workingSize) + ", " +
-                       std::to_string(build.threads) + " threads)",
+                       std::to_string(data::decodingThreads(build)) + " threads)",
                    static_cast<double>(info.decoded) / since(t), "films/s");
             const auto cache = data::FilmCache::open(cacheFile);
             report(std::string(settings.device.is_cuda() ? "device batch source" : "loader") + " (augmented, " +

@@ -252,9 +252,12 @@ std::vector<std::string> cacheBuilders() {
 
 int productCacheThreads() {
 #if CXR_BENCH_PRODUCT_CACHE
-    return workflows::TrainFolderOptions{}.cacheThreads;
+    data::FilmCacheBuildOptions options;
+    options.threads = workflows::TrainFolderOptions{}.cacheThreads;
+    return data::decodingThreads(options);
 #else
-    return 2;  // workflows::TrainFolderOptions::cacheThreads, which this build does not link
+    // workflows::TrainFolderOptions::cacheThreads (0: every core), which this build does not link
+    return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 #endif
 }
 

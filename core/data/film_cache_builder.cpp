@@ -125,6 +125,12 @@ Json FilmCacheInfo::toJson() const {
             {"reused", reused},      {"seconds", seconds}, {"skipped", skippedJson}};
 }
 
+int decodingThreads(const FilmCacheBuildOptions& options) {
+    if (options.threads > 0)
+        return options.threads;
+    return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
 FilmCacheInfo buildFilmCache(const std::vector<FilmEntry>& films, const fs::path& cacheFile, int workingSize,
                              ProgressSink* progress, const CancelToken* cancel) {
     FilmCacheBuildOptions options;
@@ -208,7 +214,7 @@ FilmCacheInfo buildFilmCache(const std::vector<FilmEntry>& films, const fs::path
             changed.notify_all();
         }
     };
-    const int threadCount = std::max(1, std::min<int>(options.threads, static_cast<int>(toDecode.size())));
+    const int threadCount = std::max(1, std::min<int>(decodingThreads(options), static_cast<int>(toDecode.size())));
     std::vector<std::thread> threads;
     if (!toDecode.empty())
         for (int t = 0; t < threadCount; ++t)

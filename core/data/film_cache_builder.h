@@ -22,9 +22,13 @@ struct FilmCacheBuildOptions {
     // Evaluation caches use the model's input size, so val/test films and `cxr predict` see
     // the same single resize; the training cache is larger and augmentation crops from it.
     int workingSize = 256;
-    int threads = 2;  // decoding threads
+    int threads = 0;  // decoding threads; 0: every core (decodingThreads())
     model::PreprocessSpec preprocess;  // the chain's film side (decode, window, filter)
 };
+
+// The decoding threads `options` asks for: its count, or one per hardware thread when 0 (the
+// cache build is the run's start; nothing else needs the cores then).
+int decodingThreads(const FilmCacheBuildOptions& options);
 
 struct FilmCacheProblem {
     std::string path;    // absolute

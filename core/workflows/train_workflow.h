@@ -32,7 +32,7 @@ struct TrainFolderOptions {
     Population population;
     // Continue the run in runDir: its config.json, split, population and state win over these.
     bool resume = false;
-    int cacheThreads = 2;
+    int cacheThreads = 0;  // film cache decoding threads; 0: every core
 };
 
 struct TrainFolderResult {

@@ -59,6 +59,15 @@ struct CountingSink : cxr::ProgressSink {
 
 }  // namespace
 
+// The cache build is the start of a run and nothing else needs the cores then: by default it
+// decodes on every hardware thread; an explicit count is kept.
+TEST(FilmCache, DecodesOnEveryCoreUnlessToldOtherwise) {
+    FilmCacheBuildOptions options;
+    EXPECT_EQ(decodingThreads(options), static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    options.threads = 3;
+    EXPECT_EQ(decodingThreads(options), 3);
+}
+
 TEST(FilmCache, BuildsThenReusesThenRedecodesOnlyChangedFilms) {
     const fs::path dir = cxr::test::scratchDir();
     const auto films = makeFilms(dir, 6);
