@@ -113,6 +113,16 @@ double expectedCalibrationError(const Predictions& predictions, double temperatu
     return ece;
 }
 
+ReliabilityDiagram reliabilityDiagram(const Predictions* validation, const CalibrationResult& calibration) {
+    ReliabilityDiagram d;
+    d.temperature = calibration.temperature;
+    if (validation) {
+        d.eceBefore = expectedCalibrationError(*validation, 1.0, calibration.bins, &d.before);
+        d.eceAfter = expectedCalibrationError(*validation, calibration.temperature, calibration.bins, &d.after);
+    }
+    return d;
+}
+
 CalibrationResult calibrate(const Predictions& validation, int bins) {
     CalibrationResult r;
     r.bins = bins;

@@ -53,4 +53,15 @@ struct CalibrationResult {
 
 CalibrationResult calibrate(const Predictions& validation, int bins = 15);
 
+// The reliability diagram of a run's calibration: the bins and ECE before and after temperature
+// scaling, on the validation predictions the temperature was fitted on (with calibration's bin
+// count). The results view and the PDF report both draw this one value. Without validation
+// predictions the bins are empty and the ECEs 0.
+struct ReliabilityDiagram {
+    std::vector<ReliabilityBin> before, after;
+    double eceBefore = 0, eceAfter = 0, temperature = 1;
+};
+
+ReliabilityDiagram reliabilityDiagram(const Predictions* validation, const CalibrationResult& calibration);
+
 }  // namespace cxr::evaluation

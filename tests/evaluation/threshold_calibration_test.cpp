@@ -142,6 +142,35 @@ TEST(Calibration, EceHandComputed) {
     EXPECT_NEAR(negativeLogLikelihood(p), -(std::log(0.9) + std::log(0.1) + std::log(0.7)) / 3, 1e-12);
 }
 
+// The one diagram the results view and the PDF draw: the bins of the ECE before and after the
+// fitted temperature, at the calibration's bin count.
+TEST(Calibration, ReliabilityDiagramIsTheEceBinsBeforeAndAfterTheTemperature) {
+    const Predictions val = syntheticPredictions(400, 2.0, 3.0, 11);
+    const CalibrationResult cal = calibrate(val, 10);
+    const ReliabilityDiagram d = reliabilityDiagram(&val, cal);
+    EXPECT_DOUBLE_EQ(d.temperature, cal.temperature);
+    EXPECT_NEAR(d.eceBefore, cal.eceBefore, 1e-12);
+    EXPECT_NEAR(d.eceAfter, cal.eceAfter, 1e-12);
+    EXPECT_LT(d.eceAfter, d.eceBefore);  // overconfident logits: scaling helps
+    ASSERT_EQ(d.before.size(), 10u);
+    ASSERT_EQ(d.after.size(), 10u);
+    long counted = 0;
+    for (const auto& b : d.after)
+        counted += b.count;
+    EXPECT_EQ(counted, 400);
+    std::vector<ReliabilityBin> expected;
+    expectedCalibrationError(val, cal.temperature, 10, &expected);
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_EQ(d.after[i].count, expected[i].count);
+        EXPECT_DOUBLE_EQ(d.after[i].accuracy, expected[i].accuracy);
+    }
+    const ReliabilityDiagram none = reliabilityDiagram(nullptr, cal);
+    EXPECT_TRUE(none.before.empty());
+    EXPECT_TRUE(none.after.empty());
+    EXPECT_EQ(none.eceBefore, 0);
+    EXPECT_DOUBLE_EQ(none.temperature, cal.temperature);
+}
+
 TEST(EvaluationReport, ThresholdFromValidationAppliedUnchangedToTest) {
     const auto val = syntheticPredictions(600, 2.5, 3.0, 21);
     const auto test = syntheticPredictions(400, 2.5, 3.0, 22);

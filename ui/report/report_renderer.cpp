@@ -192,13 +192,7 @@ void resultsSection(PdfPageWriter& w, const RunResults& r, double threshold) {
             rows);
 
     std::unique_ptr<QChart> roc(makeRocChart({rep.test.roc, rep.test.aucCi, op.testFpr, op.testSensitivity, threshold}));
-    ReliabilityInput rel;
-    if (r.validation) {
-        rel.eceBefore = evaluation::expectedCalibrationError(*r.validation, 1.0, rep.calibration.bins, &rel.before);
-        rel.eceAfter = evaluation::expectedCalibrationError(*r.validation, rep.calibration.temperature,
-                                                            rep.calibration.bins, &rel.after);
-    }
-    rel.temperature = rep.calibration.temperature;
+    const auto rel = evaluation::reliabilityDiagram(r.validation ? &*r.validation : nullptr, rep.calibration);
     std::unique_ptr<QChart> calibration(makeReliabilityChart(rel));
     calibration->setTitle(QObject::tr("Calibration on validation (T = %1)").arg(num(rel.temperature, 2)));
     w.heading(QObject::tr("ROC curve and calibration"));

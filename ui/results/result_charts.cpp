@@ -77,7 +77,7 @@ void setRocOperatingPoint(QChart* chart, double fpr, double tpr, double threshol
     }
 }
 
-QChart* makeReliabilityChart(const ReliabilityInput& in) {
+QChart* makeReliabilityChart(const evaluation::ReliabilityDiagram& in) {
     auto* chart = new QChart;
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setTitle(QObject::tr("Reliability (validation): ECE %1 → %2 at T = %3")

@@ -24,11 +24,7 @@ QChart* makeRocChart(const RocChartInput& input);
 // Moves the operating-point marker of a chart made by makeRocChart.
 void setRocOperatingPoint(QChart* chart, double fpr, double tpr, double threshold);
 
-struct ReliabilityInput {
-    std::vector<evaluation::ReliabilityBin> before, after;
-    double eceBefore = 0, eceAfter = 0, temperature = 1;
-};
-
-QChart* makeReliabilityChart(const ReliabilityInput& input);
+// Draws evaluation::reliabilityDiagram()'s bins; computes nothing itself.
+QChart* makeReliabilityChart(const evaluation::ReliabilityDiagram& input);
 
 }  // namespace cxr::ui

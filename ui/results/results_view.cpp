@@ -139,14 +139,8 @@ void ResultsView::setResults(const RunResults& results) {
         const auto& r = *results.report;
         RocChartInput roc{r.test.roc, r.test.aucCi, 0, 0, r.threshold.threshold};
         replaceChart(m_rocView, makeRocChart(roc));
-        ReliabilityInput rel;
-        if (results.validation) {
-            rel.eceBefore = evaluation::expectedCalibrationError(*results.validation, 1.0, r.calibration.bins, &rel.before);
-            rel.eceAfter = evaluation::expectedCalibrationError(*results.validation, r.calibration.temperature,
-                                                                r.calibration.bins, &rel.after);
-        }
-        rel.temperature = r.calibration.temperature;
-        replaceChart(m_calibrationView, makeReliabilityChart(rel));
+        replaceChart(m_calibrationView, makeReliabilityChart(evaluation::reliabilityDiagram(
+                                            results.validation ? &*results.validation : nullptr, r.calibration)));
         m_picker->setChosen(r.threshold.threshold, toQString(r.threshold.rule));
     } else {
         applyThreshold(m_picker->threshold());
