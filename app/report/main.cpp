@@ -10,7 +10,7 @@
 #include "common/error.h"
 #include "common/logging.h"
 #include "report/report_renderer.h"
-#include "results/run_results.h"
+#include "workflows/run_results.h"
 #include "workflows/about.h"
 
 int main(int argc, char** argv) {
@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
         if (threshold >= 0)
             options.threshold = threshold;
         options.examplesPerOutcome = examples;
-        cxr::ui::renderReport(cxr::ui::RunResults::load(run), pdf, options);
+        cxr::ui::renderReport(cxr::workflows::RunResults::load(run), pdf, options);
         std::cout << "Report written to " << pdf << "\n";
         return 0;
     } catch (const cxr::Error& e) {

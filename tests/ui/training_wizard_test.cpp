@@ -122,7 +122,7 @@ private Q_SLOTS:
 
 // Events as the engine sends them, without training: the charts' series and bands follow.
 void TrainingWizardTest::historyAndChartsFollowEvents() {
-    ui::TrainingHistory h;
+    training::TrainingHistory h;
     ui::TrainingCharts charts;
     const char* names[] = {"feature extraction", "shallow fine-tuning", "deep fine-tuning"};
     for (int phase = 0; phase < 3; ++phase) {
@@ -171,7 +171,7 @@ void TrainingWizardTest::historyAndChartsFollowEvents() {
     QCOMPARE(h.phases()[1].start, 2.0);
     QCOMPARE(h.phases()[1].end, 4.0);
     // Rebuilt from metrics rows (what a report sees), the same phases and markers appear.
-    auto again = ui::TrainingHistory::fromEpochs(h.epochs(), training::TrainingConfig{});
+    auto again = training::TrainingHistory::fromEpochs(h.epochs(), training::TrainingConfig{});
     QCOMPARE(static_cast<int>(again.phases().size()), 3);
     QCOMPARE(again.bestMarkers().size(), h.bestMarkers().size());
     QCOMPARE(again.earlyStopMarkers().size(), std::size_t(3));  // counter reached patience in each
@@ -363,7 +363,7 @@ void TrainingWizardTest::reportRendersKeyFigures() {
     const QString data = test::makeTinyDataSet(dir);
     const QString run = QDir(dir).filePath(QStringLiteral("run"));
     test::trainTinyRun(data, run);
-    const auto results = ui::RunResults::load(ui::toPath(run));
+    const auto results = workflows::RunResults::load(ui::toPath(run));
     QVERIFY(results.report.has_value());
     QVERIFY(results.weightsSha256.size() == 64);
 
@@ -387,7 +387,7 @@ void TrainingWizardTest::reportRendersKeyFigures() {
     // its predicted class and beside its true class (a swapped row, column or value fails).
     const auto words = test::pdfWords(pdf);
     QVERIFY2(words.size() > 100, "pdftotext -bbox found no words");
-    const ui::OperatingPoint op = results.at(results.chosenThreshold());
+    const workflows::OperatingPoint op = results.at(results.chosenThreshold());
     const auto num = [](double v) { return QString::number(v, 'f', 3); };
     // Every occurrence of a phrase: consecutive words on one line, as (page, united box).
     const auto phrase = [&](const QString& text) {
@@ -546,7 +546,7 @@ void TrainingWizardTest::historyFromMetricsMarksEarlyStopsLikeTheTrainer() {
             r.valLoss = 1.0;
             rows.push_back(r);
         }
-    const auto history = ui::TrainingHistory::fromEpochs(rows, config);
+    const auto history = training::TrainingHistory::fromEpochs(rows, config);
     QCOMPARE(history.earlyStopMarkers().size(), std::size_t(1));
     QCOMPARE(history.earlyStopMarkers().front().phase, 1);
 }
@@ -558,7 +558,7 @@ void TrainingWizardTest::failedReportRenderKeepsThePreviousReport() {
     const auto run = ui::toPath(QDir(dir).filePath(QStringLiteral("run")));
     std::filesystem::create_directories(run);
     writeJsonFile(run / "config.json", Json{{"training", training::TrainingConfig{}.toJson()}});
-    const auto results = ui::RunResults::load(run);
+    const auto results = workflows::RunResults::load(run);
     const auto pdf = ui::toPath(QDir(dir).filePath(QStringLiteral("report.pdf")));
     ui::renderReport(results, pdf);
     const auto good = readFileBytes(pdf);
@@ -588,7 +588,7 @@ void TrainingWizardTest::failedReportRenderKeepsThePreviousReport() {
 }
 
 // Youden's threshold is a validation film's own probability, so a film sits exactly on it. The
-// predictions file, RunResults (the results view's matrix and example films) and the threshold
+// predictions file, workflows::RunResults (the results view's matrix and example films) and the threshold
 // picker must all keep that film positive, as the run's evaluation did. Its probability,
 // 0.5746..., also shows the picker's 3-decimal spin box rounding up past it.
 void TrainingWizardTest::filmAtTheThresholdIsCalledAlikeInFileResultsAndPicker() {
@@ -614,7 +614,7 @@ void TrainingWizardTest::filmAtTheThresholdIsCalledAlikeInFileResultsAndPicker()
     const auto back = workflows::readPredictionFile(file);
     QVERIFY(back.validation && back.test);
     QCOMPARE(evaluation::positiveProbabilities(*back.test)[3], p);
-    ui::RunResults results;
+    workflows::RunResults results;
     results.validation = back.validation;
     results.test = back.test;
     results.report = evaluation::evaluate(*back.validation, *back.test, "youden", classes, options);

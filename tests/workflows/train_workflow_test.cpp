@@ -15,6 +15,7 @@
 #include "training/run_directory.h"
 #include "training/run_state.h"
 #include "workflows/evaluate_workflow.h"
+#include "workflows/run_results.h"
 #include "workflows/train_workflow.h"
 #include "test_dirs.h"
 
@@ -96,6 +97,54 @@ TEST(TrainWorkflow, TrainsEvaluatesAndExportsAndEvaluateModelAgrees) {
     EXPECT_EQ(again.films, 12u);
     EXPECT_EQ(again.report.test.confusion.toJson(), result.report.test.confusion.toJson());
     EXPECT_NEAR(again.report.test.roc.auc, result.report.test.roc.auc, 1e-9);
+}
+
+// RunResults is what the results view and the PDF report show: read back from the run folder,
+// its figures are the run's own, and its operating points and example films agree with them.
+TEST(RunResults, ReadsBackTheRunsOwnFiguresOperatingPointsAndExamples) {
+    const auto dir = test::scratchDir();
+    const auto data = tinySet(dir);
+    const auto run = dir / "run";
+    const auto result = trainFolder(data, run, tinyConfig());
+
+    const RunResults r = RunResults::load(run);
+    EXPECT_TRUE(r.notes.empty()) << r.notes.front();
+    ASSERT_TRUE(r.report.has_value());
+    ASSERT_TRUE(r.test.has_value());
+    ASSERT_TRUE(r.validation.has_value());
+    EXPECT_EQ(r.classes, std::vector<std::string>({"NORMAL", "PNEUMONIA"}));
+    EXPECT_EQ(r.weightsSha256, sha256File(run / "X_ray_classifier.pth"));
+    EXPECT_EQ(r.history.epochsDone(), 3);
+    EXPECT_EQ(r.history.phases().size(), 3u);
+    EXPECT_NEAR(r.report->test.roc.auc, result.report.test.roc.auc, 1e-12);
+    EXPECT_EQ(r.report->test.confusion.toJson(), result.report.test.confusion.toJson());
+    EXPECT_DOUBLE_EQ(r.chosenThreshold(), result.report.threshold.threshold);
+    EXPECT_DOUBLE_EQ(r.temperature(), result.report.calibration.temperature);
+
+    // At the chosen threshold the operating point is the run's test matrix; at 0 every film is
+    // called positive, above 1 none.
+    const OperatingPoint chosen = r.at(r.chosenThreshold());
+    EXPECT_EQ(chosen.test.toJson(), result.report.test.confusion.toJson());
+    EXPECT_DOUBLE_EQ(chosen.testSensitivity, result.report.test.sensitivity);
+    EXPECT_DOUBLE_EQ(chosen.testFpr, 1.0 - chosen.testSpecificity);
+    const OperatingPoint all = r.at(0.0);
+    EXPECT_EQ(all.test.predicted(1), 12);
+    EXPECT_DOUBLE_EQ(all.testSensitivity, 1.0);
+    const OperatingPoint none = r.at(1.01);
+    EXPECT_EQ(none.test.predicted(1), 0);
+
+    // Example films: each outcome's films are called as the outcome says, at that threshold.
+    const double threshold = r.chosenThreshold();
+    const auto examples = r.examples(threshold, 4);
+    EXPECT_FALSE(examples.empty());
+    for (const auto& e : examples) {
+        const bool positive = e.probability >= threshold;
+        EXPECT_EQ(e.predicted, positive ? 1 : 0) << e.path;
+        const std::string expected = std::string(e.predicted == e.label ? "true " : "false ") +
+                                     (e.predicted == 1 ? "positive" : "negative");
+        EXPECT_EQ(e.outcome, expected) << e.path;
+    }
+    EXPECT_THROW(RunResults::load(dir / "no-run"), Error);
 }
 
 TEST(TrainWorkflow, CancelThenResumeFinishesWithoutDuplicateEpochs) {

@@ -9,7 +9,7 @@ namespace cxr::ui {
 namespace {
 
 // lupdate collects these; the strings must stay identical to core's (the translation test
-// compares them with what core and RunResults produce).
+// compares them with what core and workflows::RunResults produce).
 constexpr const char* kContext = "cxr::ui::CoreText";
 constexpr const char* kTexts[] = {
     QT_TRANSLATE_NOOP("cxr::ui::CoreText",
@@ -29,14 +29,14 @@ constexpr const char* kTexts[] = {
     // The Kaggle set's classes as classTitle() writes them.
     QT_TRANSLATE_NOOP("cxr::ui::CoreText", "Normal"),
     QT_TRANSLATE_NOOP("cxr::ui::CoreText", "Pneumonia"),
-    // Rows of evaluation::ClassificationReport, outcomes of RunResults' example films.
+    // Rows of evaluation::ClassificationReport, outcomes of workflows::RunResults' example films.
     QT_TRANSLATE_NOOP("cxr::ui::CoreText", "macro avg"),
     QT_TRANSLATE_NOOP("cxr::ui::CoreText", "weighted avg"),
     QT_TRANSLATE_NOOP("cxr::ui::CoreText", "true positive"),
     QT_TRANSLATE_NOOP("cxr::ui::CoreText", "false positive"),
     QT_TRANSLATE_NOOP("cxr::ui::CoreText", "true negative"),
     QT_TRANSLATE_NOOP("cxr::ui::CoreText", "false negative"),
-    // RunResults::weightsSource without ImageNet weights.
+    // workflows::RunResults::weightsSource without ImageNet weights.
     QT_TRANSLATE_NOOP("cxr::ui::CoreText",
                       "from scratch (random initialisation): expect lower accuracy than fine-tuning"),
     // The splits as split.json names them.
@@ -74,7 +74,7 @@ const std::vector<Pattern>& patterns() {
          false},
         {QRegularExpression(QStringLiteral("^no val folder — re-splitting train by patient, ([0-9.]+%)$")),
          QT_TRANSLATE_NOOP("cxr::ui::CoreText", "no val folder — re-splitting train by patient, %1"), false},
-        // RunResults::weightsSource
+        // workflows::RunResults::weightsSource
         {QRegularExpression(QStringLiteral("^ImageNet weights \\((.+)\\)$")),
          QT_TRANSLATE_NOOP("cxr::ui::CoreText", "ImageNet weights (%1)"), false},
         // diagnosis::outOfDomainWarnings, shown with every call

@@ -66,7 +66,7 @@ QString augmentationText(const training::TrainingConfig& c) {
     return QObject::tr("flip, ±10° rotation (the seed's transforms)");
 }
 
-void configSection(PdfPageWriter& w, const RunResults& r) {
+void configSection(PdfPageWriter& w, const workflows::RunResults& r) {
     w.heading(QObject::tr("Training configuration"));
     const auto& c = r.training;
     QList<QStringList> rows;
@@ -96,7 +96,7 @@ void configSection(PdfPageWriter& w, const RunResults& r) {
                  {QObject::tr("Device / seed"), QObject::tr("%1 / %2").arg(coreText(device)).arg(static_cast<qulonglong>(c.seed))}});
 }
 
-void dataSection(PdfPageWriter& w, const RunResults& r, const ReportOptions& o) {
+void dataSection(PdfPageWriter& w, const workflows::RunResults& r, const ReportOptions& o) {
     w.heading(QObject::tr("Data"));
     const Json& s = r.split;
     if (s.contains("counts") && s["counts"].is_object()) {
@@ -134,7 +134,7 @@ void dataSection(PdfPageWriter& w, const RunResults& r, const ReportOptions& o) 
     w.keyValues(kv);
 }
 
-void resultsSection(PdfPageWriter& w, const RunResults& r, double threshold) {
+void resultsSection(PdfPageWriter& w, const workflows::RunResults& r, double threshold) {
     w.heading(QObject::tr("Results on the test split"));
     if (!r.report) {
         w.paragraph(QObject::tr("No test results: the run did not finish its evaluation."));
@@ -206,7 +206,7 @@ void resultsSection(PdfPageWriter& w, const RunResults& r, double threshold) {
                     .arg(num(rep.calibration.temperature, 2)));
 }
 
-void curvesSection(PdfPageWriter& w, const RunResults& r) {
+void curvesSection(PdfPageWriter& w, const workflows::RunResults& r) {
     w.keep(w.mm(95));  // the heading with its first chart
     w.heading(QObject::tr("Training curves"));
     if (r.history.epochs().empty()) {
@@ -235,7 +235,7 @@ void curvesSection(PdfPageWriter& w, const RunResults& r) {
                 8.5);
 }
 
-void examplesSection(PdfPageWriter& w, const RunResults& r, double threshold, const ReportOptions& o) {
+void examplesSection(PdfPageWriter& w, const workflows::RunResults& r, double threshold, const ReportOptions& o) {
     if (o.examplesPerOutcome <= 0)
         return;
     const auto films = r.examples(threshold, o.examplesPerOutcome);
@@ -257,7 +257,7 @@ void examplesSection(PdfPageWriter& w, const RunResults& r, double threshold, co
 
 }  // namespace
 
-void renderReport(const RunResults& r, const std::filesystem::path& pdfFile, const ReportOptions& o) {
+void renderReport(const workflows::RunResults& r, const std::filesystem::path& pdfFile, const ReportOptions& o) {
     const QString file = toQString(pdfFile);
     const QFileInfo info(file);
     if (!info.absoluteDir().exists())

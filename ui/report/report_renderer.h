@@ -10,7 +10,7 @@
 
 #include <QString>
 
-#include "results/run_results.h"
+#include "workflows/run_results.h"
 
 namespace cxr::ui {
 
@@ -22,6 +22,6 @@ struct ReportOptions {
 
 // Writes the report to `pdfFile` (replacing it). Throws cxr::Error(Io) naming the file when it
 // cannot be written.
-void renderReport(const RunResults& results, const std::filesystem::path& pdfFile, const ReportOptions& options = {});
+void renderReport(const workflows::RunResults& results, const std::filesystem::path& pdfFile, const ReportOptions& options = {});
 
 }  // namespace cxr::ui

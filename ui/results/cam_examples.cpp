@@ -14,7 +14,7 @@
 
 namespace cxr::ui {
 
-std::vector<ExampleImage> renderExamples(const std::filesystem::path& modelDir, const std::vector<ExampleFilm>& films,
+std::vector<ExampleImage> renderExamples(const std::filesystem::path& modelDir, const std::vector<workflows::ExampleFilm>& films,
                                          int side, bool includeNames) {
     std::vector<ExampleImage> out;
     if (films.empty())

@@ -9,12 +9,12 @@
 #include <QImage>
 #include <QString>
 
-#include "results/run_results.h"
+#include "workflows/run_results.h"
 
 namespace cxr::ui {
 
 struct ExampleImage {
-    ExampleFilm film;
+    workflows::ExampleFilm film;
     QImage overlay;   // RGB, the film with its map, long side = `side`
     QString caption;  // outcome and probability (and the file name when names are wanted)
     QString error;    // why this film could not be shown
@@ -22,7 +22,7 @@ struct ExampleImage {
 
 // `includeNames`: put the film's file name in the caption (names carry patient ids in the
 // Kermany layout, so reports leave them out unless asked).
-std::vector<ExampleImage> renderExamples(const std::filesystem::path& modelDir, const std::vector<ExampleFilm>& films,
+std::vector<ExampleImage> renderExamples(const std::filesystem::path& modelDir, const std::vector<workflows::ExampleFilm>& films,
                                          int side, bool includeNames);
 
 }  // namespace cxr::ui

@@ -25,7 +25,7 @@ CamExamplesWidget::~CamExamplesWidget() {
     m_watcher.waitForFinished();
 }
 
-void CamExamplesWidget::setRun(const std::filesystem::path& runDir, const std::vector<ExampleFilm>& films) {
+void CamExamplesWidget::setRun(const std::filesystem::path& runDir, const std::vector<workflows::ExampleFilm>& films) {
     m_watcher.waitForFinished();
     show({});
     if (films.empty()) {

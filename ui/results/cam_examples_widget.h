@@ -20,7 +20,7 @@ public:
     explicit CamExamplesWidget(QWidget* parent = nullptr);
     ~CamExamplesWidget() override;
 
-    void setRun(const std::filesystem::path& runDir, const std::vector<ExampleFilm>& films);
+    void setRun(const std::filesystem::path& runDir, const std::vector<workflows::ExampleFilm>& films);
     const std::vector<ExampleImage>& images() const { return m_images; }
     bool isBusy() const { return m_watcher.isRunning(); }
 

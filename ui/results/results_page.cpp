@@ -51,7 +51,7 @@ void ResultsPage::setRunDirectory(const std::filesystem::path& runDir) {
 
 void ResultsPage::initializePage() {
     m_status->clear();
-    const bool ok = ErrorReporter::guard(this, tr("Results"), [&] { m_view->setResults(RunResults::load(m_runDir)); });
+    const bool ok = ErrorReporter::guard(this, tr("Results"), [&] { m_view->setResults(workflows::RunResults::load(m_runDir)); });
     m_use->setEnabled(ok && m_view->results().report.has_value());
     m_export->setEnabled(ok);
 }

@@ -125,7 +125,7 @@ double ResultsView::threshold() const {
     return m_picker->threshold();
 }
 
-void ResultsView::setResults(const RunResults& results) {
+void ResultsView::setResults(const workflows::RunResults& results) {
     m_results = results;
     m_curves->update(results.history);
     QStringList notes;

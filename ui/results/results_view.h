@@ -7,7 +7,7 @@
 
 #include <QWidget>
 
-#include "results/run_results.h"
+#include "workflows/run_results.h"
 
 class QChartView;
 class QLabel;
@@ -26,8 +26,8 @@ public:
     explicit ResultsView(QWidget* parent = nullptr);
     ~ResultsView() override;
 
-    void setResults(const RunResults& results);
-    const RunResults& results() const { return m_results; }
+    void setResults(const workflows::RunResults& results);
+    const workflows::RunResults& results() const { return m_results; }
     double threshold() const;
     ThresholdPicker* thresholdPicker() const { return m_picker; }
     ConfusionMatrixWidget* confusionMatrix() const { return m_matrix; }
@@ -37,7 +37,7 @@ public:
 private:
     void applyThreshold(double threshold);
 
-    RunResults m_results;
+    workflows::RunResults m_results;
     QLabel* m_headline;
     QLabel* m_notes;
     ConfusionMatrixWidget* m_matrix;

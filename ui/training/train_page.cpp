@@ -160,9 +160,9 @@ void TrainPage::loadPreviousEpochs() {
     // A resumed run continues the curves it already drew.
     try {
         const auto rows = training::MetricsLog::read(training::RunDirectory(m_plan->request.runDir).metricsFile()).rows();
-        m_history = TrainingHistory::fromEpochs(rows, m_plan->request.config);
+        m_history = training::TrainingHistory::fromEpochs(rows, m_plan->request.config);
     } catch (...) {
-        m_history = TrainingHistory{};
+        m_history = training::TrainingHistory{};
     }
 }
 
@@ -175,7 +175,7 @@ void TrainPage::start(bool resume) {
     if (resume)
         loadPreviousEpochs();
     else
-        m_history = TrainingHistory{};
+        m_history = training::TrainingHistory{};
     auto request = m_plan->request;
     request.resume = resume;
     m_totalEpochs = request.config.totalEpochs();

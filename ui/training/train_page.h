@@ -1,7 +1,7 @@
 #pragma once
 // TrainPage: runs the plan and shows it learn. Training runs in a TrainingSession (worker
 // thread); this page only draws: the loss, accuracy and learning-rate charts (redrawn at most
-// ten times a second from a TrainingHistory), a progress bar with the ETA, and a log. Cancel
+// ten times a second from a training::TrainingHistory), a progress bar with the ETA, and a log. Cancel
 // stops within one batch and keeps the best checkpoint; Resume continues the same run.
 #include <QElapsedTimer>
 #include <QWizardPage>
@@ -34,7 +34,7 @@ public:
 
     TrainingSession* session() const { return m_session; }
     TrainingCharts* charts() const { return m_charts; }
-    const TrainingHistory& history() const { return m_history; }
+    const training::TrainingHistory& history() const { return m_history; }
     bool isRunning() const;
     bool hasSucceeded() const { return m_succeeded; }
 
@@ -65,7 +65,7 @@ private:
     WizardPlan* m_plan;
     TrainingSession* m_session;
     TrainingCharts* m_charts;
-    TrainingHistory m_history;
+    training::TrainingHistory m_history;
     QChartView* m_lossView;
     QChartView* m_accuracyView;
     QChartView* m_lrView;

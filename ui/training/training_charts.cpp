@@ -51,7 +51,7 @@ TrainingCharts::TrainingCharts(QObject* parent) : QObject(parent) {
     m_accuracy.yMin = 0;
     m_accuracy.yMax = 1;
     m_accuracy.y->setRange(0, 1);
-    update(TrainingHistory{});
+    update(training::TrainingHistory{});
 }
 
 TrainingCharts::~TrainingCharts() {
@@ -114,7 +114,7 @@ QScatterSeries* TrainingCharts::addMarkers(Panel& panel, const QString& name, co
     return s;
 }
 
-void TrainingCharts::setXRange(const TrainingHistory& history) {
+void TrainingCharts::setXRange(const training::TrainingHistory& history) {
     const double right = std::max(1.0, std::ceil(history.extent()));
     for (Panel* p : {&m_loss, &m_accuracy, &m_lr}) {
         p->x->setRange(0, right);
@@ -122,7 +122,7 @@ void TrainingCharts::setXRange(const TrainingHistory& history) {
     }
 }
 
-void TrainingCharts::update(const TrainingHistory& history) {
+void TrainingCharts::update(const training::TrainingHistory& history) {
     QList<QPointF> batchLoss, batchAcc, trainLoss, valLoss, trainAcc, valAcc, lr, bestL, bestA, stopL, stopA;
     double lossMax = 0;
     for (const auto& b : history.batches()) {
@@ -194,7 +194,7 @@ void TrainingCharts::update(const TrainingHistory& history) {
         updateBands(*p, history);
 }
 
-void TrainingCharts::updateBands(Panel& panel, const TrainingHistory& history) {
+void TrainingCharts::updateBands(Panel& panel, const training::TrainingHistory& history) {
     const auto& phases = history.phases();
     QAbstractAxis* yAxis = panel.y ? static_cast<QAbstractAxis*>(panel.y) : panel.yLog;
     while (panel.bands.size() < phases.size()) {

@@ -1,6 +1,6 @@
 #pragma once
 // TrainingCharts: the three charts of a training run — loss, accuracy, learning rate — kept in
-// step with a TrainingHistory. Phase bands are shaded and labelled on every chart; the loss and
+// step with a training::TrainingHistory. Phase bands are shaded and labelled on every chart; the loss and
 // accuracy charts mark each new best checkpoint and each early stop. The charts are plain
 // QChart objects, so the live page shows them in views and the PDF report renders them through
 // a QGraphicsScene. Only the GUI thread may call update().
@@ -37,7 +37,7 @@ public:
     QChart* learningRateChart() const { return m_lr.chart; }
 
     // Replaces every series' points with the history's (one signal per series).
-    void update(const TrainingHistory& history);
+    void update(const training::TrainingHistory& history);
 
     // Points currently in the named series, for tests: "batch loss", "train loss", "val loss",
     // "train accuracy", "val accuracy", "learning rate", "best", "early stop".
@@ -64,9 +64,9 @@ private:
     void setUpPanel(Panel& panel, const QString& title, const QString& yTitle, bool logY);
     QLineSeries* addLine(Panel& panel, const QString& name, const QColor& colour, qreal width, bool points);
     QScatterSeries* addMarkers(Panel& panel, const QString& name, const QColor& colour, int shape);
-    void updateBands(Panel& panel, const TrainingHistory& history);
+    void updateBands(Panel& panel, const training::TrainingHistory& history);
     void placeBandLabels(Panel& panel);
-    void setXRange(const TrainingHistory& history);
+    void setXRange(const training::TrainingHistory& history);
 
     Panel m_loss, m_accuracy, m_lr;
     QLineSeries* m_batchLoss = nullptr;

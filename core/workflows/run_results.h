@@ -3,7 +3,8 @@
 // read from its run folder — the configuration, the split (policy, reason, counts), the
 // per-epoch metrics as a TrainingHistory, the exported model's identity, and the validation
 // and test predictions, from which the engine's own evaluation (evaluation::evaluate) is
-// recomputed exactly as the run did. Plain C++ (no widgets), so the CLI's report uses it too.
+// recomputed exactly as the run did. Core, not ui: the results view, the PDF report (cxr-report)
+// and the tests read a run and its figures through this one path; widgets only draw them.
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -15,7 +16,7 @@
 #include "training/training_config.h"
 #include "training/training_history.h"
 
-namespace cxr::ui {
+namespace cxr::workflows {
 
 struct OperatingPoint {
     double threshold = 0.5;
@@ -43,7 +44,7 @@ struct RunResults {
     Json evaluationJson;  // evaluation.json as written by the run
     std::string weightsSha256;
     std::vector<std::string> classes{"NORMAL", "PNEUMONIA"};
-    TrainingHistory history;
+    training::TrainingHistory history;
     std::optional<evaluation::Predictions> validation, test;
     std::optional<evaluation::EvaluationReport> report;
     std::string dataDir;
@@ -65,4 +66,4 @@ struct RunResults {
     std::vector<ExampleFilm> examples(double threshold, int perOutcome = 1) const;
 };
 
-}  // namespace cxr::ui
+}  // namespace cxr::workflows

@@ -1,4 +1,4 @@
-#include "results/run_results.h"
+#include "workflows/run_results.h"
 
 #include <algorithm>
 #include <fstream>
@@ -13,7 +13,7 @@
 #include "workflows/prediction_file.h"
 #include "workflows/run_films.h"
 
-namespace cxr::ui {
+namespace cxr::workflows {
 namespace {
 
 Json readOptional(const std::filesystem::path& file, std::vector<std::string>& notes) {
@@ -74,7 +74,7 @@ RunResults RunResults::load(const std::filesystem::path& runDir) {
     else if (r.split.contains("classes") && r.split["classes"].is_array())
         r.classes = r.split["classes"].get<std::vector<std::string>>();
     try {
-        r.history = TrainingHistory::fromEpochs(training::MetricsLog::read(dir.metricsFile()).rows(), r.training);
+        r.history = training::TrainingHistory::fromEpochs(training::MetricsLog::read(dir.metricsFile()).rows(), r.training);
     } catch (const std::exception& e) {
         r.notes.push_back(e.what());
     }
@@ -173,4 +173,4 @@ std::vector<ExampleFilm> RunResults::examples(double threshold, int perOutcome) 
     return out;
 }
 
-}  // namespace cxr::ui
+}  // namespace cxr::workflows

@@ -5,7 +5,7 @@
 
 #include "training/early_stopping.h"
 
-namespace cxr::ui {
+namespace cxr::training {
 
 HistoryPhase& TrainingHistory::phaseAt(int phase, const std::string& name) {
     for (auto& p : m_phases)
@@ -91,4 +91,4 @@ TrainingHistory TrainingHistory::fromEpochs(const std::vector<training::EpochRes
     return h;
 }
 
-}  // namespace cxr::ui
+}  // namespace cxr::training

@@ -9,7 +9,7 @@
 
 #include "training/training_observer.h"
 
-namespace cxr::ui {
+namespace cxr::training {
 
 struct HistoryPhase {
     int phase = 0;
@@ -66,4 +66,4 @@ private:
     double m_extent = 0;
 };
 
-}  // namespace cxr::ui
+}  // namespace cxr::training
