@@ -11,6 +11,7 @@
 #include "common/error.h"
 #include "common/json_io.h"
 #include "common/population.h"
+#include "training/training_config.h"
 #include "workflows/console_training_observer.h"
 #include "workflows/train_workflow.h"
 
@@ -82,7 +83,7 @@ training::TrainingConfig buildConfig(const TrainArgs& a, CLI::App* sub) {
     if (given("--amp") && given("--precision"))
         throw Error(ErrorCode::InvalidInput, "--amp is the old name of --precision: give one of them");
     if (given("--amp"))  // the old option: off, bf16, or auto = bf16 on CUDA only
-        c.precision = a.amp == "off" ? "fp32" : a.amp == "bf16" ? "bf16" : "auto-cuda";
+        c.precision = training::precisionFromAmp(a.amp);
     if (given("--precision"))
         c.precision = a.precision;
     if (given("--plan"))

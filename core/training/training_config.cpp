@@ -183,14 +183,7 @@ TrainingConfig TrainingConfig::fromJson(const Json& json) {
     if (json.contains("amp") && !json.contains("precision")) {
         std::string amp;
         readKey(json, "amp", amp);
-        if (amp == "off")
-            c.precision = "fp32";
-        else if (amp == "bf16")
-            c.precision = "bf16";
-        else if (amp == "auto")
-            c.precision = "auto-cuda";
-        else
-            bad("amp must be auto, bf16 or off, got '" + amp + "'");
+        c.precision = precisionFromAmp(amp);
     }
     readKey(json, "precision", c.precision);
     readKey(json, "channelsLast", c.channelsLast);
@@ -209,6 +202,16 @@ TrainingConfig TrainingConfig::fromJson(const Json& json) {
     readKey(json, "threads", c.threads);
     readKey(json, "deterministic", c.deterministic);
     return c;
+}
+
+std::string precisionFromAmp(const std::string& amp) {
+    if (amp == "off")
+        return "fp32";
+    if (amp == "bf16")
+        return "bf16";
+    if (amp == "auto")
+        return "auto-cuda";
+    bad("amp must be auto, bf16 or off, got '" + amp + "'");
 }
 
 }  // namespace cxr::training

@@ -111,4 +111,9 @@ struct TrainingConfig {
     static TrainingConfig fromJson(const Json& json);
 };
 
+// The precision an older "amp" setting ("off", "bf16" or "auto" = bf16 on CUDA only) meant: "fp32",
+// "bf16" or "auto-cuda". Older configs and `cxr train --amp` both go through it. Throws
+// cxr::Error(InvalidInput) for any other value.
+std::string precisionFromAmp(const std::string& amp);
+
 }  // namespace cxr::training
