@@ -143,13 +143,17 @@ if [ "$wants_gui" = yes ]; then
         XDG_CACHE_HOME="$home/.cache" XDG_RUNTIME_DIR="$home" QT_QPA_PLATFORM=offscreen \
         timeout 120 "$studio" "$@"
   }
-  studio_man="$root/usr/share/man/man1/cxr-studio.1.gz"
-  if [ -f "$studio_man" ]; then
-    warnings=$(zcat "$studio_man" | groff -man -ww -z 2>&1) || true
-    [ -z "$warnings" ] || fail "cxr-studio man page warnings: $warnings"
-  else
-    fail "no man page at /usr/share/man/man1/cxr-studio.1.gz"
-  fi
+  # A program's installed man page exists and renders without warnings.
+  check_man() {
+    local page="$root/usr/share/man/man1/$1.1.gz" warnings
+    if [ -f "$page" ]; then
+      warnings=$(zcat "$page" | groff -man -ww -z 2>&1) || true
+      [ -z "$warnings" ] || fail "$1 man page warnings: $warnings"
+    else
+      fail "no man page at /usr/share/man/man1/$1.1.gz"
+    fi
+  }
+  check_man cxr-studio
   out=$(run_studio --version 2>&1) || fail "cxr-studio --version exited $?: $out"
   grep -q "$version" <<<"$out" || fail "cxr-studio --version does not print $version: $out"
   # Builds the main window, shows and paints it once, quits: the installed binary finds its
@@ -161,13 +165,7 @@ if [ "$wants_gui" = yes ]; then
   # the report of a small run, with no display.
   report="$root/usr/bin/cxr-report"
   [ -x "$report" ] || fail "cxr-studio does not install $report"
-  report_man="$root/usr/share/man/man1/cxr-report.1.gz"
-  if [ -f "$report_man" ]; then
-    warnings=$(zcat "$report_man" | groff -man -ww -z 2>&1) || true
-    [ -z "$warnings" ] || fail "cxr-report man page warnings: $warnings"
-  else
-    fail "no man page at /usr/share/man/man1/cxr-report.1.gz"
-  fi
+  check_man cxr-report
   qt_libs=$(ldd "$report" | grep -c "libQt6Charts" || true)
   [ "$qt_libs" -ge 1 ] || fail "cxr-report does not link Qt Charts (is it the report program?)"
   "$cxr" synth "$scratch/films" --train 24 --val 8 --test 8 --size 64 >"$scratch/synth.log" 2>&1 \
