@@ -27,13 +27,13 @@
 
 #include <CLI/CLI.hpp>
 
-#include "common/error.h"
-#include "diagnosis/diagnoser.h"
-#include "diagnosis/heat_map.h"
-#include "synth/chest_phantom.h"
-#include "synth/film_plan.h"
-#include "synth/lung_chance.h"
-#include "synth/synthetic_set.h"
+#include "core/common/error.h"
+#include "core/diagnosis/diagnoser.h"
+#include "core/diagnosis/heat_map.h"
+#include "core/synth/chest_phantom.h"
+#include "core/synth/film_plan.h"
+#include "core/synth/lung_chance.h"
+#include "core/synth/synthetic_set.h"
 
 #include "synth_csv.h"
 

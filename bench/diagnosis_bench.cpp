@@ -25,15 +25,15 @@
 #include <CLI/CLI.hpp>
 #include <torch/cuda.h>
 
-#include "common/allocator_settings.h"
-#include "common/error.h"
-#include "diagnosis/diagnoser.h"
-#include "diagnosis/film_list.h"
-#include "explain/grad_cam.h"
-#include "imaging/load_film.h"
-#include "model/device.h"
-#include "model/model_bundle.h"
-#include "synth/synthetic_set.h"
+#include "core/common/allocator_settings.h"
+#include "core/common/error.h"
+#include "core/diagnosis/diagnoser.h"
+#include "core/diagnosis/film_list.h"
+#include "core/explain/grad_cam.h"
+#include "core/imaging/load_film.h"
+#include "core/model/device.h"
+#include "core/model/model_bundle.h"
+#include "core/synth/synthetic_set.h"
 
 #include "synth_csv.h"
 

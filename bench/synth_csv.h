@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::bench {
 

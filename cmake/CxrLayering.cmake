@@ -1,5 +1,6 @@
 # Fails the configure step when a source file includes a header its layer must not see:
-# core never Qt; cxr_ml folders never OpenCV/DCMTK/GDCM; imaging/synth never LibTorch.
+# core never Qt; cxr_ml folders never OpenCV/DCMTK/GDCM; imaging/synth never LibTorch; and, read
+# from the include's layer prefix, no layer includes one above it.
 function(cxr_forbid_under dir regex why)
   file(GLOB_RECURSE files "${PROJECT_SOURCE_DIR}/${dir}/*.h" "${PROJECT_SOURCE_DIR}/${dir}/*.cpp")
   foreach(f IN LISTS files)
@@ -30,6 +31,37 @@ function(cxr_check_layering)
     cxr_forbid(${d} "#include *[<\"](torch|ATen|c10)/" "imaging stays LibTorch-free")
   endforeach()
   cxr_forbid(common "#include *[<\"](torch|ATen|c10|opencv2|dcmtk|gdcm)" "cxr_common has no heavy dependency")
+  # Includes name their layer ("core/training/…", "ui/training/…"), so the layer a file sees is
+  # read from the prefix: core never sees ui or app, ui never sees app, and inside core the
+  # libraries only look down (cxr_common ← cxr_imaging ← cxr_ml ← cxr_core).
+  foreach(d core ui app)
+    cxr_require_layer_prefix(${d})
+  endforeach()
+  cxr_forbid("" "#include *\"(ui|app)/" "core never knows the interface or the programs")
+  cxr_forbid_under(ui "#include *\"app/" "ui never knows the programs")
+  cxr_forbid(common "#include *\"core/(imaging|synth|data|model|training|evaluation|explain|diagnosis|workflows)/"
+    "cxr_common is the bottom of core")
+  foreach(d imaging synth)
+    cxr_forbid(${d} "#include *\"core/(data|model|training|evaluation|explain|diagnosis|workflows)/"
+      "imaging sits below the model and the workflows")
+  endforeach()
+  foreach(d model training evaluation explain)
+    cxr_forbid(${d} "#include *\"core/(imaging|synth|diagnosis|workflows)/" "cxr_ml sees common and data's tensor side only")
+  endforeach()
+endfunction()
+
+# Every project include in `dir` starts with its layer; a bare "training/x.h" would not say
+# whether it is core's or the interface's. Generated moc files are the one exception.
+function(cxr_require_layer_prefix dir)
+  file(GLOB_RECURSE files "${PROJECT_SOURCE_DIR}/${dir}/*.h" "${PROJECT_SOURCE_DIR}/${dir}/*.cpp")
+  foreach(f IN LISTS files)
+    file(STRINGS "${f}" hits REGEX "#include *\"")
+    foreach(h IN LISTS hits)
+      if(NOT h MATCHES "#include *\"(core|ui|app)/" AND NOT h MATCHES "\\.moc\"")
+        message(FATAL_ERROR "Layering: ${f} has ${h} — project includes name their layer (core/, ui/, app/)")
+      endif()
+    endforeach()
+  endforeach()
 endfunction()
 
 # `cxr` is the server program: no Qt in any build (the PDF report is cxr-report's, app/report).
@@ -40,6 +72,7 @@ function(cxr_check_headless_cli)
     return()
   endif()
   cxr_forbid_under(app/cli "#include *<Q[A-Za-z]*[/>]" "the cxr program links no Qt")
+  cxr_forbid_under(app/cli "#include *\"ui/" "the cxr program never sees the interface")
   get_target_property(libs cxr LINK_LIBRARIES)
   foreach(lib IN LISTS libs)
     if(lib MATCHES "^(cxr_ui|Qt[0-9]*::)")

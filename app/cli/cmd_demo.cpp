@@ -6,13 +6,13 @@
 #include <iostream>
 #include <memory>
 
-#include "cli/command.h"
-#include "cli/interrupt.h"
-#include "cli/report_program.h"
-#include "cli/terminal_progress.h"
-#include "common/error.h"
-#include "workflows/console_training_observer.h"
-#include "workflows/demo_workflow.h"
+#include "app/cli/command.h"
+#include "app/cli/interrupt.h"
+#include "app/cli/report_program.h"
+#include "app/cli/terminal_progress.h"
+#include "core/common/error.h"
+#include "core/workflows/console_training_observer.h"
+#include "core/workflows/demo_workflow.h"
 
 namespace cxr::cli {
 namespace {

@@ -3,13 +3,13 @@
 #include <iostream>
 #include <memory>
 
-#include "cli/command.h"
-#include "cli/interrupt.h"
-#include "cli/terminal_progress.h"
-#include "common/atomic_file.h"
-#include "common/json_io.h"
-#include "workflows/evaluate_workflow.h"
-#include "workflows/prediction_file.h"
+#include "app/cli/command.h"
+#include "app/cli/interrupt.h"
+#include "app/cli/terminal_progress.h"
+#include "core/common/atomic_file.h"
+#include "core/common/json_io.h"
+#include "core/workflows/evaluate_workflow.h"
+#include "core/workflows/prediction_file.h"
 
 namespace cxr::cli {
 namespace {

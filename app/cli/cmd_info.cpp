@@ -6,10 +6,10 @@
 #include <memory>
 #include <sstream>
 
-#include "cli/command.h"
-#include "common/error.h"
-#include "common/json_io.h"
-#include "imaging/load_film.h"
+#include "app/cli/command.h"
+#include "core/common/error.h"
+#include "core/common/json_io.h"
+#include "core/imaging/load_film.h"
 
 namespace cxr::cli {
 namespace {

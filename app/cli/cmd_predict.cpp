@@ -9,20 +9,20 @@
 #include <set>
 #include <sstream>
 
-#include "cli/command.h"
-#include "cli/interrupt.h"
-#include "common/atomic_file.h"
-#include "common/error.h"
-#include "common/json_io.h"
-#include "diagnosis/diagnoser.h"
-#include "diagnosis/film_list.h"
-#include "diagnosis/heat_map.h"
-#include "diagnosis/overlay.h"
-#include "diagnosis/overlay_writer.h"
-#include "imaging/display.h"
-#include "model/device.h"
-#include "training/autocast_guard.h"
-#include "imaging/load_film.h"
+#include "app/cli/command.h"
+#include "app/cli/interrupt.h"
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
+#include "core/common/json_io.h"
+#include "core/diagnosis/diagnoser.h"
+#include "core/diagnosis/film_list.h"
+#include "core/diagnosis/heat_map.h"
+#include "core/diagnosis/overlay.h"
+#include "core/diagnosis/overlay_writer.h"
+#include "core/imaging/display.h"
+#include "core/imaging/load_film.h"
+#include "core/model/device.h"
+#include "core/training/autocast_guard.h"
 
 namespace cxr::cli {
 namespace {

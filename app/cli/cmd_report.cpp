@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "cli/command.h"
-#include "cli/report_program.h"
-#include "common/error.h"
-#include "common/logging.h"
+#include "app/cli/command.h"
+#include "app/cli/report_program.h"
+#include "core/common/error.h"
+#include "core/common/logging.h"
 
 namespace cxr::cli {
 namespace {

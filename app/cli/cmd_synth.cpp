@@ -2,10 +2,10 @@
 #include <iostream>
 #include <memory>
 
-#include "cli/command.h"
-#include "cli/interrupt.h"
-#include "cli/terminal_progress.h"
-#include "synth/synthetic_set.h"
+#include "app/cli/command.h"
+#include "app/cli/interrupt.h"
+#include "app/cli/terminal_progress.h"
+#include "core/synth/synthetic_set.h"
 
 namespace cxr::cli {
 namespace {

@@ -6,14 +6,14 @@
 #include <memory>
 #include <sstream>
 
-#include "cli/command.h"
-#include "cli/interrupt.h"
-#include "common/error.h"
-#include "common/json_io.h"
-#include "common/population.h"
-#include "training/training_config.h"
-#include "workflows/console_training_observer.h"
-#include "workflows/train_workflow.h"
+#include "app/cli/command.h"
+#include "app/cli/interrupt.h"
+#include "core/common/error.h"
+#include "core/common/json_io.h"
+#include "core/common/population.h"
+#include "core/training/training_config.h"
+#include "core/workflows/console_training_observer.h"
+#include "core/workflows/train_workflow.h"
 
 namespace cxr::cli {
 namespace {

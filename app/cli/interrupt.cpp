@@ -1,4 +1,4 @@
-#include "cli/interrupt.h"
+#include "app/cli/interrupt.h"
 
 #include <csignal>
 #include <cstdlib>

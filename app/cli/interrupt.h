@@ -1,7 +1,7 @@
 #pragma once
 // Ctrl-C handling: the first SIGINT/SIGTERM cancels the running task through a CancelToken so
 // it stops cleanly (checkpoints intact); a second one ends the process at once.
-#include "common/cancel_token.h"
+#include "core/common/cancel_token.h"
 
 namespace cxr::cli {
 

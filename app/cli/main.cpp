@@ -4,12 +4,12 @@
 
 #include <CLI/CLI.hpp>
 
-#include "common/allocator_settings.h"
-#include "cli/command.h"
-#include "cli/interrupt.h"
-#include "common/error.h"
-#include "common/logging.h"
-#include "workflows/about.h"
+#include "app/cli/command.h"
+#include "app/cli/interrupt.h"
+#include "core/common/allocator_settings.h"
+#include "core/common/error.h"
+#include "core/common/logging.h"
+#include "core/workflows/about.h"
 
 int main(int argc, char** argv) {
     // Before any thread allocates: tensor-sized blocks stay in the heap between steps.

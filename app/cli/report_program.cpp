@@ -1,4 +1,4 @@
-#include "cli/report_program.h"
+#include "app/cli/report_program.h"
 
 #include <spawn.h>
 #include <sys/wait.h>
@@ -10,7 +10,7 @@
 #include <cstring>
 #include <system_error>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 extern char** environ;
 

@@ -4,7 +4,7 @@
 // (so logs and pipes stay clean). Redraws at most ten times a second.
 #include <chrono>
 
-#include "common/progress.h"
+#include "core/common/progress.h"
 
 namespace cxr::cli {
 

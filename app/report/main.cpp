@@ -7,11 +7,11 @@
 #include <CLI/CLI.hpp>
 #include <QApplication>
 
-#include "common/error.h"
-#include "common/logging.h"
-#include "report/report_renderer.h"
-#include "workflows/run_results.h"
-#include "workflows/about.h"
+#include "core/common/error.h"
+#include "core/common/logging.h"
+#include "core/workflows/about.h"
+#include "core/workflows/run_results.h"
+#include "ui/report/report_renderer.h"
 
 int main(int argc, char** argv) {
     CLI::App app{"Write the PDF report of a CXR Studio training run.\n" + std::string(cxr::workflows::kIntendedUse)};

@@ -6,13 +6,13 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
-#include "common/allocator_settings.h"
-#include "common/app_settings.h"
-#include "common/icons.h"
-#include "common/language.h"
-#include "common/logging.h"
-#include "main/main_window.h"
-#include "training/training_launcher.h"
+#include "core/common/allocator_settings.h"
+#include "core/common/logging.h"
+#include "ui/common/app_settings.h"
+#include "ui/common/icons.h"
+#include "ui/common/language.h"
+#include "ui/main/main_window.h"
+#include "ui/training/training_launcher.h"
 
 int main(int argc, char** argv) {
     // Before any thread allocates: tensor-sized blocks stay in the heap between steps.

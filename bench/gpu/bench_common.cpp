@@ -7,7 +7,7 @@
 
 #include <torch/cuda.h>
 
-#include "data/film_cache_writer.h"
+#include "core/data/film_cache_writer.h"
 
 namespace cxr::bench {
 

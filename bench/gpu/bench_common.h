@@ -9,7 +9,7 @@
 
 #include <c10/core/Device.h>
 
-#include "common/json_io.h"
+#include "core/common/json_io.h"
 
 namespace cxr::bench {
 

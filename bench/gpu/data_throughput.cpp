@@ -9,9 +9,9 @@
 #include <ATen/ATen.h>
 
 #include "bench_common.h"
-#include "data/batch_loader.h"
-#include "data/device_augmenter.h"
-#include "data/film_cache.h"
+#include "core/data/batch_loader.h"
+#include "core/data/device_augmenter.h"
+#include "core/data/film_cache.h"
 
 namespace cxr::bench {
 namespace {

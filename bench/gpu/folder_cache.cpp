@@ -10,14 +10,14 @@
 #include <mutex>
 #include <thread>
 
-#include "common/error.h"
-#include "data/film_cache.h"
-#include "data/film_cache_writer.h"
+#include "core/common/error.h"
+#include "core/data/film_cache.h"
+#include "core/data/film_cache_writer.h"
 
 #if CXR_BENCH_PRODUCT_CACHE
-#include "data/dataset_index.h"
-#include "data/film_cache_builder.h"
-#include "workflows/train_workflow.h"
+#include "core/data/dataset_index.h"
+#include "core/data/film_cache_builder.h"
+#include "core/workflows/train_workflow.h"
 #endif
 #if CXR_BENCH_LIBJPEG
 #include <jpeglib.h>

@@ -10,12 +10,12 @@
 
 #include "bench_common.h"
 #include "folder_cache.h"
-#include "data/device_augmenter.h"
-#include "data/film_cache.h"
-#include "model/resnet18.h"
-#include "training/device_batch_source.h"
-#include "training/run_directory.h"
-#include "training/trainer.h"
+#include "core/data/device_augmenter.h"
+#include "core/data/film_cache.h"
+#include "core/model/resnet18.h"
+#include "core/training/device_batch_source.h"
+#include "core/training/run_directory.h"
+#include "core/training/trainer.h"
 
 namespace cxr::bench {
 namespace {

@@ -13,8 +13,8 @@
 #include <torch/version.h>
 
 #include "bench_common.h"
-#include "common/json_io.h"
-#include "model/device.h"
+#include "core/common/json_io.h"
+#include "core/model/device.h"
 
 namespace {
 

@@ -9,12 +9,12 @@
 #include <torch/nn/functional/loss.h>
 
 #include "bench_common.h"
-#include "model/resnet18.h"
-#include "training/autocast_guard.h"
-#include "training/epoch_loop.h"
-#include "training/optimizer_factory.h"
-#include "training/tensor_batch_source.h"
-#include "training/training_config.h"
+#include "core/model/resnet18.h"
+#include "core/training/autocast_guard.h"
+#include "core/training/epoch_loop.h"
+#include "core/training/optimizer_factory.h"
+#include "core/training/tensor_batch_source.h"
+#include "core/training/training_config.h"
 
 namespace cxr::bench {
 namespace {

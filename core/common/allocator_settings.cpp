@@ -1,4 +1,4 @@
-#include "common/allocator_settings.h"
+#include "core/common/allocator_settings.h"
 
 #include <cstdlib>
 

@@ -1,4 +1,4 @@
-#include "common/atomic_file.h"
+#include "core/common/atomic_file.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -8,7 +8,7 @@
 #include <fstream>
 #include <random>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr {
 namespace fs = std::filesystem;

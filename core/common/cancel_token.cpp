@@ -1,8 +1,8 @@
-#include "common/cancel_token.h"
+#include "core/common/cancel_token.h"
 
 #include <string>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr {
 

@@ -1,4 +1,4 @@
-#include "common/fault_point.h"
+#include "core/common/fault_point.h"
 
 #include <atomic>
 #include <cstdlib>

@@ -1,7 +1,7 @@
-#include "common/json_io.h"
+#include "core/common/json_io.h"
 
-#include "common/atomic_file.h"
-#include "common/error.h"
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
 
 namespace cxr {
 

@@ -1,4 +1,4 @@
-#include "common/logging.h"
+#include "core/common/logging.h"
 
 #include <mutex>
 #include <vector>
@@ -6,7 +6,7 @@
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr {
 namespace {

@@ -1,4 +1,4 @@
-#include "common/patient_age.h"
+#include "core/common/patient_age.h"
 
 #include <algorithm>
 #include <cctype>

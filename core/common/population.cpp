@@ -1,10 +1,10 @@
-#include "common/population.h"
+#include "core/common/population.h"
 
 #include <cmath>
 #include <cstdlib>
 #include <sstream>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr {
 namespace {

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "common/json_io.h"
+#include "core/common/json_io.h"
 
 namespace cxr {
 

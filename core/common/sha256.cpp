@@ -1,4 +1,4 @@
-#include "common/sha256.h"
+#include "core/common/sha256.h"
 
 #include <openssl/evp.h>
 
@@ -6,7 +6,7 @@
 #include <fstream>
 #include <memory>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr {
 namespace {

@@ -1,4 +1,4 @@
-#include "data/augmentation.h"
+#include "core/data/augmentation.h"
 
 #include <ATen/ATen.h>
 
@@ -7,7 +7,7 @@
 #include <random>
 #include <string>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::data {
 namespace {

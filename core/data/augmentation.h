@@ -9,7 +9,7 @@
 
 #include <ATen/core/Tensor.h>
 
-#include "model/preprocess.h"
+#include "core/model/preprocess.h"
 
 namespace cxr::data {
 

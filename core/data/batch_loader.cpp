@@ -1,4 +1,4 @@
-#include "data/batch_loader.h"
+#include "core/data/batch_loader.h"
 
 #include <ATen/ATen.h>
 
@@ -12,9 +12,9 @@
 #include <string>
 #include <thread>
 
-#include "common/error.h"
-#include "data/class_balance.h"
-#include "model/device.h"
+#include "core/common/error.h"
+#include "core/data/class_balance.h"
+#include "core/model/device.h"
 
 namespace cxr::data {
 

@@ -10,9 +10,9 @@
 
 #include <ATen/core/Tensor.h>
 
-#include "data/augmentation.h"
-#include "data/film_cache.h"
-#include "model/preprocess.h"
+#include "core/data/augmentation.h"
+#include "core/data/film_cache.h"
+#include "core/model/preprocess.h"
 
 namespace cxr::data {
 

@@ -1,10 +1,10 @@
-#include "data/class_balance.h"
+#include "core/data/class_balance.h"
 
 #include <algorithm>
 #include <random>
 #include <string>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::data {
 

@@ -1,4 +1,4 @@
-#include "data/dataset_index.h"
+#include "core/data/dataset_index.h"
 
 #include <algorithm>
 #include <cctype>
@@ -6,7 +6,7 @@
 #include <set>
 #include <system_error>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace fs = std::filesystem;
 

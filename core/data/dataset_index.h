@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "data/film_entry.h"
+#include "core/data/film_entry.h"
 
 namespace cxr::data {
 

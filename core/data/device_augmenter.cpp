@@ -1,4 +1,4 @@
-#include "data/device_augmenter.h"
+#include "core/data/device_augmenter.h"
 
 #include <ATen/ATen.h>
 
@@ -8,8 +8,8 @@
 #include <utility>
 #include <vector>
 
-#include "common/error.h"
-#include "data/film_cache.h"
+#include "core/common/error.h"
+#include "core/data/film_cache.h"
 
 namespace cxr::data {
 namespace {

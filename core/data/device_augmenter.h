@@ -13,8 +13,8 @@
 #include <ATen/core/Tensor.h>
 #include <c10/core/Device.h>
 
-#include "data/augmentation.h"
-#include "model/preprocess.h"
+#include "core/data/augmentation.h"
+#include "core/model/preprocess.h"
 
 namespace cxr::data {
 

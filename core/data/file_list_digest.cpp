@@ -1,11 +1,11 @@
-#include "data/file_list_digest.h"
+#include "core/data/file_list_digest.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <system_error>
 
-#include "common/error.h"
-#include "common/sha256.h"
+#include "core/common/error.h"
+#include "core/common/sha256.h"
 
 namespace cxr::data {
 namespace {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "common/json_io.h"
-#include "data/dataset_index.h"
+#include "core/common/json_io.h"
+#include "core/data/dataset_index.h"
 
 namespace cxr::data {
 

@@ -1,4 +1,4 @@
-#include "data/film_cache.h"
+#include "core/data/film_cache.h"
 
 #include <cerrno>
 #include <cstring>
@@ -9,8 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "common/error.h"
-#include "data/film_cache_format.h"
+#include "core/common/error.h"
+#include "core/data/film_cache_format.h"
 
 namespace fs = std::filesystem;
 

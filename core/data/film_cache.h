@@ -18,7 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "data/film_entry.h"
+#include "core/data/film_entry.h"
 
 namespace cxr::data {
 

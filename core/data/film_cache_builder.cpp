@@ -1,4 +1,4 @@
-#include "data/film_cache_builder.h"
+#include "core/data/film_cache_builder.h"
 
 #include <atomic>
 #include <cerrno>
@@ -13,11 +13,11 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include "common/error.h"
-#include "common/logging.h"
-#include "data/film_cache.h"
-#include "data/film_cache_writer.h"
-#include "data/film_preprocessor.h"
+#include "core/common/error.h"
+#include "core/common/logging.h"
+#include "core/data/film_cache.h"
+#include "core/data/film_cache_writer.h"
+#include "core/data/film_preprocessor.h"
 
 namespace fs = std::filesystem;
 

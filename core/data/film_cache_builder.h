@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "common/cancel_token.h"
-#include "common/json_io.h"
-#include "common/progress.h"
-#include "data/film_entry.h"
-#include "model/preprocess_spec.h"
+#include "core/common/cancel_token.h"
+#include "core/common/json_io.h"
+#include "core/common/progress.h"
+#include "core/data/film_entry.h"
+#include "core/model/preprocess_spec.h"
 
 namespace cxr::data {
 

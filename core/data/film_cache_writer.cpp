@@ -1,4 +1,4 @@
-#include "data/film_cache_writer.h"
+#include "core/data/film_cache_writer.h"
 
 #include <cerrno>
 #include <cstring>
@@ -7,8 +7,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include "common/error.h"
-#include "data/film_cache_format.h"
+#include "core/common/error.h"
+#include "core/data/film_cache_format.h"
 
 namespace fs = std::filesystem;
 

@@ -8,7 +8,7 @@
 #include <functional>
 #include <vector>
 
-#include "data/film_cache.h"
+#include "core/data/film_cache.h"
 
 namespace cxr::data {
 

@@ -1,10 +1,10 @@
-#include "data/film_preprocessor.h"
+#include "core/data/film_preprocessor.h"
 
 #include <string>
 #include <utility>
 
-#include "common/error.h"
-#include "imaging/display.h"
+#include "core/common/error.h"
+#include "core/imaging/display.h"
 
 namespace cxr::data {
 

@@ -8,9 +8,9 @@
 #include <filesystem>
 #include <vector>
 
-#include "imaging/film.h"
-#include "imaging/load_film.h"
-#include "model/preprocess_spec.h"
+#include "core/imaging/film.h"
+#include "core/imaging/load_film.h"
+#include "core/model/preprocess_spec.h"
 
 namespace cxr::data {
 

@@ -1,4 +1,4 @@
-#include "data/split.h"
+#include "core/data/split.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 #include <random>
 #include <set>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::data {
 namespace {

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "data/dataset_index.h"
-#include "data/split_plan.h"
+#include "core/data/dataset_index.h"
+#include "core/data/split_plan.h"
 
 namespace cxr::data {
 

@@ -1,8 +1,8 @@
-#include "data/split_plan.h"
+#include "core/data/split_plan.h"
 
 #include <set>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::data {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "common/json_io.h"
-#include "data/film_entry.h"
+#include "core/common/json_io.h"
+#include "core/data/film_entry.h"
 
 namespace cxr::data {
 

@@ -1,4 +1,4 @@
-#include "diagnosis/diagnoser.h"
+#include "core/diagnosis/diagnoser.h"
 
 #include <algorithm>
 #include <chrono>
@@ -7,16 +7,16 @@
 #include <ATen/ATen.h>
 #include <c10/core/GradMode.h>
 
-#include "common/error.h"
-#include "diagnosis/domain_checks.h"
-#include "diagnosis/heat_map.h"
-#include "evaluation/call_rule.h"
-#include "explain/cam_method.h"
-#include "explain/grad_cam.h"
-#include "data/film_preprocessor.h"
-#include "model/device.h"
-#include "model/model_bundle.h"
-#include "training/autocast_guard.h"
+#include "core/common/error.h"
+#include "core/data/film_preprocessor.h"
+#include "core/diagnosis/domain_checks.h"
+#include "core/diagnosis/heat_map.h"
+#include "core/evaluation/call_rule.h"
+#include "core/explain/cam_method.h"
+#include "core/explain/grad_cam.h"
+#include "core/model/device.h"
+#include "core/model/model_bundle.h"
+#include "core/training/autocast_guard.h"
 
 namespace cxr::diagnosis {
 namespace {

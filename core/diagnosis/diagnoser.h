@@ -11,9 +11,9 @@
 #include <memory>
 #include <string>
 
-#include "diagnosis/diagnosis.h"
-#include "imaging/film.h"
-#include "imaging/load_film.h"
+#include "core/diagnosis/diagnosis.h"
+#include "core/imaging/film.h"
+#include "core/imaging/load_film.h"
 
 namespace cxr::diagnosis {
 

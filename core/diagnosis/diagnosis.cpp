@@ -1,6 +1,6 @@
-#include "diagnosis/diagnosis.h"
+#include "core/diagnosis/diagnosis.h"
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::diagnosis {
 

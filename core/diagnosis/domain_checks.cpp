@@ -1,9 +1,9 @@
-#include "diagnosis/domain_checks.h"
+#include "core/diagnosis/domain_checks.h"
 
 #include <algorithm>
 #include <cctype>
 
-#include "common/patient_age.h"
+#include "core/common/patient_age.h"
 
 namespace cxr::diagnosis {
 namespace {

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "common/population.h"
-#include "imaging/film.h"
+#include "core/common/population.h"
+#include "core/imaging/film.h"
 
 namespace cxr::diagnosis {
 

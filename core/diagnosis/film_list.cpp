@@ -1,10 +1,10 @@
-#include "diagnosis/film_list.h"
+#include "core/diagnosis/film_list.h"
 
 #include <algorithm>
 #include <system_error>
 
-#include "common/error.h"
-#include "imaging/load_film.h"
+#include "core/common/error.h"
+#include "core/imaging/load_film.h"
 
 namespace cxr::diagnosis {
 

@@ -1,9 +1,9 @@
-#include "diagnosis/heat_map.h"
+#include "core/diagnosis/heat_map.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::diagnosis {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "diagnosis/diagnosis.h"
+#include "core/diagnosis/diagnosis.h"
 
 namespace cxr::diagnosis {
 

@@ -1,11 +1,11 @@
-#include "diagnosis/overlay.h"
+#include "core/diagnosis/overlay.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 
-#include "common/error.h"
-#include "explain/colormap.h"
+#include "core/common/error.h"
+#include "core/explain/colormap.h"
 
 namespace cxr::diagnosis {
 namespace {

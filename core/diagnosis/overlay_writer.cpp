@@ -1,11 +1,11 @@
-#include "diagnosis/overlay_writer.h"
+#include "core/diagnosis/overlay_writer.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "common/atomic_file.h"
-#include "common/error.h"
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
 
 namespace cxr::diagnosis {
 

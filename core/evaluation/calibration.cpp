@@ -1,11 +1,11 @@
-#include "evaluation/calibration.h"
+#include "core/evaluation/calibration.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-#include "common/error.h"
-#include "evaluation/call_rule.h"
+#include "core/common/error.h"
+#include "core/evaluation/call_rule.h"
 
 namespace cxr::evaluation {
 namespace {

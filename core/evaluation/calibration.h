@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "common/json_io.h"
-#include "evaluation/predictions.h"
+#include "core/common/json_io.h"
+#include "core/evaluation/predictions.h"
 
 namespace cxr::evaluation {
 

@@ -1,4 +1,4 @@
-#include "evaluation/call_rule.h"
+#include "core/evaluation/call_rule.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,10 +1,10 @@
-#include "evaluation/classification_report.h"
+#include "core/evaluation/classification_report.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <string>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::evaluation {
 namespace {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "common/json_io.h"
-#include "evaluation/confusion_matrix.h"
+#include "core/common/json_io.h"
+#include "core/evaluation/confusion_matrix.h"
 
 namespace cxr::evaluation {
 

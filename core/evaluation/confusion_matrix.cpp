@@ -1,8 +1,8 @@
-#include "evaluation/confusion_matrix.h"
+#include "core/evaluation/confusion_matrix.h"
 
 #include <string>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::evaluation {
 

@@ -1,11 +1,11 @@
-#include "evaluation/evaluation_report.h"
+#include "core/evaluation/evaluation_report.h"
 
 #include <cmath>
 #include <cstdio>
 #include <limits>
 #include <sstream>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::evaluation {
 namespace {

@@ -12,13 +12,13 @@
 #include <string>
 #include <vector>
 
-#include "common/json_io.h"
-#include "evaluation/calibration.h"
-#include "evaluation/classification_report.h"
-#include "evaluation/confusion_matrix.h"
-#include "evaluation/predictions.h"
-#include "evaluation/roc.h"
-#include "evaluation/threshold.h"
+#include "core/common/json_io.h"
+#include "core/evaluation/calibration.h"
+#include "core/evaluation/classification_report.h"
+#include "core/evaluation/confusion_matrix.h"
+#include "core/evaluation/predictions.h"
+#include "core/evaluation/roc.h"
+#include "core/evaluation/threshold.h"
 
 namespace cxr::evaluation {
 

@@ -1,10 +1,10 @@
-#include "evaluation/predictions.h"
+#include "core/evaluation/predictions.h"
 
 #include <cmath>
 #include <string>
 
-#include "common/error.h"
-#include "evaluation/call_rule.h"
+#include "core/common/error.h"
+#include "core/evaluation/call_rule.h"
 
 namespace cxr::evaluation {
 

@@ -1,4 +1,4 @@
-#include "evaluation/roc.h"
+#include "core/evaluation/roc.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 #include <random>
 #include <string>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::evaluation {
 namespace {

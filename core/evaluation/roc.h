@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "common/json_io.h"
+#include "core/common/json_io.h"
 
 namespace cxr::evaluation {
 

@@ -1,14 +1,14 @@
-#include "evaluation/threshold.h"
+#include "core/evaluation/threshold.h"
 
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 
-#include "common/error.h"
-#include "evaluation/confusion_matrix.h"
-#include "evaluation/predictions.h"
-#include "evaluation/roc.h"
+#include "core/common/error.h"
+#include "core/evaluation/confusion_matrix.h"
+#include "core/evaluation/predictions.h"
+#include "core/evaluation/roc.h"
 
 namespace cxr::evaluation {
 namespace {

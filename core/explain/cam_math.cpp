@@ -1,8 +1,8 @@
-#include "explain/cam_math.h"
+#include "core/explain/cam_math.h"
 
 #include <ATen/ATen.h>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::explain {
 namespace {

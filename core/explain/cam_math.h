@@ -6,7 +6,7 @@
 
 #include <ATen/core/Tensor.h>
 
-#include "explain/cam_method.h"
+#include "core/explain/cam_method.h"
 
 namespace cxr::explain {
 

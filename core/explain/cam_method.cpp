@@ -1,9 +1,9 @@
-#include "explain/cam_method.h"
+#include "core/explain/cam_method.h"
 
 #include <algorithm>
 #include <cctype>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::explain {
 

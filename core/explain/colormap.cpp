@@ -1,9 +1,9 @@
-#include "explain/colormap.h"
+#include "core/explain/colormap.h"
 
 #include <algorithm>
 #include <cctype>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::explain {
 namespace {

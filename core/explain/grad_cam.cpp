@@ -1,4 +1,4 @@
-#include "explain/grad_cam.h"
+#include "core/explain/grad_cam.h"
 
 #include <chrono>
 
@@ -6,8 +6,8 @@
 #include <c10/core/GradMode.h>
 #include <torch/csrc/autograd/autograd.h>
 
-#include "common/error.h"
-#include "explain/cam_math.h"
+#include "core/common/error.h"
+#include "core/explain/cam_math.h"
 
 namespace cxr::explain {
 namespace {

@@ -1,7 +1,7 @@
 // The ResNet18 of core/model as a SplitNetwork for Grad-CAM.
-#include "explain/grad_cam.h"
+#include "core/explain/grad_cam.h"
 
-#include "model/resnet18.h"
+#include "core/model/resnet18.h"
 
 namespace cxr::explain {
 

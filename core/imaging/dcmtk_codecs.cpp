@@ -1,4 +1,4 @@
-#include "imaging/dcmtk_codecs.h"
+#include "core/imaging/dcmtk_codecs.h"
 
 #include <mutex>
 

@@ -1,8 +1,8 @@
-#include "imaging/deidentify.h"
+#include "core/imaging/deidentify.h"
 
 #include <algorithm>
 
-#include "imaging/dicom_tags.h"
+#include "core/imaging/dicom_tags.h"
 
 namespace cxr::imaging {
 

@@ -1,7 +1,7 @@
 #pragma once
 // De-identification of a loaded film's metadata: what a screenshot, a report or a log could
 // leak. Pixels are left alone (burnt-in text is the user's responsibility).
-#include "imaging/film.h"
+#include "core/imaging/film.h"
 
 namespace cxr::imaging {
 

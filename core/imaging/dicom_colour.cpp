@@ -1,4 +1,4 @@
-#include "imaging/dicom_colour.h"
+#include "core/imaging/dicom_colour.h"
 
 #include <cmath>
 #include <cstring>
@@ -7,7 +7,7 @@
 #include <dcmtk/dcmimage/diregist.h>  // registers colour support in DicomImage
 #include <dcmtk/dcmimgle/dcmimage.h>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::imaging::detail {
 namespace {

@@ -7,8 +7,8 @@
 
 #include <dcmtk/dcmdata/dcxfer.h>
 
-#include "imaging/dicom_pixels.h"
-#include "imaging/film.h"
+#include "core/imaging/dicom_pixels.h"
+#include "core/imaging/film.h"
 
 class DcmDataset;
 

@@ -1,4 +1,4 @@
-#include "imaging/dicom_memory_stream.h"
+#include "core/imaging/dicom_memory_stream.h"
 
 #include <algorithm>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "imaging/dicom_pixels.h"
+#include "core/imaging/dicom_pixels.h"
 
 #include <algorithm>
 #include <cstring>
@@ -6,7 +6,7 @@
 #include <dcmtk/dcmdata/dcdatset.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::imaging::detail {
 namespace {

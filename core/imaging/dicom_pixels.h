@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "imaging/film.h"
+#include "core/imaging/film.h"
 
 class DcmDataset;
 

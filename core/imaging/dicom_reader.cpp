@@ -1,4 +1,4 @@
-#include "imaging/dicom_reader.h"
+#include "core/imaging/dicom_reader.h"
 
 #include <algorithm>
 #include <cstring>
@@ -15,17 +15,17 @@
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmdata/dcxfer.h>
 
-#include "common/error.h"
-#include "imaging/dcmtk_codecs.h"
-#include "imaging/dicom_colour.h"
-#include "imaging/dicom_memory_stream.h"
-#include "imaging/dicom_pixels.h"
-#include "imaging/dicom_tags.h"
-#include "imaging/jpeg2000_codec.h"
-#include "imaging/jpeg2000_source.h"
-#include "imaging/load_limits.h"
-#include "imaging/rle_header.h"
-#include "imaging/windowing.h"
+#include "core/common/error.h"
+#include "core/imaging/dcmtk_codecs.h"
+#include "core/imaging/dicom_colour.h"
+#include "core/imaging/dicom_memory_stream.h"
+#include "core/imaging/dicom_pixels.h"
+#include "core/imaging/dicom_tags.h"
+#include "core/imaging/jpeg2000_codec.h"
+#include "core/imaging/jpeg2000_source.h"
+#include "core/imaging/load_limits.h"
+#include "core/imaging/rle_header.h"
+#include "core/imaging/windowing.h"
 
 namespace cxr::imaging::detail {
 namespace {

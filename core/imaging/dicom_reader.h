@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <filesystem>
 
-#include "imaging/film.h"
-#include "imaging/load_film.h"
+#include "core/imaging/film.h"
+#include "core/imaging/load_film.h"
 
 namespace cxr::imaging::detail {
 

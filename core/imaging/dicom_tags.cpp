@@ -1,4 +1,4 @@
-#include "imaging/dicom_tags.h"
+#include "core/imaging/dicom_tags.h"
 
 #include <algorithm>
 #include <set>

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "imaging/film.h"
+#include "core/imaging/film.h"
 
 class DcmDataset;
 class DcmMetaInfo;

@@ -1,4 +1,4 @@
-#include "imaging/display.h"
+#include "core/imaging/display.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::imaging {
 

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "imaging/film.h"
+#include "core/imaging/film.h"
 
 namespace cxr::imaging {
 

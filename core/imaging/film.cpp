@@ -1,4 +1,4 @@
-#include "imaging/film.h"
+#include "core/imaging/film.h"
 
 namespace cxr::imaging {
 

@@ -1,4 +1,4 @@
-#include "imaging/film_writer.h"
+#include "core/imaging/film_writer.h"
 
 #include <algorithm>
 #include <cmath>
@@ -16,10 +16,10 @@
 #include <dcmtk/dcmjpeg/djrplol.h>
 #include <dcmtk/dcmjpls/djrparam.h>
 
-#include "common/atomic_file.h"
-#include "common/error.h"
-#include "imaging/dcmtk_codecs.h"
-#include "imaging/jpeg2000_codec.h"
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
+#include "core/imaging/dcmtk_codecs.h"
+#include "core/imaging/jpeg2000_codec.h"
 
 namespace cxr::imaging {
 namespace {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "imaging/film.h"
+#include "core/imaging/film.h"
 
 namespace cxr::imaging {
 

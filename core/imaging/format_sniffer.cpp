@@ -1,4 +1,4 @@
-#include "imaging/format_sniffer.h"
+#include "core/imaging/format_sniffer.h"
 
 #include <cstring>
 

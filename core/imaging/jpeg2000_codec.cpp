@@ -1,4 +1,4 @@
-#include "imaging/jpeg2000_codec.h"
+#include "core/imaging/jpeg2000_codec.h"
 
 #include <algorithm>
 #include <cstdint>

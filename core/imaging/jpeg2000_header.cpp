@@ -1,4 +1,4 @@
-#include "imaging/jpeg2000_header.h"
+#include "core/imaging/jpeg2000_header.h"
 
 #include <cstdio>
 #include <cstring>

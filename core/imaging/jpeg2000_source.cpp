@@ -1,4 +1,4 @@
-#include "imaging/jpeg2000_source.h"
+#include "core/imaging/jpeg2000_source.h"
 
 #include <cstdint>
 #include <cstring>
@@ -9,9 +9,9 @@
 #include <dcmtk/dcmdata/dcpixseq.h>
 #include <dcmtk/dcmdata/dcpxitem.h>
 
-#include "common/error.h"
-#include "imaging/jpeg2000_codec.h"
-#include "imaging/jpeg2000_header.h"
+#include "core/common/error.h"
+#include "core/imaging/jpeg2000_codec.h"
+#include "core/imaging/jpeg2000_header.h"
 
 namespace cxr::imaging::detail {
 namespace {

@@ -9,7 +9,7 @@
 
 #include <dcmtk/dcmdata/dcxfer.h>
 
-#include "imaging/dicom_pixels.h"
+#include "core/imaging/dicom_pixels.h"
 
 class DcmDataset;
 

@@ -1,4 +1,4 @@
-#include "imaging/library_versions.h"
+#include "core/imaging/library_versions.h"
 
 #include <dcmtk/dcmdata/dcuid.h>
 #include <gdcmVersion.h>

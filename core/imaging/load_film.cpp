@@ -1,4 +1,4 @@
-#include "imaging/load_film.h"
+#include "core/imaging/load_film.h"
 
 #include <algorithm>
 #include <fstream>
@@ -6,11 +6,11 @@
 
 #include <opencv2/core.hpp>
 
-#include "common/atomic_file.h"
-#include "common/error.h"
-#include "imaging/dicom_reader.h"
-#include "imaging/format_sniffer.h"
-#include "imaging/raster_reader.h"
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
+#include "core/imaging/dicom_reader.h"
+#include "core/imaging/format_sniffer.h"
+#include "core/imaging/raster_reader.h"
 
 namespace cxr::imaging {
 namespace {

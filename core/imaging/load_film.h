@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <string>
 
-#include "imaging/film.h"
+#include "core/imaging/film.h"
 
 namespace cxr::imaging {
 

@@ -1,8 +1,8 @@
-#include "imaging/load_limits.h"
+#include "core/imaging/load_limits.h"
 
 #include <string>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::imaging::detail {
 

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <filesystem>
 
-#include "imaging/load_film.h"
+#include "core/imaging/load_film.h"
 
 namespace cxr::imaging::detail {
 

@@ -1,4 +1,4 @@
-#include "imaging/raster_header.h"
+#include "core/imaging/raster_header.h"
 
 #include <cstdlib>
 

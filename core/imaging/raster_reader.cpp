@@ -1,4 +1,4 @@
-#include "imaging/raster_reader.h"
+#include "core/imaging/raster_reader.h"
 
 #include <algorithm>
 
@@ -6,10 +6,10 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "common/error.h"
-#include "imaging/load_limits.h"
-#include "imaging/raster_header.h"
-#include "imaging/windowing.h"
+#include "core/common/error.h"
+#include "core/imaging/load_limits.h"
+#include "core/imaging/raster_header.h"
+#include "core/imaging/windowing.h"
 
 namespace cxr::imaging::detail {
 namespace {

@@ -5,9 +5,9 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
-#include "common/atomic_file.h"
-#include "common/error.h"
-#include "imaging/film_writer.h"
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
+#include "core/imaging/film_writer.h"
 
 namespace cxr::imaging {
 

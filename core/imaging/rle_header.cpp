@@ -1,4 +1,4 @@
-#include "imaging/rle_header.h"
+#include "core/imaging/rle_header.h"
 
 namespace cxr::imaging::detail {
 namespace {

@@ -1,4 +1,4 @@
-#include "imaging/windowing.h"
+#include "core/imaging/windowing.h"
 
 #include <algorithm>
 #include <cmath>

@@ -5,7 +5,7 @@
 // -> MONOCHROME1 inversion last (display.h).
 #include <vector>
 
-#include "imaging/film.h"
+#include "core/imaging/film.h"
 
 namespace cxr::imaging {
 

@@ -1,11 +1,11 @@
-#include "model/class_map.h"
+#include "core/model/class_map.h"
 
 #include <algorithm>
 #include <set>
 
-#include "common/error.h"
-#include "model/torch_file.h"
-#include "model/torch_file_writer.h"
+#include "core/common/error.h"
+#include "core/model/torch_file.h"
+#include "core/model/torch_file_writer.h"
 
 namespace cxr::model {
 

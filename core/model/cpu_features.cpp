@@ -1,4 +1,4 @@
-#include "model/cpu_features.h"
+#include "core/model/cpu_features.h"
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>

@@ -1,4 +1,4 @@
-#include "model/device.h"
+#include "core/model/device.h"
 
 #include <ATen/Context.h>
 #include <ATen/Parallel.h>
@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <thread>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::model {
 

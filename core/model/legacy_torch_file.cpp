@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <cstring>
 
-#include "common/error.h"
-#include "model/torch_file.h"
-#include "model/unpickler.h"
+#include "core/common/error.h"
+#include "core/model/torch_file.h"
+#include "core/model/unpickler.h"
 
 namespace cxr::model::detail {
 namespace {

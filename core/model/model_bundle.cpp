@@ -1,4 +1,4 @@
-#include "model/model_bundle.h"
+#include "core/model/model_bundle.h"
 
 #include <ATen/ATen.h>
 #include <c10/util/Exception.h>
@@ -6,11 +6,11 @@
 #include <chrono>
 #include <ctime>
 
-#include "common/error.h"
-#include "common/sha256.h"
-#include "model/class_map.h"
-#include "model/device.h"
-#include "model/state_dict.h"
+#include "core/common/error.h"
+#include "core/common/sha256.h"
+#include "core/model/class_map.h"
+#include "core/model/device.h"
+#include "core/model/state_dict.h"
 
 namespace cxr::model {
 namespace {

@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "common/json_io.h"
-#include "common/population.h"
-#include "model/preprocess.h"
-#include "model/resnet18.h"
+#include "core/common/json_io.h"
+#include "core/common/population.h"
+#include "core/model/preprocess.h"
+#include "core/model/resnet18.h"
 
 namespace cxr::model {
 

@@ -1,8 +1,8 @@
-#include "model/preprocess.h"
+#include "core/model/preprocess.h"
 
 #include <ATen/ATen.h>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::model {
 

@@ -5,7 +5,7 @@
 
 #include <torch/types.h>
 
-#include "model/preprocess_spec.h"
+#include "core/model/preprocess_spec.h"
 
 namespace cxr::model {
 

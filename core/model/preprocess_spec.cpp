@@ -1,6 +1,6 @@
-#include "model/preprocess_spec.h"
+#include "core/model/preprocess_spec.h"
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::model {
 

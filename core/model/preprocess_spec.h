@@ -11,7 +11,7 @@
 #include <array>
 #include <string>
 
-#include "common/json_io.h"
+#include "core/common/json_io.h"
 
 namespace cxr::model {
 

@@ -1,4 +1,4 @@
-#include "model/resnet18.h"
+#include "core/model/resnet18.h"
 
 #include <ATen/ATen.h>
 #include <torch/nn/init.h>
@@ -6,7 +6,7 @@
 #include <torch/nn/modules/pooling.h>
 #include <torch/utils.h>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::model {
 namespace {

@@ -1,4 +1,4 @@
-#include "model/state_dict.h"
+#include "core/model/state_dict.h"
 
 #include <ATen/ATen.h>
 #include <c10/util/Exception.h>
@@ -7,10 +7,10 @@
 #include <map>
 #include <set>
 
-#include "common/error.h"
-#include "model/resnet18.h"
-#include "model/torch_file.h"
-#include "model/torch_file_writer.h"
+#include "core/common/error.h"
+#include "core/model/resnet18.h"
+#include "core/model/torch_file.h"
+#include "core/model/torch_file_writer.h"
 
 namespace cxr::model {
 namespace {

@@ -9,10 +9,10 @@
 #include <cstring>
 #include <map>
 
-#include "common/error.h"
-#include "model/torch_file.h"
-#include "model/torch_tar_archive.h"
-#include "model/unpickler.h"
+#include "core/common/error.h"
+#include "core/model/torch_file.h"
+#include "core/model/torch_tar_archive.h"
+#include "core/model/unpickler.h"
 
 namespace cxr::model::detail {
 namespace {

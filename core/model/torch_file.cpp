@@ -1,4 +1,4 @@
-#include "model/torch_file.h"
+#include "core/model/torch_file.h"
 
 #include <ATen/ATen.h>
 #include <c10/util/Exception.h>
@@ -6,11 +6,11 @@
 #include <cstring>
 #include <limits>
 
-#include "common/atomic_file.h"
-#include "common/error.h"
-#include "model/torch_tar_archive.h"
-#include "model/torch_zip_archive.h"
-#include "model/unpickler.h"
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
+#include "core/model/torch_tar_archive.h"
+#include "core/model/torch_zip_archive.h"
+#include "core/model/unpickler.h"
 
 namespace cxr::model::detail {
 namespace {

@@ -14,7 +14,7 @@
 
 #include <c10/core/Device.h>
 
-#include "model/pickle_value.h"
+#include "core/model/pickle_value.h"
 
 namespace cxr::model::detail {
 

@@ -1,11 +1,11 @@
-#include "model/torch_file_writer.h"
+#include "core/model/torch_file_writer.h"
 
 #include <ATen/ATen.h>
 #include <c10/util/Exception.h>
 #include <caffe2/serialize/inline_container.h>
 
-#include "common/atomic_file.h"
-#include "common/error.h"
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
 
 namespace cxr::model::detail {
 namespace {

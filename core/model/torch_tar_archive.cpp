@@ -1,9 +1,9 @@
-#include "model/torch_tar_archive.h"
+#include "core/model/torch_tar_archive.h"
 
 #include <algorithm>
 #include <cstring>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::model::detail {
 namespace {

@@ -1,10 +1,10 @@
-#include "model/torch_zip_archive.h"
+#include "core/model/torch_zip_archive.h"
 
 #include <algorithm>
 #include <array>
 #include <cstring>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::model::detail {
 namespace {

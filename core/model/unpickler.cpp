@@ -1,8 +1,8 @@
-#include "model/unpickler.h"
+#include "core/model/unpickler.h"
 
 #include <cstring>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::model::detail {
 namespace {

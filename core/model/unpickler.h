@@ -12,8 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "common/error.h"
-#include "model/pickle_value.h"
+#include "core/common/error.h"
+#include "core/model/pickle_value.h"
 
 namespace cxr::model::detail {
 

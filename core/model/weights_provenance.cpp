@@ -1,9 +1,9 @@
-#include "model/weights_provenance.h"
+#include "core/model/weights_provenance.h"
 
 #include <algorithm>
 #include <cctype>
 
-#include "common/sha256.h"
+#include "core/common/sha256.h"
 
 namespace cxr::model {
 namespace {

@@ -1,9 +1,9 @@
-#include "synth/chest_anatomy.h"
+#include "core/synth/chest_anatomy.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "synth/synth_random.h"
+#include "core/synth/synth_random.h"
 
 namespace cxr::synth {
 

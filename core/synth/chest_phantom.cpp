@@ -1,13 +1,13 @@
-#include "synth/chest_phantom.h"
+#include "core/synth/chest_phantom.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include <opencv2/imgproc.hpp>
 
-#include "synth/chest_anatomy.h"
-#include "synth/opacity_painter.h"
-#include "synth/synth_random.h"
+#include "core/synth/chest_anatomy.h"
+#include "core/synth/opacity_painter.h"
+#include "core/synth/synth_random.h"
 
 namespace cxr::synth {
 namespace {

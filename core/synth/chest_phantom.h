@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "synth/film_plan.h"
+#include "core/synth/film_plan.h"
 
 namespace cxr::synth {
 

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "imaging/film_writer.h"
-#include "synth/chest_phantom.h"
-#include "synth/film_plan.h"
+#include "core/imaging/film_writer.h"
+#include "core/synth/chest_phantom.h"
+#include "core/synth/film_plan.h"
 
 namespace cxr::synth {
 

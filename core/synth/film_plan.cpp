@@ -1,10 +1,10 @@
-#include "synth/film_plan.h"
+#include "core/synth/film_plan.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-#include "synth/synth_random.h"
+#include "core/synth/synth_random.h"
 
 namespace cxr::synth {
 namespace {

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "imaging/film_writer.h"
-#include "synth/synth_options.h"
+#include "core/imaging/film_writer.h"
+#include "core/synth/synth_options.h"
 
 namespace cxr::synth {
 

@@ -1,9 +1,9 @@
-#include "synth/lung_chance.h"
+#include "core/synth/lung_chance.h"
 
 #include <random>
 #include <string>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::synth {
 

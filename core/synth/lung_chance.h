@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "synth/chest_phantom.h"
+#include "core/synth/chest_phantom.h"
 
 namespace cxr::synth {
 

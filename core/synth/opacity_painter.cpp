@@ -1,4 +1,4 @@
-#include "synth/opacity_painter.h"
+#include "core/synth/opacity_painter.h"
 
 #include <algorithm>
 #include <cmath>

@@ -8,9 +8,9 @@
 
 #include <opencv2/core.hpp>
 
-#include "synth/chest_anatomy.h"
-#include "synth/chest_phantom.h"
-#include "synth/synth_random.h"
+#include "core/synth/chest_anatomy.h"
+#include "core/synth/chest_phantom.h"
+#include "core/synth/synth_random.h"
 
 namespace cxr::synth {
 

@@ -1,9 +1,9 @@
-#include "synth/synth_options.h"
+#include "core/synth/synth_options.h"
 
 #include <iomanip>
 #include <sstream>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::synth {
 

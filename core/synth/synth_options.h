@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-#include "common/json_io.h"
+#include "core/common/json_io.h"
 
 namespace cxr::synth {
 

@@ -1,4 +1,4 @@
-#include "synth/synth_random.h"
+#include "core/synth/synth_random.h"
 
 #include <cmath>
 

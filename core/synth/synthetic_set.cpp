@@ -1,4 +1,4 @@
-#include "synth/synthetic_set.h"
+#include "core/synth/synthetic_set.h"
 
 #include <algorithm>
 #include <atomic>
@@ -9,12 +9,12 @@
 #include <sstream>
 #include <thread>
 
-#include "common/atomic_file.h"
-#include "common/error.h"
-#include "imaging/film_writer.h"
-#include "synth/chest_phantom.h"
-#include "synth/film_encoding.h"
-#include "synth/film_plan.h"
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
+#include "core/imaging/film_writer.h"
+#include "core/synth/chest_phantom.h"
+#include "core/synth/film_encoding.h"
+#include "core/synth/film_plan.h"
 
 namespace cxr::synth {
 namespace {

@@ -10,9 +10,9 @@
 #include <filesystem>
 #include <optional>
 
-#include "common/cancel_token.h"
-#include "common/progress.h"
-#include "synth/synth_options.h"
+#include "core/common/cancel_token.h"
+#include "core/common/progress.h"
+#include "core/synth/synth_options.h"
 
 namespace cxr::synth {
 

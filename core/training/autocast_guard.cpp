@@ -1,10 +1,10 @@
-#include "training/autocast_guard.h"
+#include "core/training/autocast_guard.h"
 
 #include <ATen/Context.h>
 #include <ATen/autocast_mode.h>
 
-#include "model/cpu_features.h"
-#include "model/torch_compat.h"
+#include "core/model/cpu_features.h"
+#include "core/model/torch_compat.h"
 
 namespace cxr::training {
 namespace {

@@ -9,7 +9,7 @@
 
 #include <ATen/core/Tensor.h>
 
-#include "data/batch_loader.h"
+#include "core/data/batch_loader.h"
 
 namespace cxr::training {
 

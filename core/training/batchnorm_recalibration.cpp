@@ -1,12 +1,12 @@
-#include "training/batchnorm_recalibration.h"
+#include "core/training/batchnorm_recalibration.h"
 
 #include <vector>
 
 #include <torch/nn/modules/batchnorm.h>
 #include <torch/utils.h>
 
-#include "common/error.h"
-#include "training/autocast_guard.h"
+#include "core/common/error.h"
+#include "core/training/autocast_guard.h"
 
 namespace cxr::training {
 namespace {

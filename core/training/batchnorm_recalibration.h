@@ -6,10 +6,10 @@
 // produced, so eval mode would score validation films with another network's statistics.
 #include <cstddef>
 
-#include "common/cancel_token.h"
-#include "model/resnet18.h"
-#include "training/batch_source.h"
-#include "training/epoch_loop.h"
+#include "core/common/cancel_token.h"
+#include "core/model/resnet18.h"
+#include "core/training/batch_source.h"
+#include "core/training/epoch_loop.h"
 
 namespace cxr::training {
 

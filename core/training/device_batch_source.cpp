@@ -1,4 +1,4 @@
-#include "training/device_batch_source.h"
+#include "core/training/device_batch_source.h"
 
 #include <algorithm>
 #include <numeric>
@@ -6,8 +6,8 @@
 
 #include <torch/types.h>
 
-#include "common/error.h"
-#include "data/class_balance.h"
+#include "core/common/error.h"
+#include "core/data/class_balance.h"
 
 namespace cxr::training {
 

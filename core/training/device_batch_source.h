@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "data/device_augmenter.h"
-#include "training/batch_source.h"
+#include "core/data/device_augmenter.h"
+#include "core/training/batch_source.h"
 
 namespace cxr::training {
 

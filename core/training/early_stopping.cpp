@@ -1,4 +1,4 @@
-#include "training/early_stopping.h"
+#include "core/training/early_stopping.h"
 
 #include <limits>
 

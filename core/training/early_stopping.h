@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "training/training_config.h"
-#include "training/training_observer.h"
+#include "core/training/training_config.h"
+#include "core/training/training_observer.h"
 
 namespace cxr::training {
 

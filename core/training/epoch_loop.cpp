@@ -1,4 +1,4 @@
-#include "training/epoch_loop.h"
+#include "core/training/epoch_loop.h"
 
 #include <algorithm>
 #include <chrono>
@@ -8,8 +8,8 @@
 #include <torch/nn/functional/loss.h>
 #include <torch/utils.h>
 
-#include "common/error.h"
-#include "training/autocast_guard.h"
+#include "core/common/error.h"
+#include "core/training/autocast_guard.h"
 
 namespace cxr::training {
 namespace {

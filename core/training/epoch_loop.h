@@ -10,10 +10,10 @@
 #include <ATen/core/Tensor.h>
 #include <torch/optim/optimizer.h>
 
-#include "common/cancel_token.h"
-#include "evaluation/predictions.h"
-#include "model/resnet18.h"
-#include "training/batch_source.h"
+#include "core/common/cancel_token.h"
+#include "core/evaluation/predictions.h"
+#include "core/model/resnet18.h"
+#include "core/training/batch_source.h"
 
 namespace cxr::training {
 

@@ -1,4 +1,4 @@
-#include "training/foreach_optimizers.h"
+#include "core/training/foreach_optimizers.h"
 
 #include <cmath>
 #include <memory>
@@ -9,7 +9,7 @@
 #include <c10/util/string_utils.h>
 #include <torch/utils.h>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::training {
 namespace {

@@ -1,6 +1,6 @@
-#include "training/loader_batch_source.h"
+#include "core/training/loader_batch_source.h"
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::training {
 

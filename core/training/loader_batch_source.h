@@ -3,8 +3,8 @@
 // worker threads (augmentation and prefetch on the CPU).
 #include <memory>
 
-#include "data/batch_loader.h"
-#include "training/batch_source.h"
+#include "core/data/batch_loader.h"
+#include "core/training/batch_source.h"
 
 namespace cxr::training {
 

@@ -1,10 +1,10 @@
-#include "training/metrics_log.h"
+#include "core/training/metrics_log.h"
 
 #include <cstdio>
 #include <sstream>
 
-#include "common/atomic_file.h"
-#include "common/error.h"
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
 
 namespace cxr::training {
 namespace {

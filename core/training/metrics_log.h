@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "training/training_observer.h"
+#include "core/training/training_observer.h"
 
 namespace cxr::training {
 

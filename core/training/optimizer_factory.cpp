@@ -1,4 +1,4 @@
-#include "training/optimizer_factory.h"
+#include "core/training/optimizer_factory.h"
 
 #include <sstream>
 
@@ -7,9 +7,9 @@
 #include <torch/optim/sgd.h>
 #include <torch/serialize/archive.h>
 
-#include "common/atomic_file.h"
-#include "common/error.h"
-#include "training/foreach_optimizers.h"
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
+#include "core/training/foreach_optimizers.h"
 
 namespace cxr::training {
 

@@ -9,7 +9,7 @@
 #include <ATen/core/Tensor.h>
 #include <torch/optim/optimizer.h>
 
-#include "training/training_config.h"
+#include "core/training/training_config.h"
 
 namespace cxr::training {
 

@@ -1,11 +1,11 @@
-#include "training/run_directory.h"
+#include "core/training/run_directory.h"
 
 #include <cstdio>
 #include <system_error>
 #include <vector>
 
-#include "common/error.h"
-#include "training/run_state.h"
+#include "core/common/error.h"
+#include "core/training/run_state.h"
 
 namespace cxr::training {
 

@@ -15,7 +15,7 @@
 #include <filesystem>
 #include <string>
 
-#include "common/json_io.h"
+#include "core/common/json_io.h"
 
 namespace cxr::training {
 

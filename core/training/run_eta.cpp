@@ -1,4 +1,4 @@
-#include "training/run_eta.h"
+#include "core/training/run_eta.h"
 
 #include <algorithm>
 

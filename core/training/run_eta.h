@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "training/training_config.h"
+#include "core/training/training_config.h"
 
 namespace cxr::training {
 

@@ -1,8 +1,8 @@
-#include "training/run_state.h"
+#include "core/training/run_state.h"
 
 #include <cmath>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::training {
 

@@ -1,4 +1,4 @@
-#include "training/step_lr.h"
+#include "core/training/step_lr.h"
 
 #include <cmath>
 

@@ -2,7 +2,7 @@
 // StepLR as a pure function of the epoch, like torch.optim.lr_scheduler.StepLR: the rate at
 // epoch e of a phase is base * gamma^floor(e / stepSize). Being stateless, a resumed run gets
 // the scheduler's position from the epoch number alone.
-#include "training/training_config.h"
+#include "core/training/training_config.h"
 
 namespace cxr::training {
 

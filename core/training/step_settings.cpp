@@ -1,10 +1,10 @@
-#include "training/step_settings.h"
+#include "core/training/step_settings.h"
 
 #include <cstdlib>
 
 #include <ATen/Context.h>
 
-#include "training/autocast_guard.h"
+#include "core/training/autocast_guard.h"
 
 namespace cxr::training {
 

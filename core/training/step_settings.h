@@ -4,8 +4,8 @@
 // the benchmarks that time "what a run does" (cxr_bench) cannot drift apart.
 #include <string>
 
-#include "training/epoch_loop.h"
-#include "training/training_config.h"
+#include "core/training/epoch_loop.h"
+#include "core/training/training_config.h"
 
 namespace cxr::training {
 

@@ -1,4 +1,4 @@
-#include "training/tensor_batch_source.h"
+#include "core/training/tensor_batch_source.h"
 
 #include <algorithm>
 #include <numeric>
@@ -7,7 +7,7 @@
 
 #include <torch/types.h>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::training {
 

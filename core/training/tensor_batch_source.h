@@ -3,7 +3,7 @@
 // shuffled per epoch from a seed.
 #include <cstdint>
 
-#include "training/batch_source.h"
+#include "core/training/batch_source.h"
 
 namespace cxr::training {
 

@@ -1,4 +1,4 @@
-#include "training/trainer.h"
+#include "core/training/trainer.h"
 
 #include <chrono>
 #include <cmath>
@@ -8,19 +8,19 @@
 #include <c10/util/Exception.h>
 #include <torch/types.h>
 
-#include "common/error.h"
-#include "common/fault_point.h"
-#include "common/logging.h"
-#include "model/device.h"
-#include "model/state_dict.h"
-#include "training/autocast_guard.h"
-#include "training/batchnorm_recalibration.h"
-#include "training/early_stopping.h"
-#include "training/metrics_log.h"
-#include "training/optimizer_factory.h"
-#include "training/run_eta.h"
-#include "training/step_lr.h"
-#include "training/step_settings.h"
+#include "core/common/error.h"
+#include "core/common/fault_point.h"
+#include "core/common/logging.h"
+#include "core/model/device.h"
+#include "core/model/state_dict.h"
+#include "core/training/autocast_guard.h"
+#include "core/training/batchnorm_recalibration.h"
+#include "core/training/early_stopping.h"
+#include "core/training/metrics_log.h"
+#include "core/training/optimizer_factory.h"
+#include "core/training/run_eta.h"
+#include "core/training/step_lr.h"
+#include "core/training/step_settings.h"
 
 namespace cxr::training {
 namespace {

@@ -11,14 +11,14 @@
 #include <string>
 #include <vector>
 
-#include "common/cancel_token.h"
-#include "model/resnet18.h"
-#include "training/batch_source.h"
-#include "training/epoch_loop.h"
-#include "training/run_directory.h"
-#include "training/run_state.h"
-#include "training/training_config.h"
-#include "training/training_observer.h"
+#include "core/common/cancel_token.h"
+#include "core/model/resnet18.h"
+#include "core/training/batch_source.h"
+#include "core/training/epoch_loop.h"
+#include "core/training/run_directory.h"
+#include "core/training/run_state.h"
+#include "core/training/training_config.h"
+#include "core/training/training_observer.h"
 
 namespace cxr::training {
 

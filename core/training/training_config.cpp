@@ -1,8 +1,8 @@
-#include "training/training_config.h"
+#include "core/training/training_config.h"
 
 #include <cmath>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::training {
 namespace {

@@ -1,9 +1,9 @@
-#include "training/training_history.h"
+#include "core/training/training_history.h"
 
 #include <algorithm>
 #include <limits>
 
-#include "training/early_stopping.h"
+#include "core/training/early_stopping.h"
 
 namespace cxr::training {
 

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "common/progress.h"
-#include "training/training_config.h"
+#include "core/common/progress.h"
+#include "core/training/training_config.h"
 
 namespace cxr::training {
 

@@ -1,7 +1,7 @@
-#include "workflows/about.h"
+#include "core/workflows/about.h"
 
-#include "imaging/library_versions.h"
-#include "model/device.h"
+#include "core/imaging/library_versions.h"
+#include "core/model/device.h"
 
 namespace cxr::workflows {
 

@@ -1,4 +1,4 @@
-#include "workflows/console_training_observer.h"
+#include "core/workflows/console_training_observer.h"
 
 #include <cmath>
 #include <cstdio>

@@ -7,7 +7,7 @@
 #include <ostream>
 #include <string>
 
-#include "training/training_observer.h"
+#include "core/training/training_observer.h"
 
 namespace cxr::workflows {
 

@@ -1,4 +1,4 @@
-#include "workflows/csv_fields.h"
+#include "core/workflows/csv_fields.h"
 
 namespace cxr::workflows {
 

@@ -1,11 +1,11 @@
-#include "workflows/demo_workflow.h"
+#include "core/workflows/demo_workflow.h"
 
 #include <sstream>
 
-#include "common/error.h"
-#include "common/json_io.h"
-#include "synth/synthetic_set.h"
-#include "workflows/about.h"
+#include "core/common/error.h"
+#include "core/common/json_io.h"
+#include "core/synth/synthetic_set.h"
+#include "core/workflows/about.h"
 
 namespace cxr::workflows {
 

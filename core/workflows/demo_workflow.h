@@ -8,12 +8,12 @@
 #include <optional>
 #include <string>
 
-#include "common/cancel_token.h"
-#include "common/progress.h"
-#include "synth/synth_options.h"
-#include "training/training_config.h"
-#include "training/training_observer.h"
-#include "workflows/train_workflow.h"
+#include "core/common/cancel_token.h"
+#include "core/common/progress.h"
+#include "core/synth/synth_options.h"
+#include "core/training/training_config.h"
+#include "core/training/training_observer.h"
+#include "core/workflows/train_workflow.h"
 
 namespace cxr::workflows {
 

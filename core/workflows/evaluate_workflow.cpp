@@ -1,19 +1,19 @@
-#include "workflows/evaluate_workflow.h"
+#include "core/workflows/evaluate_workflow.h"
 
 #include <chrono>
 #include <random>
 
 #include <c10/util/Exception.h>
 
-#include "common/error.h"
-#include "data/batch_loader.h"
-#include "data/dataset_index.h"
-#include "data/film_cache.h"
-#include "data/film_cache_builder.h"
-#include "model/device.h"
-#include "model/model_bundle.h"
-#include "training/epoch_loop.h"
-#include "training/loader_batch_source.h"
+#include "core/common/error.h"
+#include "core/data/batch_loader.h"
+#include "core/data/dataset_index.h"
+#include "core/data/film_cache.h"
+#include "core/data/film_cache_builder.h"
+#include "core/model/device.h"
+#include "core/model/model_bundle.h"
+#include "core/training/epoch_loop.h"
+#include "core/training/loader_batch_source.h"
 
 namespace cxr::workflows {
 namespace {

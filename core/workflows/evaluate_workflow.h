@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "common/cancel_token.h"
-#include "common/progress.h"
-#include "evaluation/evaluation_report.h"
-#include "evaluation/predictions.h"
+#include "core/common/cancel_token.h"
+#include "core/common/progress.h"
+#include "core/evaluation/evaluation_report.h"
+#include "core/evaluation/predictions.h"
 
 namespace cxr::workflows {
 

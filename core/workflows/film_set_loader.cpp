@@ -1,11 +1,11 @@
-#include "workflows/film_set_loader.h"
+#include "core/workflows/film_set_loader.h"
 
-#include "common/error.h"
-#include "data/batch_loader.h"
-#include "data/film_cache_builder.h"
-#include "model/device.h"
-#include "training/device_batch_source.h"
-#include "training/loader_batch_source.h"
+#include "core/common/error.h"
+#include "core/data/batch_loader.h"
+#include "core/data/film_cache_builder.h"
+#include "core/model/device.h"
+#include "core/training/device_batch_source.h"
+#include "core/training/loader_batch_source.h"
 
 namespace cxr::workflows {
 namespace {

@@ -8,17 +8,17 @@
 #include <string>
 #include <vector>
 
-#include "common/cancel_token.h"
-#include "data/film_cache.h"
-#include "data/film_cache_builder.h"
-#include "data/split_plan.h"
-#include "evaluation/predictions.h"
-#include "model/preprocess_spec.h"
-#include "model/resnet18.h"
-#include "training/batch_source.h"
-#include "training/epoch_loop.h"
-#include "training/training_config.h"
-#include "training/training_observer.h"
+#include "core/common/cancel_token.h"
+#include "core/data/film_cache.h"
+#include "core/data/film_cache_builder.h"
+#include "core/data/split_plan.h"
+#include "core/evaluation/predictions.h"
+#include "core/model/preprocess_spec.h"
+#include "core/model/resnet18.h"
+#include "core/training/batch_source.h"
+#include "core/training/epoch_loop.h"
+#include "core/training/training_config.h"
+#include "core/training/training_observer.h"
 
 namespace cxr::workflows {
 

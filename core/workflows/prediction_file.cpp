@@ -1,13 +1,13 @@
-#include "workflows/prediction_file.h"
+#include "core/workflows/prediction_file.h"
 
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
 
-#include "common/atomic_file.h"
-#include "common/error.h"
-#include "workflows/csv_fields.h"
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
+#include "core/workflows/csv_fields.h"
 
 namespace cxr::workflows {
 namespace {

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "evaluation/predictions.h"
+#include "core/evaluation/predictions.h"
 
 namespace cxr::workflows {
 

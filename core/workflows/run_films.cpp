@@ -1,12 +1,12 @@
-#include "workflows/run_films.h"
+#include "core/workflows/run_films.h"
 
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 
-#include "common/atomic_file.h"
-#include "common/error.h"
-#include "workflows/csv_fields.h"
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
+#include "core/workflows/csv_fields.h"
 
 namespace cxr::workflows {
 namespace {

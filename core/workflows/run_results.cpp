@@ -1,17 +1,17 @@
-#include "workflows/run_results.h"
+#include "core/workflows/run_results.h"
 
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 
-#include "common/error.h"
-#include "common/sha256.h"
-#include "evaluation/call_rule.h"
-#include "evaluation/predictions.h"
-#include "training/metrics_log.h"
-#include "training/run_directory.h"
-#include "workflows/prediction_file.h"
-#include "workflows/run_films.h"
+#include "core/common/error.h"
+#include "core/common/sha256.h"
+#include "core/evaluation/call_rule.h"
+#include "core/evaluation/predictions.h"
+#include "core/training/metrics_log.h"
+#include "core/training/run_directory.h"
+#include "core/workflows/prediction_file.h"
+#include "core/workflows/run_films.h"
 
 namespace cxr::workflows {
 namespace {

@@ -10,11 +10,11 @@
 #include <string>
 #include <vector>
 
-#include "common/json_io.h"
-#include "common/population.h"
-#include "evaluation/evaluation_report.h"
-#include "training/training_config.h"
-#include "training/training_history.h"
+#include "core/common/json_io.h"
+#include "core/common/population.h"
+#include "core/evaluation/evaluation_report.h"
+#include "core/training/training_config.h"
+#include "core/training/training_history.h"
 
 namespace cxr::workflows {
 

@@ -10,11 +10,11 @@
 #include <string>
 #include <vector>
 
-#include "common/cancel_token.h"
-#include "common/population.h"
-#include "evaluation/evaluation_report.h"
-#include "training/training_config.h"
-#include "training/training_observer.h"
+#include "core/common/cancel_token.h"
+#include "core/common/population.h"
+#include "core/evaluation/evaluation_report.h"
+#include "core/training/training_config.h"
+#include "core/training/training_observer.h"
 
 namespace cxr::workflows {
 

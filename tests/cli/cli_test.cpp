@@ -11,8 +11,8 @@
 
 #include <gtest/gtest.h>
 
-#include "common/atomic_file.h"
-#include "common/json_io.h"
+#include "core/common/atomic_file.h"
+#include "core/common/json_io.h"
 #include "test_dirs.h"
 
 namespace {

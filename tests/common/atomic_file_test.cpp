@@ -1,10 +1,10 @@
-#include "common/atomic_file.h"
+#include "core/common/atomic_file.h"
 
 #include <vector>
 
 #include <gtest/gtest.h>
 
-#include "common/error.h"
+#include "core/common/error.h"
 #include "test_dirs.h"
 
 namespace cxr {

@@ -1,8 +1,8 @@
-#include "common/error.h"
+#include "core/common/error.h"
 
 #include <gtest/gtest.h>
 
-#include "common/cancel_token.h"
+#include "core/common/cancel_token.h"
 
 namespace cxr {
 

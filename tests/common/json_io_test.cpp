@@ -1,9 +1,9 @@
-#include "common/json_io.h"
+#include "core/common/json_io.h"
 
 #include <gtest/gtest.h>
 
-#include "common/atomic_file.h"
-#include "common/error.h"
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
 #include "test_dirs.h"
 
 namespace cxr {

@@ -2,9 +2,9 @@
 // Strings, ages from birth and film dates, and the JSON a run stores.
 #include <gtest/gtest.h>
 
-#include "common/error.h"
-#include "common/patient_age.h"
-#include "common/population.h"
+#include "core/common/error.h"
+#include "core/common/patient_age.h"
+#include "core/common/population.h"
 
 namespace cxr {
 namespace {

@@ -1,4 +1,4 @@
-#include "common/progress.h"
+#include "core/common/progress.h"
 
 #include <gtest/gtest.h>
 

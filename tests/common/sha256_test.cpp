@@ -1,8 +1,8 @@
-#include "common/sha256.h"
+#include "core/common/sha256.h"
 
 #include <gtest/gtest.h>
 
-#include "common/atomic_file.h"
+#include "core/common/atomic_file.h"
 #include "test_dirs.h"
 
 namespace cxr {

@@ -7,11 +7,11 @@
 
 #include <gtest/gtest.h>
 
-#include "common/error.h"
-#include "data/batch_loader.h"
-#include "data/class_balance.h"
-#include "data/film_cache_writer.h"
-#include "model/preprocess.h"
+#include "core/common/error.h"
+#include "core/data/batch_loader.h"
+#include "core/data/class_balance.h"
+#include "core/data/film_cache_writer.h"
+#include "core/model/preprocess.h"
 #include "test_dirs.h"
 
 namespace fs = std::filesystem;

@@ -6,9 +6,9 @@
 
 #include <gtest/gtest.h>
 
-#include "common/error.h"
-#include "data/dataset_index.h"
-#include "data/split.h"
+#include "core/common/error.h"
+#include "core/data/dataset_index.h"
+#include "core/data/split.h"
 #include "test_dirs.h"
 
 namespace fs = std::filesystem;

@@ -5,11 +5,11 @@
 
 #include <gtest/gtest.h>
 
-#include "common/error.h"
-#include "data/film_cache.h"
-#include "data/film_cache_builder.h"
-#include "imaging/display.h"
-#include "imaging/film_writer.h"
+#include "core/common/error.h"
+#include "core/data/film_cache.h"
+#include "core/data/film_cache_builder.h"
+#include "core/imaging/display.h"
+#include "core/imaging/film_writer.h"
 #include "test_dirs.h"
 
 namespace fs = std::filesystem;

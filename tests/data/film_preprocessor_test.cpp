@@ -2,13 +2,13 @@
 // resize — and the film cache holds exactly its pixels.
 #include <gtest/gtest.h>
 
-#include "common/error.h"
-#include "data/film_cache.h"
-#include "data/film_cache_builder.h"
-#include "data/film_preprocessor.h"
-#include "imaging/display.h"
-#include "imaging/film_writer.h"
-#include "imaging/load_film.h"
+#include "core/common/error.h"
+#include "core/data/film_cache.h"
+#include "core/data/film_cache_builder.h"
+#include "core/data/film_preprocessor.h"
+#include "core/imaging/display.h"
+#include "core/imaging/film_writer.h"
+#include "core/imaging/load_film.h"
 #include "test_dirs.h"
 
 namespace fs = std::filesystem;

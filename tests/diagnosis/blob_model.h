@@ -10,9 +10,9 @@
 
 #include <torch/torch.h>
 
-#include "imaging/film.h"
-#include "model/model_bundle.h"
-#include "model/state_dict.h"
+#include "core/imaging/film.h"
+#include "core/model/model_bundle.h"
+#include "core/model/state_dict.h"
 
 namespace cxr::test {
 

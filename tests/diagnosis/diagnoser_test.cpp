@@ -11,12 +11,12 @@
 #include <gtest/gtest.h>
 
 #include "blob_model.h"
-#include "common/error.h"
-#include "common/json_io.h"
-#include "diagnosis/diagnoser.h"
-#include "diagnosis/heat_map.h"
-#include "evaluation/call_rule.h"
-#include "model/class_map.h"
+#include "core/common/error.h"
+#include "core/common/json_io.h"
+#include "core/diagnosis/diagnoser.h"
+#include "core/diagnosis/heat_map.h"
+#include "core/evaluation/call_rule.h"
+#include "core/model/class_map.h"
 #include "test_dirs.h"
 
 namespace cxr::diagnosis {

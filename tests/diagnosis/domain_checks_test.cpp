@@ -3,9 +3,9 @@
 
 #include <gtest/gtest.h>
 
-#include "diagnosis/domain_checks.h"
-#include "imaging/film_writer.h"
-#include "imaging/load_film.h"
+#include "core/diagnosis/domain_checks.h"
+#include "core/imaging/film_writer.h"
+#include "core/imaging/load_film.h"
 #include "test_dirs.h"
 
 namespace cxr::diagnosis {

@@ -3,8 +3,8 @@
 
 #include <gtest/gtest.h>
 
-#include "diagnosis/film_list.h"
-#include "imaging/film_writer.h"
+#include "core/diagnosis/film_list.h"
+#include "core/imaging/film_writer.h"
 #include "test_dirs.h"
 
 namespace cxr::diagnosis {

@@ -5,9 +5,9 @@
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>
 
-#include "common/error.h"
-#include "diagnosis/heat_map.h"
-#include "explain/cam_math.h"
+#include "core/common/error.h"
+#include "core/diagnosis/heat_map.h"
+#include "core/explain/cam_math.h"
 
 namespace cxr::diagnosis {
 namespace {

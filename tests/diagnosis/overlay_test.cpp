@@ -5,10 +5,10 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "common/error.h"
-#include "diagnosis/overlay.h"
-#include "diagnosis/overlay_writer.h"
-#include "explain/colormap.h"
+#include "core/common/error.h"
+#include "core/diagnosis/overlay.h"
+#include "core/diagnosis/overlay_writer.h"
+#include "core/explain/colormap.h"
 #include "test_dirs.h"
 
 namespace cxr::diagnosis {

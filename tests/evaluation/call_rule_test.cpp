@@ -7,10 +7,10 @@
 
 #include <gtest/gtest.h>
 
-#include "evaluation/calibration.h"
-#include "evaluation/call_rule.h"
-#include "evaluation/evaluation_report.h"
-#include "evaluation/threshold.h"
+#include "core/evaluation/calibration.h"
+#include "core/evaluation/call_rule.h"
+#include "core/evaluation/evaluation_report.h"
+#include "core/evaluation/threshold.h"
 
 using namespace cxr::evaluation;
 

@@ -6,10 +6,10 @@
 
 #include <gtest/gtest.h>
 
-#include "common/error.h"
-#include "evaluation/classification_report.h"
-#include "evaluation/confusion_matrix.h"
-#include "evaluation/roc.h"
+#include "core/common/error.h"
+#include "core/evaluation/classification_report.h"
+#include "core/evaluation/confusion_matrix.h"
+#include "core/evaluation/roc.h"
 
 using namespace cxr::evaluation;
 

@@ -5,10 +5,10 @@
 
 #include <gtest/gtest.h>
 
-#include "common/error.h"
-#include "evaluation/calibration.h"
-#include "evaluation/evaluation_report.h"
-#include "evaluation/threshold.h"
+#include "core/common/error.h"
+#include "core/evaluation/calibration.h"
+#include "core/evaluation/evaluation_report.h"
+#include "core/evaluation/threshold.h"
 
 using namespace cxr::evaluation;
 

@@ -4,9 +4,9 @@
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>
 
-#include "common/error.h"
-#include "explain/cam_math.h"
-#include "explain/cam_method.h"
+#include "core/common/error.h"
+#include "core/explain/cam_math.h"
+#include "core/explain/cam_method.h"
 
 namespace cxr::explain {
 namespace {

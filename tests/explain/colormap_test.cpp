@@ -2,8 +2,8 @@
 // tables are compared with cv::applyColorMap in tests/diagnosis, which may link OpenCV.)
 #include <gtest/gtest.h>
 
-#include "common/error.h"
-#include "explain/colormap.h"
+#include "core/common/error.h"
+#include "core/explain/colormap.h"
 
 namespace cxr::explain {
 namespace {

@@ -5,9 +5,9 @@
 #include <c10/core/GradMode.h>
 #include <gtest/gtest.h>
 
-#include "common/error.h"
-#include "explain/grad_cam.h"
-#include "model/resnet18.h"
+#include "core/common/error.h"
+#include "core/explain/grad_cam.h"
+#include "core/model/resnet18.h"
 
 namespace cxr::explain {
 namespace {

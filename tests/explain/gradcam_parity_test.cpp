@@ -12,10 +12,10 @@
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>
 
-#include "common/json_io.h"
-#include "explain/grad_cam.h"
-#include "model/resnet18.h"
-#include "model/state_dict.h"
+#include "core/common/json_io.h"
+#include "core/explain/grad_cam.h"
+#include "core/model/resnet18.h"
+#include "core/model/state_dict.h"
 #include "test_dirs.h"
 
 namespace cxr::explain {

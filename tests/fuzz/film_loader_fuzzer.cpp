@@ -4,8 +4,8 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "common/error.h"
-#include "imaging/load_film.h"
+#include "core/common/error.h"
+#include "core/imaging/load_film.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     cxr::imaging::LoadOptions options;

@@ -10,8 +10,8 @@
 #include <fstream>
 #include <string>
 
-#include "common/error.h"
-#include "model/state_dict.h"
+#include "core/common/error.h"
+#include "core/model/state_dict.h"
 
 namespace {
 

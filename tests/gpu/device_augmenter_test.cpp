@@ -1,11 +1,11 @@
-#include "data/device_augmenter.h"
+#include "core/data/device_augmenter.h"
 
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "common/error.h"
+#include "core/common/error.h"
 #include "test_device.h"
 
 namespace cxr::data {

@@ -15,14 +15,14 @@
 
 #include "checkpoint_check.h"
 #include "cli_process.h"
-#include "common/atomic_file.h"
-#include "common/error.h"
-#include "common/json_io.h"
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
+#include "core/common/json_io.h"
 #include "imaging/dicom_bytes.h"
-#include "imaging/film_writer.h"
-#include "imaging/load_film.h"
-#include "training/run_directory.h"
-#include "training/run_state.h"
+#include "core/imaging/film_writer.h"
+#include "core/imaging/load_film.h"
+#include "core/training/run_directory.h"
+#include "core/training/run_state.h"
 #include "test_dirs.h"
 
 namespace cxr {

@@ -4,10 +4,10 @@
 
 #include <torch/torch.h>
 
-#include "model/model_bundle.h"
-#include "model/preprocess.h"
-#include "model/resnet18.h"
-#include "model/state_dict.h"
+#include "core/model/model_bundle.h"
+#include "core/model/preprocess.h"
+#include "core/model/resnet18.h"
+#include "core/model/state_dict.h"
 
 namespace cxr::test {
 

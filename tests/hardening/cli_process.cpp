@@ -12,7 +12,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "common/atomic_file.h"
+#include "core/common/atomic_file.h"
 
 namespace cxr::test {
 

@@ -19,12 +19,12 @@
 
 #include "checkpoint_check.h"
 #include "cli_process.h"
-#include "common/atomic_file.h"
-#include "common/fault_point.h"
-#include "common/sha256.h"
-#include "training/metrics_log.h"
-#include "training/run_directory.h"
-#include "training/run_state.h"
+#include "core/common/atomic_file.h"
+#include "core/common/fault_point.h"
+#include "core/common/sha256.h"
+#include "core/training/metrics_log.h"
+#include "core/training/run_directory.h"
+#include "core/training/run_state.h"
 #include "test_dirs.h"
 
 namespace cxr {

@@ -6,9 +6,9 @@
 
 #include <gtest/gtest.h>
 
-#include "common/atomic_file.h"
-#include "common/error.h"
-#include "imaging/load_film.h"
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
+#include "core/imaging/load_film.h"
 
 namespace cxr {
 namespace {

@@ -19,9 +19,9 @@
 #include <gtest/gtest.h>
 
 #include "cli_process.h"
-#include "common/atomic_file.h"
-#include "common/json_io.h"
-#include "imaging/film_writer.h"
+#include "core/common/atomic_file.h"
+#include "core/common/json_io.h"
+#include "core/imaging/film_writer.h"
 #include "test_dirs.h"
 
 namespace cxr {

@@ -7,10 +7,10 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
-#include "common/error.h"
+#include "core/common/error.h"
 #include "dicom_bytes.h"
-#include "imaging/film_writer.h"
-#include "imaging/load_film.h"
+#include "core/imaging/film_writer.h"
+#include "core/imaging/load_film.h"
 #include "imaging_test_support.h"
 #include "test_dirs.h"
 

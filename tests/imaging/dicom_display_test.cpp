@@ -6,9 +6,9 @@
 #include <gtest/gtest.h>
 
 #include "dicom_bytes.h"
-#include "imaging/display.h"
-#include "imaging/film_writer.h"
-#include "imaging/load_film.h"
+#include "core/imaging/display.h"
+#include "core/imaging/film_writer.h"
+#include "core/imaging/load_film.h"
 #include "imaging_test_support.h"
 #include "test_dirs.h"
 

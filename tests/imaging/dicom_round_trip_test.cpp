@@ -1,10 +1,10 @@
 // writeDicom -> loadFilm in every transfer syntax: lossless codecs must give back the exact values.
 #include <gtest/gtest.h>
 
-#include "common/error.h"
-#include "imaging/display.h"
-#include "imaging/film_writer.h"
-#include "imaging/load_film.h"
+#include "core/common/error.h"
+#include "core/imaging/display.h"
+#include "core/imaging/film_writer.h"
+#include "core/imaging/load_film.h"
 #include "imaging_test_support.h"
 #include "test_dirs.h"
 

@@ -1,12 +1,12 @@
 // Display mapping, resizing, percentile windows and de-identification.
 #include <gtest/gtest.h>
 
-#include "common/error.h"
-#include "imaging/deidentify.h"
-#include "imaging/display.h"
-#include "imaging/film_writer.h"
-#include "imaging/load_film.h"
-#include "imaging/windowing.h"
+#include "core/common/error.h"
+#include "core/imaging/deidentify.h"
+#include "core/imaging/display.h"
+#include "core/imaging/film_writer.h"
+#include "core/imaging/load_film.h"
+#include "core/imaging/windowing.h"
 #include "imaging_test_support.h"
 #include "test_dirs.h"
 

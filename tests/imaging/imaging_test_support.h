@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "imaging/film_writer.h"
+#include "core/imaging/film_writer.h"
 
 namespace cxr::test {
 

@@ -5,8 +5,8 @@
 
 #include <gtest/gtest.h>
 
-#include "imaging/film_writer.h"
-#include "imaging/load_film.h"
+#include "core/imaging/film_writer.h"
+#include "core/imaging/load_film.h"
 #include "imaging_test_support.h"
 #include "test_dirs.h"
 

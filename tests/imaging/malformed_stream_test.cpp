@@ -16,11 +16,11 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
-#include "common/error.h"
+#include "core/common/error.h"
 #include "dicom_bytes.h"
-#include "imaging/jpeg2000_header.h"
-#include "imaging/load_film.h"
-#include "imaging/rle_header.h"
+#include "core/imaging/jpeg2000_header.h"
+#include "core/imaging/load_film.h"
+#include "core/imaging/rle_header.h"
 #include "test_dirs.h"
 
 namespace cxr::imaging {

@@ -5,12 +5,12 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 #include "dicom_bytes.h"
-#include "imaging/display.h"
-#include "imaging/film_writer.h"
-#include "imaging/load_film.h"
+#include "core/imaging/display.h"
+#include "core/imaging/film_writer.h"
+#include "core/imaging/load_film.h"
 #include "imaging_test_support.h"
 #include "test_dirs.h"
 

@@ -2,9 +2,9 @@
 
 #include <torch/types.h>
 
-#include "common/error.h"
-#include "model/class_map.h"
-#include "model/preprocess.h"
+#include "core/common/error.h"
+#include "core/model/class_map.h"
+#include "core/model/preprocess.h"
 #include "model_reference.h"
 #include "test_dirs.h"
 

@@ -11,8 +11,8 @@
 #include <torch/cuda.h>
 #include <torch/types.h>
 
-#include "model/model_bundle.h"
-#include "model/state_dict.h"
+#include "core/model/model_bundle.h"
+#include "core/model/state_dict.h"
 #include "model_reference.h"
 #include "test_dirs.h"
 

@@ -11,14 +11,14 @@
 #include <random>
 #include <tuple>
 
-#include "common/atomic_file.h"
-#include "common/error.h"
-#include "common/json_io.h"
-#include "common/sha256.h"
-#include "model/class_map.h"
-#include "model/state_dict.h"
-#include "model/torch_file.h"
-#include "model/unpickler.h"
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
+#include "core/common/json_io.h"
+#include "core/common/sha256.h"
+#include "core/model/class_map.h"
+#include "core/model/state_dict.h"
+#include "core/model/torch_file.h"
+#include "core/model/unpickler.h"
 #include "model_reference.h"
 #include "test_dirs.h"
 

@@ -1,15 +1,15 @@
-#include "model/model_bundle.h"
+#include "core/model/model_bundle.h"
 
 #include <gtest/gtest.h>
 
 #include <torch/types.h>
 #include <torch/utils.h>
 
-#include "common/atomic_file.h"
-#include "common/error.h"
-#include "common/sha256.h"
-#include "model/class_map.h"
-#include "model/state_dict.h"
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
+#include "core/common/sha256.h"
+#include "core/model/class_map.h"
+#include "core/model/state_dict.h"
 #include "model_reference.h"
 #include "test_dirs.h"
 

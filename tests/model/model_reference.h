@@ -14,7 +14,7 @@
 
 #include <ATen/ATen.h>
 
-#include "common/sha256.h"
+#include "core/common/sha256.h"
 
 namespace cxr::test {
 

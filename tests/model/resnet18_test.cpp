@@ -1,4 +1,4 @@
-#include "model/resnet18.h"
+#include "core/model/resnet18.h"
 
 #include <gtest/gtest.h>
 
@@ -9,8 +9,8 @@
 #include <torch/types.h>
 #include <torch/utils.h>
 
-#include "common/error.h"
-#include "model/state_dict.h"
+#include "core/common/error.h"
+#include "core/model/state_dict.h"
 #include "model_reference.h"
 
 namespace cxr::model {

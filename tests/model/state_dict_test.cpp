@@ -1,4 +1,4 @@
-#include "model/state_dict.h"
+#include "core/model/state_dict.h"
 
 #include <gtest/gtest.h>
 
@@ -7,11 +7,11 @@
 #include <torch/types.h>
 #include <torch/utils.h>
 
-#include "common/error.h"
-#include "common/json_io.h"
-#include "model/class_map.h"
-#include "model/model_bundle.h"
-#include "model/resnet18.h"
+#include "core/common/error.h"
+#include "core/common/json_io.h"
+#include "core/model/class_map.h"
+#include "core/model/model_bundle.h"
+#include "core/model/resnet18.h"
 #include "model_reference.h"
 #include "test_dirs.h"
 

@@ -1,9 +1,9 @@
 // ImageNet weights are named by the SHA-256 prefix torchvision puts in its file names.
-#include "model/weights_provenance.h"
+#include "core/model/weights_provenance.h"
 
 #include <gtest/gtest.h>
 
-#include "common/sha256.h"
+#include "core/common/sha256.h"
 #include "model_reference.h"
 
 namespace cxr::model {

@@ -6,10 +6,10 @@
 
 #include <gtest/gtest.h>
 
-#include "imaging/display.h"
-#include "synth/chest_phantom.h"
-#include "synth/film_encoding.h"
-#include "synth/film_plan.h"
+#include "core/imaging/display.h"
+#include "core/synth/chest_phantom.h"
+#include "core/synth/film_encoding.h"
+#include "core/synth/film_plan.h"
 
 namespace cxr::synth {
 namespace {

@@ -5,8 +5,8 @@
 
 #include <gtest/gtest.h>
 
-#include "common/error.h"
-#include "synth/film_plan.h"
+#include "core/common/error.h"
+#include "core/synth/film_plan.h"
 
 namespace cxr::synth {
 namespace {

@@ -2,8 +2,8 @@
 // known by counting pixels.
 #include <gtest/gtest.h>
 
-#include "common/error.h"
-#include "synth/lung_chance.h"
+#include "core/common/error.h"
+#include "core/synth/lung_chance.h"
 
 namespace cxr::synth {
 namespace {

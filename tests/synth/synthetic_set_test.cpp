@@ -6,13 +6,13 @@
 
 #include <gtest/gtest.h>
 
-#include "common/atomic_file.h"
-#include "common/error.h"
-#include "imaging/load_film.h"
-#include "synth/chest_phantom.h"
-#include "synth/film_encoding.h"
-#include "synth/film_plan.h"
-#include "synth/synthetic_set.h"
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
+#include "core/imaging/load_film.h"
+#include "core/synth/chest_phantom.h"
+#include "core/synth/film_encoding.h"
+#include "core/synth/film_plan.h"
+#include "core/synth/synthetic_set.h"
 #include "test_dirs.h"
 
 namespace cxr::synth {

@@ -8,12 +8,12 @@
 #include <torch/nn/modules/conv.h>
 #include <torch/types.h>
 
-#include "common/error.h"
-#include "model/resnet18.h"
-#include "model/state_dict.h"
-#include "training/batchnorm_recalibration.h"
-#include "training/run_state.h"
-#include "training/trainer.h"
+#include "core/common/error.h"
+#include "core/model/resnet18.h"
+#include "core/model/state_dict.h"
+#include "core/training/batchnorm_recalibration.h"
+#include "core/training/run_state.h"
+#include "core/training/trainer.h"
 #include "test_dirs.h"
 #include "tiny_training.h"
 

@@ -8,10 +8,10 @@
 #include <gtest/gtest.h>
 #include <torch/types.h>
 
-#include "model/resnet18.h"
-#include "model/state_dict.h"
-#include "training/run_state.h"
-#include "training/trainer.h"
+#include "core/model/resnet18.h"
+#include "core/model/state_dict.h"
+#include "core/training/run_state.h"
+#include "core/training/trainer.h"
 #include "test_dirs.h"
 #include "tiny_training.h"
 

@@ -10,13 +10,13 @@
 #include <gtest/gtest.h>
 #include <torch/types.h>
 
-#include "common/fault_point.h"
-#include "common/json_io.h"
-#include "model/resnet18.h"
-#include "model/state_dict.h"
-#include "training/metrics_log.h"
-#include "training/run_state.h"
-#include "training/trainer.h"
+#include "core/common/fault_point.h"
+#include "core/common/json_io.h"
+#include "core/model/resnet18.h"
+#include "core/model/state_dict.h"
+#include "core/training/metrics_log.h"
+#include "core/training/run_state.h"
+#include "core/training/trainer.h"
 #include "test_dirs.h"
 #include "tiny_training.h"
 

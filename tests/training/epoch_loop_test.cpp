@@ -7,8 +7,8 @@
 #include <torch/optim/sgd.h>
 #include <torch/types.h>
 
-#include "model/resnet18.h"
-#include "training/epoch_loop.h"
+#include "core/model/resnet18.h"
+#include "core/training/epoch_loop.h"
 #include "tiny_training.h"
 
 namespace cxr::training {

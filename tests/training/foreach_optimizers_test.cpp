@@ -8,8 +8,8 @@
 #include <torch/serialize/archive.h>
 #include <torch/types.h>
 
-#include "common/error.h"
-#include "training/foreach_optimizers.h"
+#include "core/common/error.h"
+#include "core/training/foreach_optimizers.h"
 
 namespace cxr::training {
 namespace {

@@ -5,9 +5,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "model/cpu_features.h"
-#include "training/autocast_guard.h"
-#include "training/step_settings.h"
+#include "core/model/cpu_features.h"
+#include "core/training/autocast_guard.h"
+#include "core/training/step_settings.h"
 
 namespace cxr::training {
 namespace {

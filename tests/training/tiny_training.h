@@ -8,10 +8,10 @@
 
 #include <torch/types.h>
 
-#include "common/cancel_token.h"
-#include "training/tensor_batch_source.h"
-#include "training/training_config.h"
-#include "training/training_observer.h"
+#include "core/common/cancel_token.h"
+#include "core/training/tensor_batch_source.h"
+#include "core/training/training_config.h"
+#include "core/training/training_observer.h"
 
 namespace cxr::test {
 

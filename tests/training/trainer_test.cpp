@@ -6,15 +6,15 @@
 #include <gtest/gtest.h>
 #include <torch/types.h>
 
-#include "common/error.h"
-#include "evaluation/predictions.h"
-#include "evaluation/roc.h"
-#include "model/resnet18.h"
-#include "model/state_dict.h"
-#include "training/metrics_log.h"
-#include "training/run_state.h"
-#include "training/step_settings.h"
-#include "training/trainer.h"
+#include "core/common/error.h"
+#include "core/evaluation/predictions.h"
+#include "core/evaluation/roc.h"
+#include "core/model/resnet18.h"
+#include "core/model/state_dict.h"
+#include "core/training/metrics_log.h"
+#include "core/training/run_state.h"
+#include "core/training/step_settings.h"
+#include "core/training/trainer.h"
 #include "test_dirs.h"
 #include "tiny_training.h"
 

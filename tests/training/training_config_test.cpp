@@ -4,13 +4,13 @@
 
 #include <gtest/gtest.h>
 
-#include "common/atomic_file.h"
-#include "common/error.h"
-#include "training/metrics_log.h"
-#include "training/run_eta.h"
-#include "training/run_state.h"
-#include "training/step_lr.h"
-#include "training/training_config.h"
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
+#include "core/training/metrics_log.h"
+#include "core/training/run_eta.h"
+#include "core/training/run_state.h"
+#include "core/training/step_lr.h"
+#include "core/training/training_config.h"
 #include "test_dirs.h"
 
 namespace cxr::training {

@@ -8,10 +8,10 @@
 #include <QtTest>
 
 #include "ui_test_support.h"
-#include "viewer/dicom_tag_model.h"
-#include "viewer/film_view.h"
-#include "viewer/film_viewer.h"
-#include "viewer/tag_panel.h"
+#include "ui/viewer/dicom_tag_model.h"
+#include "ui/viewer/film_view.h"
+#include "ui/viewer/film_viewer.h"
+#include "ui/viewer/tag_panel.h"
 
 using namespace cxr;
 using cxr::ui::FilmView;

@@ -11,21 +11,21 @@
 #include <QTableView>
 #include <QtTest>
 
-#include "common/app_settings.h"
-#include "diagnosis/drop_hint.h"
-#include "diagnosis/overlay_controls.h"
-#include "diagnosis/result_panel.h"
-#include "diagnosis/review_controller.h"
-#include "diagnosis/review_list_model.h"
-#include "diagnosis/triage_panel.h"
-#include "diagnosis/triage_proxy.h"
-#include "main/main_window.h"
-#include "main/status_panel.h"
+#include "ui/common/app_settings.h"
+#include "ui/diagnosis/drop_hint.h"
+#include "ui/diagnosis/overlay_controls.h"
+#include "ui/diagnosis/result_panel.h"
+#include "ui/diagnosis/review_controller.h"
+#include "ui/diagnosis/review_list_model.h"
+#include "ui/diagnosis/triage_panel.h"
+#include "ui/diagnosis/triage_proxy.h"
+#include "ui/main/main_window.h"
+#include "ui/main/status_panel.h"
 #include "ui_test_support.h"
-#include "viewer/dicom_tag_model.h"
-#include "viewer/film_view.h"
-#include "viewer/film_viewer.h"
-#include "viewer/tag_panel.h"
+#include "ui/viewer/dicom_tag_model.h"
+#include "ui/viewer/film_view.h"
+#include "ui/viewer/film_viewer.h"
+#include "ui/viewer/tag_panel.h"
 
 using cxr::ui::MainWindow;
 using cxr::ui::ReviewItem;

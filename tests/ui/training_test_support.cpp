@@ -3,10 +3,10 @@
 #include <QProcess>
 #include <QRegularExpression>
 
-#include "common/qt_convert.h"
-#include "model/state_dict.h"
-#include "synth/synthetic_set.h"
-#include "workflows/train_workflow.h"
+#include "core/model/state_dict.h"
+#include "core/synth/synthetic_set.h"
+#include "core/workflows/train_workflow.h"
+#include "ui/common/qt_convert.h"
 
 namespace cxr::test {
 

@@ -6,7 +6,7 @@
 #include <QRectF>
 #include <QString>
 
-#include "training/training_config.h"
+#include "core/training/training_config.h"
 
 namespace cxr::test {
 

@@ -21,21 +21,21 @@
 
 #include <spdlog/sinks/ostream_sink.h>
 
-#include "common/app_settings.h"
-#include "common/core_text.h"
-#include "common/language.h"
-#include "common/logging.h"
-#include "diagnosis/review_item.h"
-#include "common/qt_convert.h"
-#include "diagnosis/domain_checks.h"
-#include "imaging/film.h"
-#include "main/settings_dialog.h"
-#include "model/device.h"
-#include "training/dataset_summary.h"
-#include "training/training_config.h"
+#include "core/common/logging.h"
+#include "core/diagnosis/domain_checks.h"
+#include "core/imaging/film.h"
+#include "core/model/device.h"
+#include "core/training/training_config.h"
+#include "ui/common/app_settings.h"
+#include "ui/common/core_text.h"
+#include "ui/common/language.h"
+#include "ui/common/qt_convert.h"
+#include "ui/diagnosis/review_item.h"
+#include "ui/main/settings_dialog.h"
+#include "ui/training/dataset_summary.h"
 #include "training_test_support.h"
 #include "ui_test_support.h"
-#include "workflows/about.h"
+#include "core/workflows/about.h"
 
 using namespace cxr;
 

@@ -3,8 +3,8 @@
 // plumbing is what is tested.
 #include <torch/torch.h>
 
-#include "common/qt_convert.h"
-#include "model/model_bundle.h"
+#include "core/model/model_bundle.h"
+#include "ui/common/qt_convert.h"
 #include "ui_test_support.h"
 
 namespace cxr::test {

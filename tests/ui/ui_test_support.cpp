@@ -11,9 +11,9 @@
 #include <QWheelEvent>
 #include <QWidget>
 
-#include "common/error_reporter.h"
-#include "common/qt_convert.h"
-#include "imaging/film_writer.h"
+#include "core/imaging/film_writer.h"
+#include "ui/common/error_reporter.h"
+#include "ui/common/qt_convert.h"
 
 namespace cxr::test {
 

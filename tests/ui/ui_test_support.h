@@ -8,7 +8,7 @@
 #include <QString>
 #include <QUrl>
 
-#include "imaging/film.h"
+#include "core/imaging/film.h"
 
 class QWidget;
 

@@ -12,10 +12,10 @@
 
 #include <gtest/gtest.h>
 
-#include "common/atomic_file.h"
-#include "common/json_io.h"
+#include "core/common/atomic_file.h"
+#include "core/common/json_io.h"
 #include "diagnosis/blob_model.h"
-#include "model/model_bundle.h"
+#include "core/model/model_bundle.h"
 #include "test_dirs.h"
 
 namespace cxr {

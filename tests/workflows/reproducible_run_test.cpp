@@ -7,9 +7,9 @@
 
 #include <gtest/gtest.h>
 
-#include "common/atomic_file.h"
-#include "common/json_io.h"
-#include "model/state_dict.h"
+#include "core/common/atomic_file.h"
+#include "core/common/json_io.h"
+#include "core/model/state_dict.h"
 #include "test_dirs.h"
 
 namespace cxr {

@@ -13,10 +13,10 @@
 
 #include <gtest/gtest.h>
 
-#include "common/atomic_file.h"
-#include "common/json_io.h"
-#include "training/metrics_log.h"
-#include "training/run_state.h"
+#include "core/common/atomic_file.h"
+#include "core/common/json_io.h"
+#include "core/training/metrics_log.h"
+#include "core/training/run_state.h"
 #include "test_dirs.h"
 
 namespace cxr {

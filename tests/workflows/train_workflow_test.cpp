@@ -5,18 +5,18 @@
 
 #include <gtest/gtest.h>
 
-#include "common/error.h"
-#include "common/json_io.h"
-#include "common/sha256.h"
-#include "model/resnet18.h"
-#include "model/state_dict.h"
-#include "synth/synthetic_set.h"
-#include "training/metrics_log.h"
-#include "training/run_directory.h"
-#include "training/run_state.h"
-#include "workflows/evaluate_workflow.h"
-#include "workflows/run_results.h"
-#include "workflows/train_workflow.h"
+#include "core/common/error.h"
+#include "core/common/json_io.h"
+#include "core/common/sha256.h"
+#include "core/model/resnet18.h"
+#include "core/model/state_dict.h"
+#include "core/synth/synthetic_set.h"
+#include "core/training/metrics_log.h"
+#include "core/training/run_directory.h"
+#include "core/training/run_state.h"
+#include "core/workflows/evaluate_workflow.h"
+#include "core/workflows/run_results.h"
+#include "core/workflows/train_workflow.h"
 #include "test_dirs.h"
 
 namespace cxr::workflows {

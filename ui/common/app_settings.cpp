@@ -1,4 +1,4 @@
-#include "common/app_settings.h"
+#include "ui/common/app_settings.h"
 
 #include <QDir>
 

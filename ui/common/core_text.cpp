@@ -1,4 +1,4 @@
-#include "common/core_text.h"
+#include "ui/common/core_text.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "common/error_reporter.h"
+#include "ui/common/error_reporter.h"
 
 #include <atomic>
 #include <mutex>
@@ -7,8 +7,8 @@
 #include <QMessageBox>
 #include <QWidget>
 
-#include "common/error.h"
-#include "common/logging.h"
+#include "core/common/error.h"
+#include "core/common/logging.h"
 
 namespace cxr::ui {
 namespace {

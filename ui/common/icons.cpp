@@ -1,8 +1,8 @@
-#include "common/icons.h"
+#include "ui/common/icons.h"
 
 #include <QFile>
 
-#include "common/logging.h"
+#include "core/common/logging.h"
 
 // Q_INIT_RESOURCE must be used outside any namespace.
 static void cxrInitStudioResources() { Q_INIT_RESOURCE(cxr_studio); }

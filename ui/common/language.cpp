@@ -1,10 +1,10 @@
-#include "common/language.h"
+#include "ui/common/language.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QTranslator>
 
-#include "common/logging.h"
+#include "core/common/logging.h"
 
 namespace cxr::ui {
 namespace {

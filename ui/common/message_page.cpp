@@ -1,9 +1,9 @@
-#include "common/message_page.h"
+#include "ui/common/message_page.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
 
-#include "common/icons.h"
+#include "ui/common/icons.h"
 
 namespace cxr::ui {
 

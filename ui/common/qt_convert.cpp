@@ -1,6 +1,6 @@
-#include "common/qt_convert.h"
+#include "ui/common/qt_convert.h"
 
-#include "common/error.h"
+#include "core/common/error.h"
 
 namespace cxr::ui {
 

@@ -1,4 +1,4 @@
-#include "diagnosis/drop_hint.h"
+#include "ui/diagnosis/drop_hint.h"
 
 #include <QEvent>
 

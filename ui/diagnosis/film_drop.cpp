@@ -1,14 +1,14 @@
-#include "diagnosis/film_drop.h"
+#include "ui/diagnosis/film_drop.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QMimeData>
 #include <QUrl>
 
-#include "common/error_reporter.h"
-#include "common/qt_convert.h"
-#include "diagnosis/film_list.h"
-#include "imaging/load_film.h"
+#include "core/diagnosis/film_list.h"
+#include "core/imaging/load_film.h"
+#include "ui/common/error_reporter.h"
+#include "ui/common/qt_convert.h"
 
 namespace cxr::ui {
 namespace {

@@ -1,12 +1,12 @@
-#include "diagnosis/film_job.h"
+#include "ui/diagnosis/film_job.h"
 
 #include <algorithm>
 #include <chrono>
 
-#include "common/error_reporter.h"
-#include "common/qt_convert.h"
-#include "imaging/load_film.h"
-#include "model/device.h"
+#include "core/imaging/load_film.h"
+#include "core/model/device.h"
+#include "ui/common/error_reporter.h"
+#include "ui/common/qt_convert.h"
 
 namespace cxr::ui {
 namespace {

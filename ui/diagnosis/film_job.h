@@ -6,8 +6,8 @@
 
 #include <QString>
 
-#include "diagnosis/diagnoser.h"
-#include "imaging/film.h"
+#include "core/diagnosis/diagnoser.h"
+#include "core/imaging/film.h"
 
 namespace cxr::ui {
 

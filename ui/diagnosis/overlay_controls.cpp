@@ -1,4 +1,4 @@
-#include "diagnosis/overlay_controls.h"
+#include "ui/diagnosis/overlay_controls.h"
 
 #include <cmath>
 
@@ -8,9 +8,9 @@
 #include <QFormLayout>
 #include <QSlider>
 
-#include "common/qt_convert.h"
-#include "explain/cam_method.h"
-#include "viewer/film_image.h"
+#include "core/explain/cam_method.h"
+#include "ui/common/qt_convert.h"
+#include "ui/viewer/film_image.h"
 
 namespace cxr::ui {
 namespace {

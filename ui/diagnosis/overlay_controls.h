@@ -4,7 +4,7 @@
 // explanation in the background.
 #include <QWidget>
 
-#include "common/app_settings.h"
+#include "ui/common/app_settings.h"
 
 class QAction;
 class QCheckBox;

@@ -1,4 +1,4 @@
-#include "diagnosis/probability_bars.h"
+#include "ui/diagnosis/probability_bars.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "diagnosis/result_panel.h"
+#include "ui/diagnosis/result_panel.h"
 
 #include <QAction>
 #include <QFileInfo>
@@ -7,12 +7,12 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "common/core_text.h"
-#include "common/qt_convert.h"
-#include "diagnosis/probability_bars.h"
-#include "diagnosis/review_item.h"
-#include "evaluation/call_rule.h"
-#include "workflows/about.h"
+#include "core/evaluation/call_rule.h"
+#include "core/workflows/about.h"
+#include "ui/common/core_text.h"
+#include "ui/common/qt_convert.h"
+#include "ui/diagnosis/probability_bars.h"
+#include "ui/diagnosis/review_item.h"
 
 namespace cxr::ui {
 namespace {

@@ -4,7 +4,7 @@
 // Without a model it says how to get one, with buttons for both ways.
 #include <QWidget>
 
-#include "diagnosis/film_job.h"
+#include "ui/diagnosis/film_job.h"
 
 class QAction;
 class QFrame;

@@ -1,10 +1,10 @@
-#include "diagnosis/review_controller.h"
+#include "ui/diagnosis/review_controller.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
-#include "common/core_text.h"
-#include "common/qt_convert.h"
-#include "diagnosis/review_list_model.h"
+#include "ui/common/core_text.h"
+#include "ui/common/qt_convert.h"
+#include "ui/diagnosis/review_list_model.h"
 
 namespace cxr::ui {
 namespace {

@@ -11,7 +11,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 
-#include "diagnosis/film_job.h"
+#include "ui/diagnosis/film_job.h"
 
 namespace cxr::ui {
 

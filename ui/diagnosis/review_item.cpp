@@ -1,6 +1,6 @@
-#include "diagnosis/review_item.h"
+#include "ui/diagnosis/review_item.h"
 
-#include "common/core_text.h"
+#include "ui/common/core_text.h"
 
 namespace cxr::ui {
 

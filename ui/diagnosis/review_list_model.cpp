@@ -1,4 +1,4 @@
-#include "diagnosis/review_list_model.h"
+#include "ui/diagnosis/review_list_model.h"
 
 #include <algorithm>
 
@@ -7,7 +7,7 @@
 #include <QFileInfo>
 #include <QFont>
 
-#include "common/icons.h"
+#include "ui/common/icons.h"
 
 namespace cxr::ui {
 namespace {

@@ -6,7 +6,7 @@
 #include <QList>
 #include <QVector>
 
-#include "diagnosis/review_item.h"
+#include "ui/diagnosis/review_item.h"
 
 namespace cxr::ui {
 

@@ -1,4 +1,4 @@
-#include "diagnosis/triage_panel.h"
+#include "ui/diagnosis/triage_panel.h"
 
 #include <algorithm>
 
@@ -14,11 +14,11 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "common/app_settings.h"
-#include "common/error_reporter.h"
-#include "common/icons.h"
-#include "diagnosis/review_list_model.h"
-#include "diagnosis/triage_proxy.h"
+#include "ui/common/app_settings.h"
+#include "ui/common/error_reporter.h"
+#include "ui/common/icons.h"
+#include "ui/diagnosis/review_list_model.h"
+#include "ui/diagnosis/triage_proxy.h"
 
 namespace cxr::ui {
 

@@ -1,6 +1,6 @@
-#include "diagnosis/triage_proxy.h"
+#include "ui/diagnosis/triage_proxy.h"
 
-#include "diagnosis/review_list_model.h"
+#include "ui/diagnosis/review_list_model.h"
 
 namespace cxr::ui {
 

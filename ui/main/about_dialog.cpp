@@ -1,13 +1,13 @@
-#include "main/about_dialog.h"
+#include "ui/main/about_dialog.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QVBoxLayout>
 
-#include "common/core_text.h"
-#include "common/icons.h"
-#include "common/qt_convert.h"
-#include "workflows/about.h"
+#include "core/workflows/about.h"
+#include "ui/common/core_text.h"
+#include "ui/common/icons.h"
+#include "ui/common/qt_convert.h"
 
 namespace cxr::ui {
 

@@ -1,4 +1,4 @@
-#include "main/main_actions.h"
+#include "ui/main/main_actions.h"
 
 #include <QAction>
 #include <QMainWindow>
@@ -6,9 +6,9 @@
 #include <QToolBar>
 #include <QToolButton>
 
-#include "common/icons.h"
-#include "main/recent_menu.h"
-#include "viewer/film_viewer.h"
+#include "ui/common/icons.h"
+#include "ui/main/recent_menu.h"
+#include "ui/viewer/film_viewer.h"
 
 namespace cxr::ui {
 

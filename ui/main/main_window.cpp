@@ -1,4 +1,4 @@
-#include "main/main_window.h"
+#include "ui/main/main_window.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -15,26 +15,26 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include "common/app_settings.h"
-#include "common/core_text.h"
-#include "common/error_reporter.h"
-#include "common/icons.h"
-#include "common/qt_convert.h"
-#include "diagnosis/drop_hint.h"
-#include "diagnosis/overlay_controls.h"
-#include "diagnosis/result_panel.h"
-#include "diagnosis/review_controller.h"
-#include "diagnosis/review_list_model.h"
-#include "diagnosis/triage_panel.h"
-#include "main/about_dialog.h"
-#include "main/main_actions.h"
-#include "main/model_loader.h"
-#include "main/recent_menu.h"
-#include "main/settings_dialog.h"
-#include "main/status_panel.h"
-#include "model/device.h"
-#include "viewer/film_viewer.h"
-#include "viewer/tag_panel.h"
+#include "core/model/device.h"
+#include "ui/common/app_settings.h"
+#include "ui/common/core_text.h"
+#include "ui/common/error_reporter.h"
+#include "ui/common/icons.h"
+#include "ui/common/qt_convert.h"
+#include "ui/diagnosis/drop_hint.h"
+#include "ui/diagnosis/overlay_controls.h"
+#include "ui/diagnosis/result_panel.h"
+#include "ui/diagnosis/review_controller.h"
+#include "ui/diagnosis/review_list_model.h"
+#include "ui/diagnosis/triage_panel.h"
+#include "ui/main/about_dialog.h"
+#include "ui/main/main_actions.h"
+#include "ui/main/model_loader.h"
+#include "ui/main/recent_menu.h"
+#include "ui/main/settings_dialog.h"
+#include "ui/main/status_panel.h"
+#include "ui/viewer/film_viewer.h"
+#include "ui/viewer/tag_panel.h"
 
 namespace cxr::ui {
 namespace {

@@ -7,7 +7,7 @@
 #include <QFutureWatcher>
 #include <QMainWindow>
 
-#include "diagnosis/film_drop.h"
+#include "ui/diagnosis/film_drop.h"
 
 class QSplitter;
 class QTabWidget;

@@ -1,12 +1,12 @@
-#include "main/model_loader.h"
+#include "ui/main/model_loader.h"
 
 #include <chrono>
 
 #include <QtConcurrent/QtConcurrentRun>
 
-#include "common/error_reporter.h"
-#include "common/qt_convert.h"
-#include "model/device.h"
+#include "core/model/device.h"
+#include "ui/common/error_reporter.h"
+#include "ui/common/qt_convert.h"
 
 namespace cxr::ui {
 namespace {

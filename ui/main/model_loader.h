@@ -7,7 +7,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 
-#include "diagnosis/diagnoser.h"
+#include "core/diagnosis/diagnoser.h"
 
 namespace cxr::ui {
 

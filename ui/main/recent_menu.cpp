@@ -1,9 +1,9 @@
-#include "main/recent_menu.h"
+#include "ui/main/recent_menu.h"
 
 #include <QDir>
 #include <QFileInfo>
 
-#include "common/app_settings.h"
+#include "ui/common/app_settings.h"
 
 namespace cxr::ui {
 

@@ -1,4 +1,4 @@
-#include "main/settings_dialog.h"
+#include "ui/main/settings_dialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -6,9 +6,9 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
-#include "common/app_settings.h"
-#include "common/language.h"
-#include "model/cpu_features.h"
+#include "core/model/cpu_features.h"
+#include "ui/common/app_settings.h"
+#include "ui/common/language.h"
 
 namespace cxr::ui {
 

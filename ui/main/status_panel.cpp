@@ -1,10 +1,10 @@
-#include "main/status_panel.h"
+#include "ui/main/status_panel.h"
 
 #include <QLabel>
 #include <QStatusBar>
 
-#include "common/core_text.h"
-#include "workflows/about.h"
+#include "core/workflows/about.h"
+#include "ui/common/core_text.h"
 
 namespace cxr::ui {
 

@@ -1,4 +1,4 @@
-#include "report/pdf_page_writer.h"
+#include "ui/report/pdf_page_writer.h"
 
 #include <QChart>
 #include <QCoreApplication>

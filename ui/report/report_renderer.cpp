@@ -1,4 +1,4 @@
-#include "report/report_renderer.h"
+#include "ui/report/report_renderer.h"
 
 #include <QChart>
 #include <QDateTime>
@@ -6,16 +6,16 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
-#include "common/core_text.h"
-#include "common/error.h"
-#include "common/qt_convert.h"
-#include "evaluation/classification_report.h"
-#include "report/pdf_page_writer.h"
-#include "results/cam_examples.h"
-#include "results/confusion_matrix_widget.h"
-#include "results/result_charts.h"
-#include "training/training_charts.h"
-#include "workflows/about.h"
+#include "core/common/error.h"
+#include "core/evaluation/classification_report.h"
+#include "core/workflows/about.h"
+#include "ui/common/core_text.h"
+#include "ui/common/qt_convert.h"
+#include "ui/report/pdf_page_writer.h"
+#include "ui/results/cam_examples.h"
+#include "ui/results/confusion_matrix_widget.h"
+#include "ui/results/result_charts.h"
+#include "ui/training/training_charts.h"
 
 namespace cxr::ui {
 namespace {

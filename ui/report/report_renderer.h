@@ -10,7 +10,7 @@
 
 #include <QString>
 
-#include "workflows/run_results.h"
+#include "core/workflows/run_results.h"
 
 namespace cxr::ui {
 

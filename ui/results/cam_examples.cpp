@@ -1,16 +1,16 @@
-#include "results/cam_examples.h"
+#include "ui/results/cam_examples.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include <QObject>
 
-#include "common/core_text.h"
-#include "common/error_reporter.h"
-#include "common/qt_convert.h"
-#include "diagnosis/diagnoser.h"
-#include "diagnosis/overlay.h"
-#include "imaging/display.h"
+#include "core/diagnosis/diagnoser.h"
+#include "core/diagnosis/overlay.h"
+#include "core/imaging/display.h"
+#include "ui/common/core_text.h"
+#include "ui/common/error_reporter.h"
+#include "ui/common/qt_convert.h"
 
 namespace cxr::ui {
 

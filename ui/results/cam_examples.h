@@ -9,7 +9,7 @@
 #include <QImage>
 #include <QString>
 
-#include "workflows/run_results.h"
+#include "core/workflows/run_results.h"
 
 namespace cxr::ui {
 

@@ -1,4 +1,4 @@
-#include "results/cam_examples_widget.h"
+#include "ui/results/cam_examples_widget.h"
 
 #include <QGridLayout>
 #include <QLabel>

@@ -7,7 +7,7 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
-#include "results/cam_examples.h"
+#include "ui/results/cam_examples.h"
 
 class QGridLayout;
 class QLabel;

@@ -1,8 +1,8 @@
-#include "results/confusion_matrix_widget.h"
+#include "ui/results/confusion_matrix_widget.h"
 
 #include <QPainter>
 
-#include "common/qt_convert.h"
+#include "ui/common/qt_convert.h"
 
 namespace cxr::ui {
 

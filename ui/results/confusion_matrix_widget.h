@@ -7,7 +7,7 @@
 
 #include <QWidget>
 
-#include "evaluation/confusion_matrix.h"
+#include "core/evaluation/confusion_matrix.h"
 
 namespace cxr::ui {
 

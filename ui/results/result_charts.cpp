@@ -1,4 +1,4 @@
-#include "results/result_charts.h"
+#include "ui/results/result_charts.h"
 
 #include <QChart>
 #include <QLegend>

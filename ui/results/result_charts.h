@@ -6,8 +6,8 @@
 #include <optional>
 #include <vector>
 
-#include "evaluation/calibration.h"
-#include "evaluation/roc.h"
+#include "core/evaluation/calibration.h"
+#include "core/evaluation/roc.h"
 
 class QChart;
 class QScatterSeries;

@@ -1,4 +1,4 @@
-#include "results/results_page.h"
+#include "ui/results/results_page.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -9,10 +9,10 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "common/error_reporter.h"
-#include "common/qt_convert.h"
-#include "report/report_renderer.h"
-#include "results/results_view.h"
+#include "ui/common/error_reporter.h"
+#include "ui/common/qt_convert.h"
+#include "ui/report/report_renderer.h"
+#include "ui/results/results_view.h"
 
 namespace cxr::ui {
 

@@ -1,4 +1,4 @@
-#include "results/results_view.h"
+#include "ui/results/results_view.h"
 
 #include <QChart>
 #include <QChartView>
@@ -10,14 +10,14 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "common/core_text.h"
-#include "common/qt_convert.h"
-#include "evaluation/classification_report.h"
-#include "results/cam_examples_widget.h"
-#include "results/confusion_matrix_widget.h"
-#include "results/result_charts.h"
-#include "results/threshold_picker.h"
-#include "training/training_charts.h"
+#include "core/evaluation/classification_report.h"
+#include "ui/common/core_text.h"
+#include "ui/common/qt_convert.h"
+#include "ui/results/cam_examples_widget.h"
+#include "ui/results/confusion_matrix_widget.h"
+#include "ui/results/result_charts.h"
+#include "ui/results/threshold_picker.h"
+#include "ui/training/training_charts.h"
 
 namespace cxr::ui {
 namespace {

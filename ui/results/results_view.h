@@ -7,7 +7,7 @@
 
 #include <QWidget>
 
-#include "workflows/run_results.h"
+#include "core/workflows/run_results.h"
 
 class QChartView;
 class QLabel;

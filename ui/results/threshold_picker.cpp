@@ -1,4 +1,4 @@
-#include "results/threshold_picker.h"
+#include "ui/results/threshold_picker.h"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "training/data_page.h"
+#include "ui/training/data_page.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -17,11 +17,11 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include "common/core_text.h"
-#include "common/error_reporter.h"
-#include "common/qt_convert.h"
-#include "training/wizard_plan.h"
-#include "workflows/demo_workflow.h"
+#include "core/workflows/demo_workflow.h"
+#include "ui/common/core_text.h"
+#include "ui/common/error_reporter.h"
+#include "ui/common/qt_convert.h"
+#include "ui/training/wizard_plan.h"
 
 namespace cxr::ui {
 

@@ -6,7 +6,7 @@
 #include <QFutureWatcher>
 #include <QWizardPage>
 
-#include "training/dataset_summary.h"
+#include "ui/training/dataset_summary.h"
 
 class QComboBox;
 class QLabel;

@@ -1,10 +1,10 @@
-#include "training/dataset_summary.h"
+#include "ui/training/dataset_summary.h"
 
 #include <algorithm>
 #include <set>
 
-#include "data/dataset_index.h"
-#include "data/split.h"
+#include "core/data/dataset_index.h"
+#include "core/data/split.h"
 
 namespace cxr::ui {
 namespace {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "data/split_plan.h"
+#include "core/data/split_plan.h"
 
 namespace cxr::ui {
 

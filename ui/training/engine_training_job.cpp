@@ -1,6 +1,6 @@
 // The product's TrainingJob: the engine's train-folder workflow, unchanged.
-#include "training/training_request.h"
-#include "workflows/train_workflow.h"
+#include "core/workflows/train_workflow.h"
+#include "ui/training/training_request.h"
 
 namespace cxr::ui {
 

@@ -1,4 +1,4 @@
-#include "training/model_page.h"
+#include "ui/training/model_page.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -12,10 +12,10 @@
 #include <QRadioButton>
 #include <QVBoxLayout>
 
-#include "common/error.h"
-#include "common/population.h"
-#include "common/qt_convert.h"
-#include "training/wizard_plan.h"
+#include "core/common/error.h"
+#include "core/common/population.h"
+#include "ui/common/qt_convert.h"
+#include "ui/training/wizard_plan.h"
 
 namespace cxr::ui {
 

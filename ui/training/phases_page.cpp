@@ -1,4 +1,4 @@
-#include "training/phases_page.h"
+#include "ui/training/phases_page.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,12 +17,12 @@
 #include <QVBoxLayout>
 #include <QWizard>
 
-#include "common/core_text.h"
-#include "common/qt_convert.h"
-#include "model/cpu_features.h"
-#include "model/device.h"
-#include "training/run_directory.h"
-#include "training/wizard_plan.h"
+#include "core/model/cpu_features.h"
+#include "core/model/device.h"
+#include "core/training/run_directory.h"
+#include "ui/common/core_text.h"
+#include "ui/common/qt_convert.h"
+#include "ui/training/wizard_plan.h"
 
 namespace cxr::ui {
 namespace {

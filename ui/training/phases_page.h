@@ -6,7 +6,7 @@
 // folder.
 #include <QWizardPage>
 
-#include "training/training_config.h"
+#include "core/training/training_config.h"
 
 class QCheckBox;
 class QComboBox;

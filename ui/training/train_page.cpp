@@ -1,4 +1,4 @@
-#include "training/train_page.h"
+#include "ui/training/train_page.h"
 
 #include <algorithm>
 #include <cmath>
@@ -16,13 +16,13 @@
 #include <QVBoxLayout>
 #include <QWizard>
 
-#include "common/core_text.h"
-#include "common/qt_convert.h"
-#include "training/metrics_log.h"
-#include "training/run_directory.h"
-#include "training/training_charts.h"
-#include "training/training_session.h"
-#include "training/wizard_plan.h"
+#include "core/training/metrics_log.h"
+#include "core/training/run_directory.h"
+#include "ui/common/core_text.h"
+#include "ui/common/qt_convert.h"
+#include "ui/training/training_charts.h"
+#include "ui/training/training_session.h"
+#include "ui/training/wizard_plan.h"
 
 namespace cxr::ui {
 namespace {

@@ -6,8 +6,8 @@
 #include <QElapsedTimer>
 #include <QWizardPage>
 
-#include "training/training_history.h"
-#include "training/training_metatypes.h"
+#include "core/training/training_history.h"
+#include "ui/training/training_metatypes.h"
 
 class QChartView;
 class QLabel;

@@ -1,4 +1,4 @@
-#include "training/training_charts.h"
+#include "ui/training/training_charts.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,8 +13,8 @@
 #include <QScatterSeries>
 #include <QValueAxis>
 
-#include "common/core_text.h"
-#include "common/qt_convert.h"
+#include "ui/common/core_text.h"
+#include "ui/common/qt_convert.h"
 
 namespace cxr::ui {
 namespace {

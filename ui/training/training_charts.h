@@ -12,7 +12,7 @@
 #include <QPointer>
 #include <QString>
 
-#include "training/training_history.h"
+#include "core/training/training_history.h"
 
 class QColor;
 class QAreaSeries;

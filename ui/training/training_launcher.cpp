@@ -1,9 +1,9 @@
-#include "training/training_launcher.h"
+#include "ui/training/training_launcher.h"
 
 #include <QPointer>
 
-#include "main/main_window.h"
-#include "training/training_wizard.h"
+#include "ui/main/main_window.h"
+#include "ui/training/training_wizard.h"
 
 namespace cxr::ui {
 

@@ -3,8 +3,8 @@
 // training thread to the GUI thread. registerTrainingMetaTypes() once before the first run.
 #include <QMetaType>
 
-#include "training/training_observer.h"
-#include "training/training_request.h"
+#include "core/training/training_observer.h"
+#include "ui/training/training_request.h"
 
 Q_DECLARE_METATYPE(cxr::training::RunStartInfo)
 Q_DECLARE_METATYPE(cxr::training::PhaseInfo)

@@ -7,10 +7,10 @@
 #include <functional>
 #include <optional>
 
-#include "common/cancel_token.h"
-#include "common/population.h"
-#include "training/training_config.h"
-#include "training/training_observer.h"
+#include "core/common/cancel_token.h"
+#include "core/common/population.h"
+#include "core/training/training_config.h"
+#include "core/training/training_observer.h"
 
 namespace cxr::ui {
 

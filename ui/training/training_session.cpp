@@ -1,8 +1,8 @@
-#include "training/training_session.h"
+#include "ui/training/training_session.h"
 
 #include <QThread>
 
-#include "training/training_worker.h"
+#include "ui/training/training_worker.h"
 
 namespace cxr::ui {
 

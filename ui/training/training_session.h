@@ -6,8 +6,8 @@
 
 #include <QObject>
 
-#include "training/training_metatypes.h"
-#include "training/training_request.h"
+#include "ui/training/training_metatypes.h"
+#include "ui/training/training_request.h"
 
 class QThread;
 

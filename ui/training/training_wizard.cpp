@@ -1,15 +1,15 @@
-#include "training/training_wizard.h"
+#include "ui/training/training_wizard.h"
 
 #include <QEventLoop>
 #include <QMessageBox>
 
-#include "common/error_reporter.h"
-#include "results/results_page.h"
-#include "training/data_page.h"
-#include "training/model_page.h"
-#include "training/phases_page.h"
-#include "training/train_page.h"
-#include "training/training_session.h"
+#include "ui/common/error_reporter.h"
+#include "ui/results/results_page.h"
+#include "ui/training/data_page.h"
+#include "ui/training/model_page.h"
+#include "ui/training/phases_page.h"
+#include "ui/training/train_page.h"
+#include "ui/training/training_session.h"
 
 namespace cxr::ui {
 

@@ -5,7 +5,7 @@
 // the run (the best checkpoint stays; the run can be resumed later).
 #include <QWizard>
 
-#include "training/wizard_plan.h"
+#include "ui/training/wizard_plan.h"
 
 namespace cxr::ui {
 

@@ -1,10 +1,10 @@
-#include "training/training_worker.h"
+#include "ui/training/training_worker.h"
 
 #include <chrono>
 
-#include "common/error.h"
-#include "common/error_reporter.h"
-#include "common/qt_convert.h"
+#include "core/common/error.h"
+#include "ui/common/error_reporter.h"
+#include "ui/common/qt_convert.h"
 
 namespace cxr::ui {
 namespace {

@@ -9,8 +9,8 @@
 #include <QObject>
 #include <QString>
 
-#include "training/training_metatypes.h"
-#include "training/training_request.h"
+#include "ui/training/training_metatypes.h"
+#include "ui/training/training_request.h"
 
 namespace cxr::ui {
 

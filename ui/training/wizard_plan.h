@@ -4,8 +4,8 @@
 // page reads what earlier pages wrote and writes its own part.
 #include <optional>
 
-#include "training/dataset_summary.h"
-#include "training/training_request.h"
+#include "ui/training/dataset_summary.h"
+#include "ui/training/training_request.h"
 
 namespace cxr::ui {
 

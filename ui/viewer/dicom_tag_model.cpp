@@ -1,4 +1,4 @@
-#include "viewer/dicom_tag_model.h"
+#include "ui/viewer/dicom_tag_model.h"
 
 #include <algorithm>
 
@@ -6,8 +6,8 @@
 #include <QColor>
 #include <QFont>
 
-#include "common/icons.h"
-#include "common/qt_convert.h"
+#include "ui/common/icons.h"
+#include "ui/common/qt_convert.h"
 
 namespace cxr::ui {
 

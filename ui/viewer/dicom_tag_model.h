@@ -5,7 +5,7 @@
 
 #include <QAbstractTableModel>
 
-#include "imaging/film.h"
+#include "core/imaging/film.h"
 
 namespace cxr::ui {
 

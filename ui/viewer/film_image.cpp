@@ -1,4 +1,4 @@
-#include "viewer/film_image.h"
+#include "ui/viewer/film_image.h"
 
 #include <algorithm>
 #include <array>
@@ -6,8 +6,8 @@
 
 #include <QCoreApplication>
 
-#include "explain/colormap.h"
-#include "imaging/display.h"
+#include "core/explain/colormap.h"
+#include "core/imaging/display.h"
 
 namespace cxr::ui {
 namespace {

@@ -8,7 +8,7 @@
 #include <QString>
 #include <QStringList>
 
-#include "imaging/film.h"
+#include "core/imaging/film.h"
 
 namespace cxr::ui {
 

@@ -1,4 +1,4 @@
-#include "viewer/film_view.h"
+#include "ui/viewer/film_view.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "viewer/film_viewer.h"
+#include "ui/viewer/film_viewer.h"
 
 #include <cmath>
 
@@ -13,11 +13,11 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include "common/icons.h"
-#include "common/message_page.h"
-#include "common/qt_convert.h"
-#include "viewer/film_image.h"
-#include "viewer/film_view.h"
+#include "ui/common/icons.h"
+#include "ui/common/message_page.h"
+#include "ui/common/qt_convert.h"
+#include "ui/viewer/film_image.h"
+#include "ui/viewer/film_view.h"
 
 namespace cxr::ui {
 namespace {

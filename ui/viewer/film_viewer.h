@@ -10,8 +10,8 @@
 #include <QImage>
 #include <QWidget>
 
-#include "imaging/film.h"
-#include "viewer/window_level.h"
+#include "core/imaging/film.h"
+#include "ui/viewer/window_level.h"
 
 class QAction;
 class QLabel;

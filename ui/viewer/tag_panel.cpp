@@ -1,4 +1,4 @@
-#include "viewer/tag_panel.h"
+#include "ui/viewer/tag_panel.h"
 
 #include <algorithm>
 
@@ -9,8 +9,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "common/qt_convert.h"
-#include "viewer/dicom_tag_model.h"
+#include "ui/common/qt_convert.h"
+#include "ui/viewer/dicom_tag_model.h"
 
 namespace cxr::ui {
 

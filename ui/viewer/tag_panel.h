@@ -3,7 +3,7 @@
 // film carries; for raster films it says there are no tags and what the film is instead.
 #include <QWidget>
 
-#include "imaging/film.h"
+#include "core/imaging/film.h"
 
 class QLabel;
 class QLineEdit;

@@ -1,4 +1,4 @@
-#include "viewer/window_level.h"
+#include "ui/viewer/window_level.h"
 
 #include <algorithm>
 #include <cmath>

@@ -7,7 +7,7 @@
 
 #include <QString>
 
-#include "imaging/film.h"
+#include "core/imaging/film.h"
 
 namespace cxr::ui {
 
