@@ -126,7 +126,7 @@ int main(int argc, char** argv) {
 
         const diagnosis::Diagnoser diagnoser(modelPath, device);
         std::printf("model %s (%s), %s, LibTorch %s, %d runs per case\n", diagnoser.info().name.c_str(),
-                    diagnoser.info().sha256.substr(0, 12).c_str(), model::deviceDescription(device).c_str(),
+                    diagnoser.info().sha256.substr(0, 12).c_str(), cxr::englishText(model::deviceDescription(device)).c_str(),
                     model::torchVersion().c_str(), runs);
 
         const auto jpegRows = readSynthCsv(jpegRoot / "films.csv");

@@ -173,7 +173,7 @@ int main(int argc, char** argv) {
         const training::StepSettings settings = training::stepSettingsFor(config, device);
         training::prepareDeviceForTraining(settings);
         std::printf("cxr_bench: LibTorch %s, %s\n", model::torchVersion().c_str(),
-                    model::deviceDescription(device).c_str());
+                    cxr::englishText(model::deviceDescription(device)).c_str());
         std::printf("run settings: batch %d, %d px, %s, channels_last %s, loss read back every %d batch(es), "
                     "%s (weight decay %g), %d threads\n",
                     config.batchSize, config.imageSize,

@@ -47,7 +47,7 @@ const CommandRegistration kEvaluate(25, [](CLI::App& root, CLI::App*& sub) -> Co
         const auto result = workflows::evaluateModel(a->options, &progress, interruptToken().get());
         progress.finish();
         for (const auto& w : result.warnings)
-            std::cerr << "warning: " << w << "\n";
+            std::cerr << "warning: " << englishText(w) << "\n";
         if (!a->predictions.empty())
             writeFileAtomically(a->predictions,
                                 workflows::perFilmCsv(result.predictions, result.temperature, result.threshold,

@@ -9,6 +9,7 @@
 #include "app/cli/command.h"
 #include "core/common/error.h"
 #include "core/common/json_io.h"
+#include "core/common/notice_json.h"
 #include "core/imaging/load_film.h"
 
 namespace cxr::cli {
@@ -50,7 +51,7 @@ std::string describe(const imaging::Film& film) {
     if (!film.patient.empty())
         out << ", patient identifiers present";
     for (const auto& warning : film.warnings)
-        out << "; warning: " << warning;
+        out << "; warning: " << englishText(warning);
     return out.str();
 }
 
@@ -82,7 +83,8 @@ Json toJson(const std::string& file, const imaging::Film& film) {
             {"rescale", {{"slope", m.rescaleSlope}, {"intercept", m.rescaleIntercept}}},
             {"pixel_spacing_mm", spacing},
             {"patient_identifiers", !film.patient.empty()},
-            {"warnings", film.warnings}};
+            {"warnings", englishTexts(film.warnings)},
+            {"notices", noticesJson(film.warnings)}};
 }
 
 // DICOM strings need not be UTF-8 (Latin-1 names are common): replace, never throw.

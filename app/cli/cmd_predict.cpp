@@ -14,6 +14,7 @@
 #include "core/common/atomic_file.h"
 #include "core/common/error.h"
 #include "core/common/json_io.h"
+#include "core/common/notice_json.h"
 #include "core/diagnosis/diagnoser.h"
 #include "core/diagnosis/film_list.h"
 #include "core/diagnosis/heat_map.h"
@@ -57,7 +58,7 @@ std::string textLine(const std::string& file, const diagnosis::Diagnosis& d) {
     if (!d.warnings.empty()) {
         out << "  warnings:";
         for (size_t i = 0; i < d.warnings.size(); ++i)
-            out << (i ? "; " : " ") << d.warnings[i];
+            out << (i ? "; " : " ") << englishText(d.warnings[i]);
     }
     return out.str();
 }
@@ -91,7 +92,8 @@ Json jsonOf(const std::string& file, const diagnosis::Diagnosis& d, const std::s
             {"temperature", d.temperature},
             {"model_sha256", d.modelSha256},
             {"precision", d.precision},
-            {"warnings", d.warnings},
+            {"warnings", englishTexts(d.warnings)},
+            {"notices", noticesJson(d.warnings)},
             {"cam_method", d.camMethod},
             {"cam_layer", d.camLayer},
             {"cam_class", d.camTarget >= 0 ? Json(d.classes.at(static_cast<size_t>(d.camTarget))) : Json()},
@@ -153,9 +155,9 @@ int runPredict(const PredictArgs& args) {
 
     const diagnosis::Diagnoser diagnoser(args.model, args.device);
     for (const auto& note : diagnoser.info().notes)
-        std::cerr << "warning: " << note << "\n";
-    if (const auto slow = training::precisionWarning(args.precision, model::resolveDevice(args.device)); !slow.empty())
-        std::cerr << "warning: " << slow << "\n";
+        std::cerr << "warning: " << englishText(note) << "\n";
+    if (const auto slow = training::precisionWarning(args.precision, model::resolveDevice(args.device)))
+        std::cerr << "warning: " << englishText(*slow) << "\n";
     std::vector<fs::path> inputs(args.inputs.begin(), args.inputs.end());
     const diagnosis::FilmList list = diagnosis::collectFilms(inputs);
     bool allOk = list.problems.empty();

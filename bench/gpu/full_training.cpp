@@ -25,7 +25,7 @@ class EpochPrinter : public training::TrainingObserver {
 public:
     void onRunStarted(const training::RunStartInfo& info) override {
         std::printf("  run: %zu train / %zu val films, device %s, %s, %d epochs planned\n", info.trainFilms,
-                    info.valFilms, info.deviceText.c_str(), info.precision.c_str(), info.totalEpochs);
+                    info.valFilms, cxr::englishText(info.deviceDescription).c_str(), info.precision.c_str(), info.totalEpochs);
     }
     void onEpochFinished(const training::EpochResult& e) override {
         std::printf("  phase %d epoch %d  lr %.1e  train loss %.4f acc %.3f  val loss %.4f acc %.3f  %.2f s%s\n",

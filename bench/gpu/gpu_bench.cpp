@@ -82,9 +82,9 @@ int main(int argc, char** argv) {
         model::initTorchThreads();
         const c10::Device device(model::resolveDevice(options.device));
         std::printf("cxr_gpu_bench: LibTorch %s, device %s (%s)\n", TORCH_VERSION, device.str().c_str(),
-                    model::deviceDescription(device.str()).c_str());
+                    cxr::englishText(model::deviceDescription(device.str())).c_str());
         report.note("libtorch", TORCH_VERSION);
-        report.note("device", model::deviceDescription(device.str()));
+        report.note("device", cxr::englishText(model::deviceDescription(device.str())));
         const std::pair<const char*, void (*)(const bench::BenchOptions&, const c10::Device&, bench::Report&)>
             sections[] = {{"step", bench::runStepThroughput},
                           {"data", bench::runDataThroughput},

@@ -156,9 +156,9 @@ DatasetIndex DatasetIndex::scan(const fs::path& rootIn, const ScanOptions& optio
                     continue;
                 const std::string rel = split + "/" + cls + "/" + name;
                 if (isDirectory(it->path())) {
-                    index.m_problems.push_back(rel + ": sub-folder ignored (films must sit directly in the class folder)");
+                    index.m_problems.push_back(Notice("data.subfolder_ignored").text("path", rel));
                 } else if (!hasFilmExtension(it->path())) {
-                    index.m_problems.push_back(rel + ": not a film (extension " + it->path().extension().string() + ")");
+                    index.m_problems.push_back(Notice("data.not_a_film").text("path", rel).text("extension", it->path().extension().string()));
                 } else {
                     files.push_back(it->path());
                 }

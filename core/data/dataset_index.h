@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/common/notice.h"
 #include "core/data/film_entry.h"
 
 namespace cxr::data {
@@ -55,14 +56,14 @@ public:
     // Per split, films per class (index = label).
     std::vector<std::size_t> classCounts(const std::string& split) const;
     // Files skipped with the reason, e.g. "train/NORMAL/notes.txt: not a film (extension .txt)".
-    std::vector<std::string> problems() const { return m_problems; }
+    const std::vector<Notice>& problems() const { return m_problems; }
 
 private:
     std::filesystem::path m_root;
     std::vector<std::string> m_classes;
     std::vector<std::string> m_splits;
     std::vector<FilmEntry> m_entries;
-    std::vector<std::string> m_problems;
+    std::vector<Notice> m_problems;
 };
 
 }  // namespace cxr::data

@@ -26,11 +26,7 @@ void seededShuffle(std::vector<T>& v, std::mt19937_64& rng) {
         std::swap(v[i - 1], v[static_cast<std::size_t>(rng() % i)]);
 }
 
-std::string percent(double fraction) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g%%", fraction * 100);
-    return buf;
-}
+
 
 }  // namespace
 
@@ -110,15 +106,15 @@ SplitPlan makeSplit(const DatasetIndex& index, ValPolicy policy, double valFract
                         "validation policy \"folder\" needs a val folder; use --val-policy auto to split train");
         plan.train = train;
         plan.val = val;
-        plan.reason = "val has " + std::to_string(val.size()) + " films — used as given";
+        plan.reason = Notice("split.val_as_given").integer("films", static_cast<std::int64_t>(val.size()));
     } else {
         std::vector<FilmEntry> pool = train;
         pool.insert(pool.end(), val.begin(), val.end());
         splitByPatient(pool, static_cast<int>(plan.classes.size()), valFraction, seed, plan.train, plan.val);
         plan.resplit = true;
-        plan.reason = (hasVal ? "val has " + std::to_string(val.size()) + " films" : std::string("no val folder")) +
-                      " — re-splitting train by patient, " + percent(valFraction) +
-                      (hasVal ? " (val merged into train first)" : "");
+        plan.reason = hasVal ? Notice("split.small_val_resplit").integer("films", static_cast<std::int64_t>(val.size()))
+                             : Notice("split.no_val_resplit");
+        plan.reason.number("percent", valFraction * 100, fewestDecimals(valFraction * 100, 4));
     }
     const auto trainCounts = plan.classCounts(plan.train);
     for (std::size_t c = 0; c < plan.classes.size(); ++c)

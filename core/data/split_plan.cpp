@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/common/error.h"
+#include "core/common/notice_json.h"
 
 namespace cxr::data {
 
@@ -40,7 +41,8 @@ Json SplitPlan::toJson() const {
         return ids.size();
     };
     return {{"policy", policy},
-            {"reason", reason},
+            {"reason", englishText(reason)},
+            {"reasonNotice", noticeToJson(reason)},
             {"valFraction", valFraction},
             {"seed", seed},
             {"resplit", resplit},

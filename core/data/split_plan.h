@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/common/json_io.h"
+#include "core/common/notice.h"
 #include "core/data/film_entry.h"
 
 namespace cxr::data {
@@ -23,7 +24,7 @@ struct SplitPlan {
     std::vector<FilmEntry> train, val, test;
     std::vector<std::string> classes;
     std::string policy;   // "auto" or "folder"
-    std::string reason;   // e.g. "val has 16 films — re-splitting train by patient, 10%"
+    Notice reason;        // split.val_as_given, split.small_val_resplit, split.no_val_resplit
     double valFraction = 0.1;
     std::uint64_t seed = 42;
     bool resplit = false;  // true when val was drawn from train

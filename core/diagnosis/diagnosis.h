@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/common/notice.h"
+
 namespace cxr::diagnosis {
 
 // The loaded model as front ends describe it.
@@ -22,7 +24,7 @@ struct ModelInfo {
     int imageSize = 224;
     std::string resize = "stretch";
     std::string preprocessing;        // the whole film -> input chain, as model.json records it
-    std::vector<std::string> notes;   // e.g. the chain was not recorded and is assumed
+    std::vector<Notice> notes;   // e.g. the chain was not recorded and is assumed
     bool pretrained = false;
     std::filesystem::path source;
 };
@@ -80,7 +82,7 @@ struct Diagnosis {
     int heatW = 0, heatH = 0;
 
     int filmWidth = 0, filmHeight = 0;  // geometry of the film as diagnosed (maybe reduced)
-    std::vector<std::string> warnings;  // out of domain, loader notes
+    std::vector<Notice> warnings;  // out of domain, loader notes
     std::string modelSha256;
     std::string precision = "fp32";     // the forward pass's arithmetic (DiagnoseOptions)
     std::map<std::string, double> timingsMs;  // load, preprocess, forward, cam, resample, total

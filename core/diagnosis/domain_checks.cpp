@@ -28,42 +28,42 @@ bool isColourPhotometric(const std::string& photometric) {
 
 }  // namespace
 
-std::vector<std::string> outOfDomainWarnings(const imaging::Film& film, int modelInputSize,
-                                             const std::optional<AgeRange>& trainedAges) {
-    std::vector<std::string> warnings;
+std::vector<Notice> outOfDomainWarnings(const imaging::Film& film, int modelInputSize,
+                                        const std::optional<AgeRange>& trainedAges) {
+    std::vector<Notice> warnings;
     const imaging::FilmMetadata& meta = film.meta;
     const std::string modality = upper(meta.modality);
     if (!modality.empty() && modality != "CR" && modality != "DX" && modality != "DR")
-        warnings.push_back("modality " + meta.modality +
-                           " is not a radiograph (CR/DX/DR): the model was trained on chest radiographs");
+        warnings.push_back(Notice("domain.modality").text("modality", meta.modality));
     if (isLateral(meta.viewPosition))
-        warnings.push_back("lateral view (" + meta.viewPosition +
-                           "): the model was trained on frontal (PA/AP) films");
+        warnings.push_back(Notice("domain.lateral").text("view", meta.viewPosition));
     const std::string bodyPart = upper(meta.bodyPart);
     if (!bodyPart.empty() && !contains(bodyPart, "CHEST") && !contains(bodyPart, "THORAX") &&
         !contains(bodyPart, "LUNG"))
-        warnings.push_back("body part " + meta.bodyPart + " is not the chest");
+        warnings.push_back(Notice("domain.body_part").text("part", meta.bodyPart));
 
     bool loaderSaidColour = false;
     for (const auto& note : film.warnings) {
-        if (note.rfind("decoded at 1/", 0) == 0)
+        if (note.code() == "film.decoded_reduced")
             continue;
-        loaderSaidColour = loaderSaidColour || contains(note, "colour");
+        loaderSaidColour = loaderSaidColour || note.code() == "film.colour_to_grey" ||
+                           note.code() == "film.colour_image_to_grey";
         warnings.push_back(note);
     }
     if (!loaderSaidColour && isColourPhotometric(meta.photometric))
-        warnings.push_back("colour film (" + meta.photometric +
-                           ") converted to grey: the model was trained on greyscale radiographs");
+        warnings.push_back(Notice("domain.colour").text("photometric", meta.photometric));
     if (std::min(film.width, film.height) < modelInputSize)
-        warnings.push_back("small film (" + std::to_string(film.width) + " x " + std::to_string(film.height) +
-                           " px, below the model's " + std::to_string(modelInputSize) +
-                           " px input): details are interpolated");
+        warnings.push_back(Notice("domain.small_film")
+                               .integer("width", film.width)
+                               .integer("height", film.height)
+                               .integer("input", modelInputSize));
     if (trainedAges) {
         const imaging::PatientInfo& p = film.patient;
         const auto age = patientAgeYears(p.age, p.birthDate, p.acquisitionDate, p.studyDate);
         if (age && !trainedAges->contains(*age))
-            warnings.push_back(std::string("patient ") + (*age < trainedAges->minYears ? "younger" : "older") +
-                               " than the ages the model was trained on (" + trainedAges->toString() + " years)");
+            warnings.push_back(Notice(*age < trainedAges->minYears ? "domain.patient_younger" : "domain.patient_older")
+                                   .number("min", trainedAges->minYears, fewestDecimals(trainedAges->minYears, 2))
+                                   .number("max", trainedAges->maxYears, fewestDecimals(trainedAges->maxYears, 2)));
     }
     return warnings;
 }

@@ -15,10 +15,9 @@ namespace cxr::diagnosis {
 // converted to grey, blank film, multi-frame), except the note that it decoded at a reduced
 // scale, which says nothing about the film. With the age range of the model's training
 // population, a patient whose age (DICOM Patient's Age, else birth date against the film's
-// date) lies outside it: "patient older than the ages the model was trained on (1-5 years)",
-// or "younger" — the age itself is patient data and stays in the film. A model without a
+// date) lies outside it: domain.patient_older or domain.patient_younger with the range — the age itself is patient data and stays in the film. A model without a
 // population, or a film without an age, adds nothing.
-std::vector<std::string> outOfDomainWarnings(const imaging::Film& film, int modelInputSize,
-                                             const std::optional<AgeRange>& trainedAges = std::nullopt);
+std::vector<Notice> outOfDomainWarnings(const imaging::Film& film, int modelInputSize,
+                                        const std::optional<AgeRange>& trainedAges = std::nullopt);
 
 }  // namespace cxr::diagnosis

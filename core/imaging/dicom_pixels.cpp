@@ -56,14 +56,12 @@ PixelLayout readPixelLayout(DcmDataset& ds, const std::filesystem::path& name) {
                     std::to_string(l.bitsAllocated) + " bits allocated per sample is not supported (8 or 16 are)");
     l.bitsStored = ds.findAndGetUint16(DCM_BitsStored, value).good() ? value : l.bitsAllocated;
     if (l.bitsStored < 1 || l.bitsStored > l.bitsAllocated) {
-        l.warnings.push_back("Bits Stored " + std::to_string(l.bitsStored) + " is invalid; using " +
-                             std::to_string(l.bitsAllocated));
+        l.warnings.push_back(Notice("dicom.bits_stored_invalid").integer("stored", l.bitsStored).integer("used", l.bitsAllocated));
         l.bitsStored = l.bitsAllocated;
     }
     l.highBit = ds.findAndGetUint16(DCM_HighBit, value).good() ? value : l.bitsStored - 1;
     if (l.highBit + 1 < l.bitsStored || l.highBit >= l.bitsAllocated) {
-        l.warnings.push_back("High Bit " + std::to_string(l.highBit) + " is inconsistent; using " +
-                             std::to_string(l.bitsStored - 1));
+        l.warnings.push_back(Notice("dicom.high_bit_inconsistent").integer("stored", l.highBit).integer("used", l.bitsStored - 1));
         l.highBit = l.bitsStored - 1;
     }
     l.signedPixels = ds.findAndGetUint16(DCM_PixelRepresentation, value).good() && value == 1;
@@ -78,7 +76,7 @@ PixelLayout readPixelLayout(DcmDataset& ds, const std::filesystem::path& name) {
         l.photometric = photometric.c_str();
     } else {
         l.photometric = l.samples == 1 ? "MONOCHROME2" : "RGB";
-        l.warnings.push_back("no Photometric Interpretation in the header; assuming " + l.photometric);
+        l.warnings.push_back(Notice("dicom.photometric_assumed").text("photometric", l.photometric));
     }
     return l;
 }
@@ -111,7 +109,7 @@ std::vector<float> storedToModality(const std::vector<std::uint8_t>& frame, cons
                             ds.findAndGetFloat64(DCM_RescaleIntercept, intercept).good();
     if (hasRescale) {
         if (slope == 0) {
-            film.warnings.push_back("Rescale Slope is 0; ignoring the rescale");
+            film.warnings.push_back(Notice("dicom.rescale_slope_zero"));
             slope = 1;
             intercept = 0;
         }
@@ -131,7 +129,7 @@ std::vector<float> storedToModality(const std::vector<std::uint8_t>& frame, cons
             }
             film.meta.bitsStored = lut->bits;
         } else {
-            film.warnings.push_back("the Modality LUT is unreadable; using stored values");
+            film.warnings.push_back(Notice("dicom.modality_lut_unreadable"));
         }
     }
     return out;

@@ -19,7 +19,7 @@ struct PixelLayout {
     int samples = 1, frames = 1, planarConfiguration = 0;
     bool signedPixels = false;
     std::string photometric = "MONOCHROME2";
-    std::vector<std::string> warnings;  // lenient repairs of inconsistent headers
+    std::vector<Notice> warnings;  // lenient repairs of inconsistent headers
 
     bool isMonochrome() const { return photometric == "MONOCHROME1" || photometric == "MONOCHROME2"; }
     int bytesPerSample() const { return bitsAllocated <= 8 ? 1 : 2; }

@@ -223,7 +223,7 @@ Film readDicom(const std::uint8_t* data, std::size_t size, const std::filesystem
     film.meta.samplesPerPixel = layout.samples;
     film.meta.frames = layout.frames;
     if (layout.frames > 1)
-        film.warnings.push_back("multi-frame file (" + std::to_string(layout.frames) + " frames): showing the first");
+        film.warnings.push_back(Notice("film.multi_frame").integer("frames", layout.frames));
     for (const auto& w : layout.warnings) film.warnings.push_back(w);
 
     const bool colour = layout.samples != 1 || !layout.isMonochrome();
@@ -247,7 +247,7 @@ Film readDicom(const std::uint8_t* data, std::size_t size, const std::filesystem
             film.invert = layout.photometric == "MONOCHROME1";
         }
     }
-    if (colour) film.warnings.push_back("colour film (" + layout.photometric + ") converted to grey");
+    if (colour) film.warnings.push_back(Notice("film.colour_to_grey").text("photometric", layout.photometric));
 
     ds.convertToUTF8();  // names in Latin-1 etc. become UTF-8; harmless when unsupported
     readDescriptiveMetadata(ds, film);

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/common/notice.h"
+
 namespace cxr::imaging {
 
 // The VOI (display) window. `source` says where it came from, for the UI and `cxr info`.
@@ -70,7 +72,7 @@ struct Film {
     FilmMetadata meta;
     PatientInfo patient;
     std::vector<DicomTag> tags;  // DICOM only
-    std::vector<std::string> warnings;  // colour converted to grey, multi-frame, ...
+    std::vector<Notice> warnings;  // the loader's remarks: colour converted to grey, multi-frame, ...
 
     bool isEightBitRaster() const { return meta.format != "DICOM" && meta.bitsStored <= 8; }
     float at(int x, int y) const { return pixels[static_cast<size_t>(y) * width + x]; }

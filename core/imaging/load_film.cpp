@@ -43,7 +43,7 @@ Film decode(const std::uint8_t* data, std::size_t size, const std::filesystem::p
     if (film.pixels.empty() || film.pixels.size() != static_cast<std::size_t>(film.width) * film.height)
         throw Error(ErrorCode::Internal, name, "the decoder returned no pixels");
     const auto [mn, mx] = std::minmax_element(film.pixels.begin(), film.pixels.end());
-    if (*mn == *mx) film.warnings.push_back("every pixel has the same value: the film is blank");
+    if (*mn == *mx) film.warnings.push_back(Notice("film.blank"));
     return film;
 }
 

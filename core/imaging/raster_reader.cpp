@@ -78,13 +78,12 @@ Film readRaster(const std::string& format, const std::uint8_t* data, std::size_t
     if (decoded.empty())
         throw Error(ErrorCode::Corrupt, name, "the " + format + " data could not be decoded (damaged or truncated)");
     if (jpeg && !header->hasEndMarker)
-        film.warnings.push_back("the JPEG data ends without its end-of-image marker (truncated?): "
-                                "the lower part of the film may be missing");
+        film.warnings.push_back(Notice("film.jpeg_truncated"));
 
     film.meta.samplesPerPixel = header->components > 0 ? header->components : decoded.channels();
     if (decoded.channels() == 3 || decoded.channels() == 4) {
         if (channelsDiffer(decoded))
-            film.warnings.push_back("colour image converted to grey (ITU-R BT.601 luma)");
+            film.warnings.push_back(Notice("film.colour_image_to_grey"));
         cv::Mat grey;
         cv::cvtColor(decoded, grey, decoded.channels() == 3 ? cv::COLOR_BGR2GRAY : cv::COLOR_BGRA2GRAY);
         decoded = grey;
@@ -94,9 +93,10 @@ Film readRaster(const std::string& format, const std::uint8_t* data, std::size_t
     }
     film.meta.decodeReduction = factor;
     if (factor > 1)
-        film.warnings.push_back("decoded at 1/" + std::to_string(factor) + " scale (" +
-                                std::to_string(header->width) + " x " + std::to_string(header->height) +
-                                " stored)");
+        film.warnings.push_back(Notice("film.decoded_reduced")
+                                    .integer("factor", factor)
+                                    .integer("width", header->width)
+                                    .integer("height", header->height));
 
     film.width = decoded.cols;
     film.height = decoded.rows;

@@ -32,10 +32,10 @@ std::string resolveDevice(const std::string& requested) {
                 "unknown device '" + requested + "' (expected auto, cpu, cuda or cuda:N)");
 }
 
-std::string deviceDescription(const std::string& device) {
+Notice deviceDescription(const std::string& device) {
     if (device.rfind("cuda", 0) == 0)
-        return "CUDA (" + std::to_string(torch::cuda::device_count()) + " device(s))";
-    return "CPU (" + std::to_string(at::get_num_threads()) + " threads)";
+        return Notice("device.cuda").integer("devices", torch::cuda::device_count());
+    return Notice("device.cpu").integer("threads", at::get_num_threads());
 }
 
 std::string torchVersion() { return TORCH_VERSION; }

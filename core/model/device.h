@@ -3,14 +3,16 @@
 // Kept free of <torch/torch.h> so front ends can ask without the heavy include.
 #include <string>
 
+#include "core/common/notice.h"
+
 namespace cxr::model {
 
 bool cudaAvailable();
 // "cpu", "cuda" or "cuda:N"; "auto" picks CUDA when present. Throws InvalidInput for
 // anything else, and for "cuda" when this LibTorch has no usable CUDA device.
 std::string resolveDevice(const std::string& requested);
-// e.g. "CPU (2 threads)" or "CUDA: NVIDIA H100 80GB HBM3".
-std::string deviceDescription(const std::string& device);
+// device.cpu with the threads LibTorch uses, or device.cuda with the devices it sees.
+Notice deviceDescription(const std::string& device);
 std::string torchVersion();
 // LibTorch 1.13 defaults to half the cores; call once at start-up and first in every
 // worker thread that runs LibTorch (OpenMP thread counts are per thread).

@@ -114,10 +114,9 @@ ModelBundle loadModelBundle(const fs::path& runDirOrPth, torch::Device device) {
                                                    e.what_without_backtrace());
     }
     bundle.net->eval();
-    if (!bundle.preprocess.recorded)
-        bundle.notes.push_back(bundle.preprocess.assumptionNote(
-            bundle.meta.empty() ? "the seed's weights file " + displayPath(weights)
-                                : "model.json of " + displayPath(bundle.source)));
+    if (const auto note = bundle.preprocess.assumptionNote(bundle.meta.empty(),
+                                                           displayPath(bundle.meta.empty() ? weights : bundle.source)))
+        bundle.notes.push_back(*note);
     return bundle;
 }
 

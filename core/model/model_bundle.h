@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/common/json_io.h"
+#include "core/common/notice.h"
 #include "core/common/population.h"
 #include "core/model/preprocess.h"
 #include "core/model/resnet18.h"
@@ -33,7 +34,7 @@ struct ModelBundle {
     bool pretrained = false;       // meta "pretrained" (false for seed files: unknown)
     // What a person should know about how this bundle is applied, e.g. that its preprocessing
     // chain was not recorded and is assumed (older model.json, seed files).
-    std::vector<std::string> notes;
+    std::vector<Notice> notes;  // e.g. the preprocessing chain was not recorded and is assumed
     Population population;         // meta "population": empty when the run recorded none
 };
 

@@ -74,10 +74,12 @@ std::string PreprocessSpec::describe() const {
            std::to_string(channels) + (channels == 1 ? " channel" : " channels");
 }
 
-std::string PreprocessSpec::assumptionNote(const std::string& why) const {
+std::optional<Notice> PreprocessSpec::assumptionNote(bool weightsFile, const std::string& file) const {
     if (recorded)
-        return {};
-    return why + " does not record its preprocessing chain; assuming: " + describe();
+        return std::nullopt;
+    return Notice(weightsFile ? "model.chain_assumed_weights" : "model.chain_assumed_bundle")
+        .text("file", file)
+        .text("chain", describe());
 }
 
 }  // namespace cxr::model

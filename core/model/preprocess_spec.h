@@ -9,9 +9,11 @@
 // data::FilmPreprocessor (cxr_core), the tensor side by grey8ToInput (preprocess.h) and the
 // batch loader; this header is LibTorch-free so the film side can include it cheaply.
 #include <array>
+#include <optional>
 #include <string>
 
 #include "core/common/json_io.h"
+#include "core/common/notice.h"
 
 namespace cxr::model {
 
@@ -40,9 +42,10 @@ struct PreprocessSpec {
     // One line a person reads: "full decode -> film window -> 8 bit -> area resize to 224 x 224
     // (stretch) -> /255, ImageNet mean/std, 3 channels".
     std::string describe() const;
-    // Empty when recorded; otherwise what was assumed and why, for logs, `cxr evaluate`,
+    // Empty when recorded; otherwise what was assumed and of which file (`file`: a seed weights
+    // file when `weightsFile`, else a model folder's model.json), for logs, `cxr evaluate`,
     // `cxr predict` and the GUI's model information.
-    std::string assumptionNote(const std::string& why) const;
+    std::optional<Notice> assumptionNote(bool weightsFile, const std::string& file) const;
 };
 
 }  // namespace cxr::model

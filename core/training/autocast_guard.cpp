@@ -23,11 +23,10 @@ std::string resolvePrecision(const std::string& requested, const std::string& de
     return isCuda(device) ? "bf16" : "fp32";
 }
 
-std::string precisionWarning(const std::string& resolved, const std::string& device) {
+std::optional<Notice> precisionWarning(const std::string& resolved, const std::string& device) {
     if (resolved != "bf16" || isCuda(device) || model::cpuBf16Support().fast())
-        return "";
-    return "bf16 was asked for, but this processor has no bf16 instructions (AVX512-BF16 or AMX): "
-           "it is emulated and slower than fp32";
+        return std::nullopt;
+    return Notice("precision.bf16_emulated");
 }
 
 std::string precisionDescription(const std::string& resolved, const std::string& device) {

@@ -5,7 +5,10 @@
 // and matrix products in bf16 at about twice the fp32 rate. Elsewhere bf16 is emulated and
 // slower, so "auto" stays fp32 there. The autocast API moved in LibTorch 2.4; both spellings
 // are handled in the .cpp.
+#include <optional>
 #include <string>
+
+#include "core/common/notice.h"
 
 namespace cxr::training {
 
@@ -13,8 +16,8 @@ namespace cxr::training {
 // CUDA, fp32 on CPU; "auto-cuda", an older config's name, means the same), "fp32" or "bf16":
 // "bf16" or "fp32".
 std::string resolvePrecision(const std::string& requested, const std::string& device);
-// Why a resolved precision may disappoint, or "": bf16 on a CPU without bf16 instructions.
-std::string precisionWarning(const std::string& resolved, const std::string& device);
+// Why a resolved precision may disappoint, if it may: bf16 on a CPU without bf16 instructions.
+std::optional<Notice> precisionWarning(const std::string& resolved, const std::string& device);
 // In words for logs: "bf16 autocast (CPU: AVX512-BF16)", "fp32".
 std::string precisionDescription(const std::string& resolved, const std::string& device);
 

@@ -10,9 +10,9 @@ bool stopsEarly(int earlyStopCounter, int patience, int epoch, int epochs) {
     return earlyStopCounter >= patience && epoch + 1 < epochs;
 }
 
-std::string earlyStopReason(const TrainingConfig& config, int patience) {
-    return "early stopping (no val-loss improvement on the " + std::string(config.earlyStopOn == "run" ? "run's" : "phase's") +
-           " best in " + std::to_string(patience) + " epochs)";
+Notice earlyStopReason(const TrainingConfig& config, int patience) {
+    return Notice(config.earlyStopOn == "run" ? "phase.early_stop_run_best" : "phase.early_stop_phase_best")
+        .integer("patience", patience);
 }
 
 double earlyStopReference(const TrainingConfig& config, int phase, const std::vector<EpochResult>& history,

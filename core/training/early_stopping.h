@@ -17,8 +17,8 @@ bool improves(double loss, double reference, double minDelta);
 // is a completed phase, not an early stop.
 bool stopsEarly(int earlyStopCounter, int patience, int epoch, int epochs);
 
-// The stop reason a phase ended early with ("early stopping (...)").
-std::string earlyStopReason(const TrainingConfig& config, int patience);
+// The stop reason a phase ended early with (phase.early_stop_run_best / _phase_best).
+Notice earlyStopReason(const TrainingConfig& config, int patience);
 
 // The loss an epoch of phase `phase` must beat to count as an improvement for early stopping,
 // given the rows of that phase already finished (in order) and the run's best so far:

@@ -50,13 +50,13 @@ EpochStats trainEpoch(model::ResNet18& net, torch::optim::Optimizer& optimizer, 
     at::Tensor lastLoss;
     std::size_t unsynced = 0;
     const auto start = Clock::now();
+    // Stepping every batch, the bad step is known and skipped; with read-backs every few
+    // batches, the epoch's weights are already touched.
     auto nonFiniteMessage = [&](double value) {
-        return "the training loss became " + std::string(std::isnan(value) ? "NaN" : "infinite") +
-               (syncEvery == 1 ? " at batch " : " by batch ") + std::to_string(progress.batch + (syncEvery == 1 ? 1 : 0)) +
-               " of " + std::to_string(progress.batches) +
-               (syncEvery == 1 ? "; the weights of this step were not updated and not saved"
-                               : "; the weights of this epoch were not saved") +
-               ". Lower the learning rate or check the input films";
+        return Notice(syncEvery == 1 ? "training.loss_non_finite_step" : "training.loss_non_finite_epoch")
+            .number("value", value, 4)
+            .integer("batch", static_cast<std::int64_t>(progress.batch + (syncEvery == 1 ? 1 : 0)))
+            .integer("batches", static_cast<std::int64_t>(progress.batches));
     };
     // Reads the device sums back, checks them and reports; false when the loss went non-finite.
     auto readBack = [&]() {

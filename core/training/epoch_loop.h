@@ -11,6 +11,7 @@
 #include <torch/optim/optimizer.h>
 
 #include "core/common/cancel_token.h"
+#include "core/common/notice.h"
 #include "core/evaluation/predictions.h"
 #include "core/model/resnet18.h"
 #include "core/training/batch_source.h"
@@ -45,7 +46,7 @@ struct EpochStats {
     // A batch's loss was NaN/Inf: the epoch stopped at the next read-back (syncEvery); the
     // weights are unusable and the caller reloads its best checkpoint.
     bool nonFinite = false;
-    std::string message;
+    Notice message;  // training.loss_non_finite_step / _epoch: the value and the batch
 };
 
 // Trains one epoch. The cancel token is checked before every batch (throws Cancelled); onBatch

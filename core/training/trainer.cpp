@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <cmath>
-#include <sstream>
 
 #include <ATen/Parallel.h>
 #include <c10/util/Exception.h>
@@ -29,13 +28,6 @@ namespace {
 // thousand), a small share of an epoch on the full Kaggle set (5,216 films).
 constexpr std::size_t kRecalibrationFilms = 1024;
 
-std::string lossText(double v) {
-    std::ostringstream s;
-    s.precision(4);
-    s << v;
-    return s.str();
-}
-
 int epochsBefore(const TrainingConfig& config, int phase) {
     int n = 0;
     for (int p = 0; p < phase; ++p)
@@ -54,7 +46,7 @@ std::size_t countScalars(const std::vector<at::Tensor>& tensors) {
 std::vector<PhaseResult> phasesFromHistory(const TrainingConfig& config, const std::vector<EpochResult>& rows) {
     std::vector<PhaseResult> out;
     for (std::size_t p = 0; p < config.phases.size(); ++p) {
-        PhaseResult r{static_cast<int>(p), config.phases[p].name, 0, false, ""};
+        PhaseResult r{static_cast<int>(p), config.phases[p].name, 0, false, Notice()};
         for (const auto& row : rows)
             if (row.phase == static_cast<int>(p)) {
                 r.epochsRun += 1;
@@ -149,7 +141,7 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
         RunStartInfo info;
         info.config = m_config;
         info.device = m_device;
-        info.deviceText = model::deviceDescription(m_device);
+        info.deviceDescription = model::deviceDescription(m_device);
         info.precision = precisionDescription(m_settings.amp ? "bf16" : "fp32", m_device);
         info.trainFilms = train.size();
         info.valFilms = val.size();
@@ -171,7 +163,7 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
             loadWeights(net, m_runDir.bestCheckpoint(state));
         firstPhase = false;
         PhaseResult& phaseResult = result.phases[static_cast<std::size_t>(p)];
-        phaseResult.stopReason = "completed";
+        phaseResult.stopReason = Notice("phase.completed");
         if (state.nextEpoch >= phase.epochs) {  // a phase with 0 epochs, or a config edited by hand
             state.phase = p + 1;
             state.nextEpoch = 0;
@@ -205,7 +197,7 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
             };
             const EpochStats stats = trainEpoch(net, *optimizer, train, epochsBefore(m_config, p) + e, m_settings,
                                                 onBatch, m_cancel);
-            std::string nonFinite = stats.nonFinite ? stats.message : "";
+            Notice nonFinite = stats.nonFinite ? stats.message : Notice();
             LossAccuracy valStats;
             if (nonFinite.empty()) {
                 if (m_config.batchNormStats == "precise")
@@ -220,18 +212,18 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
                     m_cancel);
                 valStats = lossAndAccuracy(output, m_settings.classWeights);
                 if (!std::isfinite(valStats.loss))
-                    nonFinite = "the validation loss became " + lossText(valStats.loss) +
-                                "; the weights of this epoch were not saved. Lower the learning rate";
+                    nonFinite = Notice("training.val_loss_non_finite").number("value", valStats.loss, 4);
             }
             if (!nonFinite.empty()) {
                 // Nothing of this epoch is saved; the phase ends and the next one starts from
                 // the best weights, which must exist.
-                const std::string message = "phase " + std::to_string(p + 1) + " ('" + phase.name + "') stopped: " + nonFinite;
+                const Notice notice = nonFinite.integer("phase", p + 1).text("name", phase.name);
+                const std::string message = englishText(notice);
                 logger()->info("{}", message);  // the observer shows it
-                result.warnings.push_back(message);
+                result.warnings.push_back(notice);
                 if (m_observer)
-                    m_observer->onWarning(message);
-                phaseResult.stopReason = "non-finite loss";
+                    m_observer->onWarning(notice);
+                phaseResult.stopReason = Notice("phase.non_finite_loss");
                 state.phase = p + 1;
                 state.nextEpoch = 0;
                 state.earlyStopCounter = 0;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/common/notice.h"
 #include "core/common/progress.h"
 #include "core/training/training_config.h"
 
@@ -16,7 +17,7 @@ namespace cxr::training {
 struct RunStartInfo {
     TrainingConfig config;
     std::string device;        // resolved: "cpu", "cuda", ...
-    std::string deviceText;    // e.g. "CPU (2 threads)"
+    Notice deviceDescription;  // model::deviceDescription: the CPU's threads, the CUDA devices
     std::string precision;     // in words: "fp32", "bf16 autocast (CPU: AVX512-BF16)", ...
     std::size_t trainFilms = 0, valFilms = 0;
     std::vector<std::string> classes;
@@ -86,7 +87,7 @@ struct PhaseResult {
     std::string name;
     int epochsRun = 0;          // epochs finished in this phase (incl. before a resume)
     bool earlyStopped = false;
-    std::string stopReason;     // "completed", "early stopping (patience 3)", "non-finite loss ..."
+    Notice stopReason;          // phase.completed, phase.early_stop_*, phase.non_finite_loss
 };
 
 struct TrainingResult {
@@ -94,7 +95,7 @@ struct TrainingResult {
     BestCheckpointInfo best;    // the weights the net holds now
     std::vector<EpochResult> history;  // every epoch of the run, resumed ones included
     std::vector<PhaseResult> phases;
-    std::vector<std::string> warnings;
+    std::vector<Notice> warnings;
     double seconds = 0;         // this session (a resumed run counts from the resume)
 };
 
@@ -111,7 +112,7 @@ public:
     virtual void onPhaseFinished(const PhaseResult&) {}
     // Work outside the epochs: indexing, film cache, final evaluation, export.
     virtual void onStage(const Progress&) {}
-    virtual void onWarning(const std::string&) {}
+    virtual void onWarning(const Notice&) {}
     virtual void onRunFinished(const TrainingResult&) {}
     // The run stopped: an error (message says why) or a cancel (cancelled = true; the best
     // checkpoint and the resume state are intact).

@@ -8,7 +8,7 @@ namespace cxr::workflows {
 std::string versionText() {
     return std::string("CXR Studio ") + CXR_VERSION + "\n" + "LibTorch " + model::torchVersion() + ", " +
            imaging::imagingLibraryVersions() + "\n" + "Device: " +
-           model::deviceDescription(model::resolveDevice("auto")) + "\n" + kIntendedUse + "\n";
+           englishText(model::deviceDescription(model::resolveDevice("auto"))) + "\n" + kIntendedUse + "\n";
 }
 
 }  // namespace cxr::workflows

@@ -65,7 +65,7 @@ void ConsoleTrainingObserver::clearBar() {
 
 void ConsoleTrainingObserver::onRunStarted(const training::RunStartInfo& info) {
     m_phaseCount = static_cast<int>(info.config.phases.size());
-    m_out << "Training ResNet18 on " << info.deviceText << ", " << info.precision
+    m_out << "Training ResNet18 on " << englishText(info.deviceDescription) << ", " << info.precision
           << ": " << info.trainFilms << " train / " << info.valFilms << " validation films, " << m_phaseCount
           << " phases, up to " << info.totalEpochs << " epochs, batch " << info.config.batchSize << ", "
           << info.config.imageSize << " px\n";
@@ -107,8 +107,8 @@ void ConsoleTrainingObserver::onEpochFinished(const training::EpochResult& r) {
 
 void ConsoleTrainingObserver::onPhaseFinished(const training::PhaseResult& r) {
     clearBar();
-    if (r.earlyStopped || r.stopReason != "completed")
-        m_out << "  phase " << r.phase + 1 << " ended: " << r.stopReason << "\n";
+    if (r.earlyStopped || r.stopReason.code() != "phase.completed")
+        m_out << "  phase " << r.phase + 1 << " ended: " << englishText(r.stopReason) << "\n";
 }
 
 void ConsoleTrainingObserver::onStage(const Progress& p) {
@@ -130,9 +130,9 @@ void ConsoleTrainingObserver::onStage(const Progress& p) {
     m_barShown = true;
 }
 
-void ConsoleTrainingObserver::onWarning(const std::string& message) {
+void ConsoleTrainingObserver::onWarning(const Notice& notice) {
     clearBar();
-    m_out << "warning: " << message << "\n";
+    m_out << "warning: " << englishText(notice) << "\n";
     m_out.flush();
 }
 

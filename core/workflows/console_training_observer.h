@@ -24,7 +24,7 @@ public:
     void onEpochFinished(const training::EpochResult& result) override;
     void onPhaseFinished(const training::PhaseResult& result) override;
     void onStage(const Progress& progress) override;
-    void onWarning(const std::string& message) override;
+    void onWarning(const Notice& notice) override;
     void onRunFinished(const training::TrainingResult& result) override;
     void onRunFailed(const std::string& message, bool cancelled) override;
 

@@ -75,9 +75,9 @@ EvaluateModelResult evaluateModel(const EvaluateModelOptions& options, ProgressS
         // Named relative to the folder the user gave: this goes to their own terminal or window.
         const auto root = std::filesystem::absolute(options.dataDir).lexically_normal();
         for (const auto& p : info.skipped)
-            result.warnings.push_back("unreadable film left out: " +
-                                      std::filesystem::path(p.path).lexically_relative(root).generic_string() + " (" +
-                                      p.reason + ")");
+            result.warnings.push_back(Notice("data.unreadable_film_left_out")
+                                          .text("film", std::filesystem::path(p.path).lexically_relative(root).generic_string())
+                                          .text("reason", p.reason));
         const auto cache = data::FilmCache::open(cacheFile);
         std::vector<std::size_t> indices;
         for (const auto& f : films)

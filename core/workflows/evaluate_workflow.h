@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/common/cancel_token.h"
+#include "core/common/notice.h"
 #include "core/common/progress.h"
 #include "core/evaluation/evaluation_report.h"
 #include "core/evaluation/predictions.h"
@@ -38,7 +39,7 @@ struct EvaluateModelResult {
     // Per film, in the split's order: truth, logits and the path relative to the data folder.
     evaluation::Predictions predictions;
     // Unreadable films left out; what was assumed about an older bundle's preprocessing.
-    std::vector<std::string> warnings;
+    std::vector<Notice> warnings;
     double seconds = 0;
 };
 

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/common/error.h"
+#include "core/common/notice_json.h"
 #include "core/common/sha256.h"
 #include "core/evaluation/call_rule.h"
 #include "core/evaluation/predictions.h"
@@ -52,10 +53,19 @@ RunResults RunResults::load(const std::filesystem::path& runDir) {
         r.dataDir = r.config["data"].get<std::string>();
     const std::string weights = r.config.value("imagenetWeights", std::string());
     if (!weights.empty())
-        r.weightsSource = "ImageNet weights (" + std::filesystem::path(weights).filename().string() + ")";
+        r.weightsSource = Notice("weights.imagenet_file").text("file", std::filesystem::path(weights).filename().string());
     else
-        r.weightsSource = "from scratch (random initialisation): expect lower accuracy than fine-tuning";
+        r.weightsSource = Notice("weights.from_scratch");
     r.split = readOptional(dir.splitFile(), r.notes);
+    // Runs written before notices hold the reason as English text only.
+    try {
+        if (r.split.contains("reasonNotice"))
+            r.splitReason = noticeFromJson(r.split["reasonNotice"]);
+        else if (r.split.contains("reason"))
+            r.splitReason = noticeFromJson(r.split["reason"]);
+    } catch (const std::exception& e) {
+        r.notes.push_back(e.what());
+    }
     r.model = readOptional(runDir / "model.json", r.notes);
     r.evaluationJson = readOptional(dir.evaluationJson(), r.notes);
     if (r.model.contains("weights") && r.model["weights"].is_object())

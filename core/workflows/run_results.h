@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/common/json_io.h"
+#include "core/common/notice.h"
 #include "core/common/population.h"
 #include "core/evaluation/evaluation_report.h"
 #include "core/training/training_config.h"
@@ -48,7 +49,8 @@ struct RunResults {
     std::optional<evaluation::Predictions> validation, test;
     std::optional<evaluation::EvaluationReport> report;
     std::string dataDir;
-    std::string weightsSource;  // "ImageNet weights file ..." or "from scratch"
+    Notice weightsSource;  // weights.imagenet_file with the file's name, or weights.from_scratch
+    Notice splitReason;              // how split.json says validation was drawn; empty if it does not
     Population population;           // who the films came from, as the run recorded it
     std::vector<std::string> notes;  // what could not be read, and why
 

@@ -37,11 +37,11 @@
 namespace cxr::workflows {
 namespace {
 
-void warn(TrainFolderResult& result, training::TrainingObserver* observer, const std::string& message) {
-    logger()->info("{}", message);  // the observer shows it
-    result.warnings.push_back(message);
+void warn(TrainFolderResult& result, training::TrainingObserver* observer, const Notice& notice) {
+    logger()->info("{}", englishText(notice));  // the observer shows it
+    result.warnings.push_back(notice);
     if (observer)
-        observer->onWarning(message);
+        observer->onWarning(notice);
 }
 
 void stage(training::TrainingObserver* observer, const std::string& what, std::size_t done = 0,
@@ -116,13 +116,8 @@ void checkSameFiles(const Json& stored, const data::FileListDigest& now, const s
 
 }  // namespace
 
-std::string fromScratchWarning(const std::string& plan) {
-    const std::string head = "no ImageNet weights given (--weights resnet18.pth): training ResNet18 FROM SCRATCH. ";
-    if (plan == "seed")
-        return head + "The seed's plan (--plan seed) assumes a pretrained backbone: phases 1-2 train only "
-                      "the head on random features, so expect much lower accuracy than with pretrained weights.";
-    return head + "Every phase trains all layers (--plan scratch) with the phases' learning rates; expect "
-                  "lower accuracy than ImageNet fine-tuning.";
+Notice fromScratchWarning(const std::string& plan) {
+    return Notice(plan == "seed" ? "weights.from_scratch_seed_plan" : "weights.from_scratch_scratch_plan");
 }
 
 TrainFolderResult trainFolder(const std::filesystem::path& dataDir, const std::filesystem::path& runDir,
@@ -165,7 +160,7 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
         stage(observer, "indexing the data folder");
         const auto index = data::DatasetIndex::scan(options.dataDir);
         for (const auto& problem : index.problems())
-            warn(result, observer, "skipped: " + problem);
+            warn(result, observer, problem);
         const auto split = data::makeSplit(index, data::parseValPolicy(config.valPolicy), config.valFraction,
                                            config.seed);
         Json splitJson = split.toJson();
@@ -188,9 +183,8 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
         if (!pretrained)
             warn(result, observer, fromScratchWarning(config.plan));
         const std::string device = model::resolveDevice(config.device);
-        if (const auto slow = training::precisionWarning(training::resolvePrecision(config.precision, device), device);
-            !slow.empty())
-            warn(result, observer, slow);
+        if (const auto slow = training::precisionWarning(training::resolvePrecision(config.precision, device), device))
+            warn(result, observer, *slow);
         // Which ImageNet weights these are, by their hash: named in the log and in model.json.
         Json weightsJson;
         if (options.imagenetWeights) {
@@ -200,7 +194,7 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
                 logger()->info("ImageNet weights: {}", provenance.description);
                 stage(observer, "ImageNet weights: " + provenance.description);
             } else {
-                warn(result, observer, "ImageNet weights: " + provenance.description);
+                warn(result, observer, Notice("weights.unknown_provenance").text("sha256", provenance.sha256.substr(0, 8)));
             }
         }
         runDir.create();
@@ -216,8 +210,9 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
         FilmSetLoader films(split, config, options.cacheDir.value_or(runDir.cacheDir()), options.cacheThreads,
                             observer, cancel);
         for (const auto& skipped : films.skipped())
-            warn(result, observer, "unreadable film " + runFilms.referenceOf(skipped.path) + " left out (" + skipped.reason +
-                                       "); films.csv in the run folder names it");
+            warn(result, observer, Notice("data.unreadable_film_left_out_of_run")
+                                       .text("film", runFilms.referenceOf(skipped.path))
+                                       .text("reason", skipped.reason));
         result.trainFilms = films.trainSize();
         result.valFilms = films.valSize();
         result.testFilms = films.testSize();

@@ -41,8 +41,8 @@ struct TrainFolderResult {
     std::filesystem::path runDir;
     bool pretrained = false;
     std::size_t trainFilms = 0, valFilms = 0, testFilms = 0;
-    std::string splitReason;
-    std::vector<std::string> warnings;  // skipped films, from-scratch training, NaN phases
+    Notice splitReason;
+    std::vector<Notice> warnings;  // skipped films, from-scratch training, NaN phases
     double seconds = 0;
 };
 
@@ -57,6 +57,6 @@ TrainFolderResult trainFolder(const std::filesystem::path& dataDir, const std::f
 
 // "Training from scratch" warning text for a resolved plan ("seed" or "scratch"), shared by the
 // CLI and the GUI.
-std::string fromScratchWarning(const std::string& plan);
+Notice fromScratchWarning(const std::string& plan);
 
 }  // namespace cxr::workflows

@@ -86,7 +86,8 @@ TEST(DatasetIndex, ScansKaggleZipLayoutIgnoringJunk) {
     EXPECT_EQ(index.entries("val").size(), 4u);
     EXPECT_EQ(index.entries("test").size(), 2u);
     ASSERT_EQ(index.problems().size(), 1u);
-    EXPECT_NE(index.problems()[0].find("readme.txt"), std::string::npos);
+    EXPECT_EQ(index.problems()[0].code(), "data.not_a_film");
+    EXPECT_NE(cxr::englishText(index.problems()[0]).find("readme.txt"), std::string::npos);
     const auto train = index.entries("train");
     EXPECT_EQ(train.front().className, "NORMAL");
     EXPECT_EQ(train.front().label, 0);
@@ -192,7 +193,8 @@ TEST(Split, AutoPolicyResplitsSmallValAndRecordsWhy) {
     const auto index = DatasetIndex::scan(dir);
     const auto plan = makeSplit(index, ValPolicy::Auto);
     EXPECT_TRUE(plan.resplit);
-    EXPECT_EQ(plan.reason, "val has 16 films — re-splitting train by patient, 10% (val merged into train first)");
+    EXPECT_EQ(plan.reason, cxr::Notice("split.small_val_resplit").integer("films", 16).number("percent", 10, 0));
+    EXPECT_EQ(cxr::englishText(plan.reason), "val has 16 films — re-splitting train by patient, 10% (val merged into train first)");
     EXPECT_EQ(plan.train.size() + plan.val.size(), index.entries("train").size() + 16);
     EXPECT_EQ(plan.test.size(), 2u);  // test untouched
     const auto j = plan.toJson();
@@ -209,6 +211,6 @@ TEST(Split, AutoPolicyResplitsSmallValAndRecordsWhy) {
 
     fs::remove_all(dir / "val");
     const auto noVal = makeSplit(DatasetIndex::scan(dir), ValPolicy::Auto);
-    EXPECT_EQ(noVal.reason, "no val folder — re-splitting train by patient, 10%");
+    EXPECT_EQ(cxr::englishText(noVal.reason), "no val folder — re-splitting train by patient, 10%");
     EXPECT_THROW(makeSplit(DatasetIndex::scan(dir), ValPolicy::Folder), cxr::Error);
 }

@@ -218,13 +218,13 @@ TEST_F(DiagnoserTest, OutOfDomainWarningsTravelWithTheResult) {
     imaging::Film film = test::makeBlobFilm(160, 120, 80, 60, 10);
     film.meta.modality = "CT";
     film.meta.viewPosition = "LL";
-    film.warnings.push_back("colour image converted to grey (ITU-R BT.601 luma)");
+    film.warnings.push_back(Notice("film.colour_image_to_grey"));
     const Diagnosis d = s_diagnoser->diagnose(film);
     ASSERT_EQ(d.warnings.size(), 4u);
-    EXPECT_NE(d.warnings[0].find("CT"), std::string::npos);
-    EXPECT_NE(d.warnings[1].find("lateral"), std::string::npos);
-    EXPECT_NE(d.warnings[2].find("colour"), std::string::npos);
-    EXPECT_NE(d.warnings[3].find("small film"), std::string::npos);
+    EXPECT_EQ(d.warnings[0], Notice("domain.modality").text("modality", "CT"));
+    EXPECT_EQ(d.warnings[1], Notice("domain.lateral").text("view", "LL"));
+    EXPECT_EQ(d.warnings[2].code(), "film.colour_image_to_grey");
+    EXPECT_EQ(d.warnings[3], Notice("domain.small_film").integer("width", 160).integer("height", 120).integer("input", 224));
 }
 
 // The bundle's training population reaches the out-of-domain checks; a bundle without one
@@ -243,7 +243,7 @@ TEST(Diagnoser, WarnsAboutPatientsOutsideTheModelsTrainingPopulation) {
     const Diagnoser withPopulation(children, "cpu"), without(plain, "cpu");
     const auto warned = withPopulation.diagnose(adult).warnings;
     ASSERT_EQ(warned.size(), 1u);
-    EXPECT_EQ(warned[0], "patient older than the ages the model was trained on (1-5 years)");
+    EXPECT_EQ(englishText(warned[0]), "patient older than the ages the model was trained on (1-5 years)");
     EXPECT_TRUE(withPopulation.diagnose(child).warnings.empty());
     EXPECT_TRUE(without.diagnose(adult).warnings.empty());
 

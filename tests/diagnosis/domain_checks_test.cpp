@@ -23,9 +23,9 @@ imaging::Film chestFilm() {
     return film;
 }
 
-bool mentions(const std::vector<std::string>& warnings, const std::string& part) {
+bool mentions(const std::vector<Notice>& warnings, const std::string& part) {
     for (const auto& w : warnings)
-        if (w.find(part) != std::string::npos)
+        if (englishText(w).find(part) != std::string::npos)
             return true;
     return false;
 }
@@ -65,7 +65,8 @@ TEST(DomainChecks, WarnsAboutModalityViewBodyPartColourAndSize) {
 
 TEST(DomainChecks, PassesLoaderNotesButNotTheReducedDecodeNote) {
     imaging::Film f = chestFilm();
-    f.warnings = {"colour image converted to grey (ITU-R BT.601 luma)", "decoded at 1/8 scale (2000 x 2000 stored)"};
+    f.warnings = {Notice("film.colour_image_to_grey"),
+                  Notice("film.decoded_reduced").integer("factor", 8).integer("width", 2000).integer("height", 2000)};
     const auto w = outOfDomainWarnings(f, 224);
     ASSERT_EQ(w.size(), 1u);  // the loader's colour note, not a second colour warning
     EXPECT_EQ(w[0], f.warnings[0]);
@@ -77,9 +78,10 @@ TEST(DomainChecks, AnAdultFilmForAModelTrainedOnChildrenIsWarnedAbout) {
     adult.patient.age = "045Y";
     const auto warnings = outOfDomainWarnings(adult, 224, kaggle);
     ASSERT_EQ(warnings.size(), 1u);
-    EXPECT_EQ(warnings[0], "patient older than the ages the model was trained on (1-5 years)");
+    EXPECT_EQ(warnings[0].code(), "domain.patient_older");
+    EXPECT_EQ(englishText(warnings[0]), "patient older than the ages the model was trained on (1-5 years)");
     // The age itself is patient data: it stays in the film.
-    EXPECT_EQ(warnings[0].find("45"), std::string::npos);
+    EXPECT_EQ(englishText(warnings[0]).find("45"), std::string::npos);
     // Without a training population (older bundles, seed files) the age says nothing.
     EXPECT_TRUE(outOfDomainWarnings(adult, 224).empty());
     for (const char* child : {"001Y", "003Y", "005Y", "012M", "070M"}) {
@@ -104,7 +106,7 @@ TEST(DomainChecks, AgeWarningsSayOlderOrYounger) {
         f.patient.age = age;
         const auto warnings = outOfDomainWarnings(f, 224, kaggle);
         ASSERT_EQ(warnings.size(), 1u) << age;
-        EXPECT_EQ(warnings[0], expected) << age;
+        EXPECT_EQ(englishText(warnings[0]), expected) << age;
     }
     imaging::Film malformed = chestFilm();  // an unreadable age is no age
     malformed.patient.age = "45 years";

@@ -125,7 +125,8 @@ TEST(DicomDisplay, MultiFrameGivesFirstFrameAndWarning) {
     EXPECT_EQ(film.pixels[0], 1.0f);
     EXPECT_EQ(film.pixels[31], 32.0f);
     ASSERT_FALSE(film.warnings.empty());
-    EXPECT_NE(film.warnings.front().find("frame"), std::string::npos);
+    EXPECT_EQ(film.warnings.front().code(), "film.multi_frame");
+    EXPECT_EQ(englishText(film.warnings.front()), "multi-frame file (2 frames): showing the first");
 }
 
 TEST(DicomDisplay, ColourFilmBecomesGreyWithWarning) {
@@ -140,7 +141,7 @@ TEST(DicomDisplay, ColourFilmBecomesGreyWithWarning) {
     EXPECT_NEAR(film.pixels[1], 0.299 * 255, 1.0);  // red
     EXPECT_EQ(film.meta.samplesPerPixel, 3);
     bool warned = false;
-    for (const auto& w : film.warnings) warned |= w.find("colour") != std::string::npos;
+    for (const auto& w : film.warnings) warned |= w == Notice("film.colour_to_grey").text("photometric", "RGB");
     EXPECT_TRUE(warned);
 }
 

@@ -27,7 +27,7 @@ std::vector<std::uint8_t> gradient8(int width, int height) {
 
 bool hasWarning(const Film& film, const std::string& word) {
     for (const auto& w : film.warnings)
-        if (w.find(word) != std::string::npos) return true;
+        if (englishText(w).find(word) != std::string::npos) return true;
     return false;
 }
 

@@ -61,13 +61,13 @@ TEST(Preprocess, TheWholeChainIsRecordedAndOlderSpecsSayWhatTheyAssume) {
     EXPECT_EQ(written.at("filter"), "area");
     EXPECT_NE(written.at("chain").get<std::string>().find("224 x 224"), std::string::npos);
     EXPECT_TRUE(PreprocessSpec::fromJson(written).recorded);
-    EXPECT_TRUE(PreprocessSpec::fromJson(written).assumptionNote("model.json").empty());
+    EXPECT_FALSE(PreprocessSpec::fromJson(written).assumptionNote(false, "run").has_value());
 
     // A model.json written before the chain was recorded: it loads, with the chain assumed.
     const Json older{{"imageSize", 224}, {"resize", "stretch"}, {"channels", 3}};
     const auto assumed = PreprocessSpec::fromJson(older);
     EXPECT_FALSE(assumed.recorded);
-    const std::string note = assumed.assumptionNote("model.json of run");
+    const std::string note = englishText(assumed.assumptionNote(false, "run").value());
     EXPECT_NE(note.find("does not record its preprocessing chain"), std::string::npos) << note;
     EXPECT_NE(note.find("decode at full resolution"), std::string::npos) << note;
 

@@ -74,13 +74,15 @@ TEST(EpochLoop, ANonFiniteLossStopsTheEpochAtTheNextReadBack) {
     const auto every = runOneEpoch(1, true);
     EXPECT_TRUE(every.stats.nonFinite);
     EXPECT_TRUE(every.reports.empty());  // caught before the first step
-    EXPECT_NE(every.stats.message.find("NaN at batch 1 of 5"), std::string::npos) << every.stats.message;
+    EXPECT_EQ(every.stats.message.code(), "training.loss_non_finite_step");
+    EXPECT_NE(englishText(every.stats.message).find("NaN at batch 1 of 5"), std::string::npos) << every.stats.message;
 
     const auto deferred = runOneEpoch(3, true);
     EXPECT_TRUE(deferred.stats.nonFinite);
     EXPECT_TRUE(deferred.reports.empty());
-    EXPECT_NE(deferred.stats.message.find("NaN by batch 3 of 5"), std::string::npos) << deferred.stats.message;
-    EXPECT_NE(deferred.stats.message.find("not saved"), std::string::npos);
+    EXPECT_EQ(deferred.stats.message.code(), "training.loss_non_finite_epoch");
+    EXPECT_NE(englishText(deferred.stats.message).find("NaN by batch 3 of 5"), std::string::npos) << deferred.stats.message;
+    EXPECT_NE(englishText(deferred.stats.message).find("not saved"), std::string::npos);
 }
 
 }  // namespace

@@ -43,9 +43,9 @@ TEST(Precision, AutoIsBf16WhereTheHardwareHasItAndFp32Elsewhere) {
     const bool fast = model::cpuBf16Support().fast();
     EXPECT_EQ(resolvePrecision("auto", "cpu"), "fp32");  // even with bf16 instructions: real films
     // The slow-path warning only where bf16 would be emulated.
-    EXPECT_EQ(precisionWarning("bf16", "cpu").empty(), fast);
-    EXPECT_TRUE(precisionWarning("fp32", "cpu").empty());
-    EXPECT_TRUE(precisionWarning("bf16", "cuda").empty());
+    EXPECT_EQ(!precisionWarning("bf16", "cpu").has_value(), fast);
+    EXPECT_FALSE(precisionWarning("fp32", "cpu").has_value());
+    EXPECT_FALSE(precisionWarning("bf16", "cuda").has_value());
     EXPECT_EQ(precisionDescription("fp32", "cpu"), "fp32");
     EXPECT_NE(precisionDescription("bf16", "cpu").find("bf16 autocast (CPU: "), std::string::npos);
     // An inference pass is fp32 whatever the training precision.

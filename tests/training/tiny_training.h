@@ -86,7 +86,7 @@ public:
     void onEpochFinished(const training::EpochResult& r) override { epochs.push_back(r); }
     void onNewBest(const training::BestCheckpointInfo& b) override { bests.push_back(b); }
     void onPhaseFinished(const training::PhaseResult& r) override { phaseEnds.push_back(r); }
-    void onWarning(const std::string& w) override { warnings.push_back(w); }
+    void onWarning(const Notice& w) override { warnings.push_back(englishText(w)); }
     void onRunFinished(const training::TrainingResult&) override { finished = true; }
     void onRunFailed(const std::string& m, bool cancelled) override {
         failures.push_back(m);
