@@ -9,8 +9,8 @@
         <translation>Seite %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_renderer.cpp" line="+29"/>
-        <location filename="../ui/training/phases_page.cpp" line="+34"/>
+        <location filename="../ui/report/report_renderer.cpp" line="+30"/>
+        <location filename="../ui/training/phases_page.cpp" line="+35"/>
         <source>everything</source>
         <translation>alles</translation>
     </message>
@@ -126,13 +126,13 @@
     </message>
     <message>
         <location line="-2"/>
-        <location line="+176"/>
+        <location line="+170"/>
         <location line="+1"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-139"/>
         <source>Class weighting</source>
         <translation>Klassengewichtung</translation>
     </message>
@@ -279,8 +279,8 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../ui/results/result_charts.cpp" line="+88"/>
-        <location filename="../ui/results/results_view.cpp" line="+46"/>
+        <location filename="../ui/results/result_charts.cpp" line="+89"/>
+        <location filename="../ui/results/results_view.cpp" line="+47"/>
         <source>accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
@@ -310,7 +310,7 @@
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>Calibration on validation (T = %1)</source>
         <translation>Kalibrierung auf den Validierungsdaten (T = %1)</translation>
     </message>
@@ -440,12 +440,12 @@
         <translation> Die obigen Kennzahlen beschreiben nur dieses Modell auf diesem Datensatz; synthetische oder kleine Testdaten sagen wenig über die Leistung im klinischen Alltag aus.</translation>
     </message>
     <message>
-        <location filename="../ui/results/cam_examples.cpp" line="+32"/>
+        <location filename="../ui/results/cam_examples.cpp" line="+33"/>
         <source>%1 · P(PNEUMONIA) %2</source>
         <translation>%1 · P(PNEUMONIA) %2</translation>
     </message>
     <message>
-        <location filename="../ui/results/confusion_matrix_widget.cpp" line="+30"/>
+        <location filename="../ui/results/confusion_matrix_widget.cpp" line="+31"/>
         <source>predicted</source>
         <translation>Einstufung</translation>
     </message>
@@ -525,7 +525,7 @@
         <translation>nachher (T = %1)</translation>
     </message>
     <message>
-        <location filename="../ui/training/train_page.cpp" line="+32"/>
+        <location filename="../ui/training/train_page.cpp" line="+33"/>
         <source>ETA unknown</source>
         <translation>Restzeit unbekannt</translation>
     </message>
@@ -582,217 +582,6 @@
         <location line="+28"/>
         <source>Grad-CAM of the PNEUMONIA class on layer4; red marks what drove the score up.</source>
         <translation>Grad-CAM der Klasse PNEUMONIA auf layer4; Rot markiert, was den Score erhöht hat.</translation>
-    </message>
-</context>
-<context>
-    <name>cxr::ui::CoreText</name>
-    <message>
-        <location filename="../ui/common/core_text.cpp" line="+15"/>
-        <source>CXR Studio is a research and teaching tool. It is not a medical device and must not be used for diagnosis or treatment decisions.</source>
-        <translation>CXR Studio ist ein Werkzeug für Forschung und Lehre. Es ist kein Medizinprodukt und darf nicht für Diagnose- oder Therapieentscheidungen verwendet werden.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>feature extraction</source>
-        <translation>Merkmalsextraktion</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>shallow fine-tuning</source>
-        <translation>flaches Fine-Tuning</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>deep fine-tuning</source>
-        <translation>tiefes Fine-Tuning</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>completed</source>
-        <translation>abgeschlossen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>non-finite loss</source>
-        <translation>Verlust nicht endlich (NaN/∞)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>none</source>
-        <translation>keine</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>loss</source>
-        <translation>gewichteter Verlust</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>sampler</source>
-        <translation>ausgewogenes Sampling</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>auto</source>
-        <translation>automatisch</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>folder</source>
-        <translation>Val-Ordner wie vorhanden</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Normal</source>
-        <translation>Normal</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pneumonia</source>
-        <translation>Pneumonie</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>macro avg</source>
-        <translation>Makro-Mittel</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>weighted avg</source>
-        <translation>gew. Mittel</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>true positive</source>
-        <translation>richtig positiv</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>false positive</source>
-        <translation>falsch positiv</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>true negative</source>
-        <translation>richtig negativ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>false negative</source>
-        <translation>falsch negativ</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>from scratch (random initialisation): expect lower accuracy than fine-tuning</source>
-        <translation>von Grund auf (Zufallsinitialisierung): geringere Genauigkeit als mit Fine-Tuning zu erwarten</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>train</source>
-        <translation>Training</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>val</source>
-        <translation>Validierung</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>test</source>
-        <translation>Test</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>load</source>
-        <translation>Laden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>preprocess</source>
-        <translation>Vorverarbeitung</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>forward</source>
-        <translation>Inferenz</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>cam</source>
-        <translation>CAM</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>resample</source>
-        <translation>Skalierung</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>total</source>
-        <translation>gesamt</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+14"/>
-        <source>CPU (%n thread(s))</source>
-        <translation>
-            <numerusform>CPU (%n Thread)</numerusform>
-            <numerusform>CPU (%n Threads)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>val has %1 films — used as given</source>
-        <translation>val enthält %1 Aufnahmen – unverändert verwendet</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>val has %1 films — re-splitting train by patient, %2 (val merged into train first)</source>
-        <translation>val enthält %1 Aufnahmen – train wird nach Patienten neu aufgeteilt, %2 (val zuvor mit train zusammengeführt)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>no val folder — re-splitting train by patient, %1</source>
-        <translation>kein val-Ordner – train wird nach Patienten neu aufgeteilt, %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>ImageNet weights (%1)</source>
-        <translation>ImageNet-Gewichte (%1)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>small film (%1 x %2 px, below the model&apos;s %3 px input): details are interpolated</source>
-        <translation>kleine Aufnahme (%1 x %2 px, kleiner als die %3-px-Eingabe des Modells): Details sind interpoliert</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>lateral view (%1): the model was trained on frontal (PA/AP) films</source>
-        <translation>Seitenaufnahme (%1): das Modell wurde mit frontalen Aufnahmen (PA/AP) trainiert</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>modality %1 is not a radiograph (CR/DX/DR): the model was trained on chest radiographs</source>
-        <translation>Modalität %1 ist keine Röntgenaufnahme (CR/DX/DR): das Modell wurde mit Thorax-Röntgenaufnahmen trainiert</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>body part %1 is not the chest</source>
-        <translation>Körperregion %1 ist nicht der Thorax</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>colour film (%1) converted to grey: the model was trained on greyscale radiographs</source>
-        <translation>Farbaufnahme (%1) in Graustufen umgewandelt: das Modell wurde mit Graustufen-Röntgenaufnahmen trainiert</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>patient older than the ages the model was trained on (%1 years)</source>
-        <translation>Patient älter als die Altersgruppe, mit der das Modell trainiert wurde (%1 Jahre)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>patient younger than the ages the model was trained on (%1 years)</source>
-        <translation>Patient jünger als die Altersgruppe, mit der das Modell trainiert wurde (%1 Jahre)</translation>
     </message>
 </context>
 <context>
@@ -1180,7 +969,7 @@ Wert %3</translation>
 <context>
     <name>cxr::ui::MainActions</name>
     <message>
-        <location filename="../ui/main/main_actions.cpp" line="+21"/>
+        <location filename="../ui/main/main_actions.cpp" line="+23"/>
         <source>&amp;Open Films…</source>
         <translation>&amp;Aufnahmen öffnen…</translation>
     </message>
@@ -1280,7 +1069,7 @@ Wert %3</translation>
         <translation>&amp;Über CXR Studio</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -1333,17 +1122,17 @@ Wert %3</translation>
 <context>
     <name>cxr::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="+53"/>
+        <location filename="../ui/main/main_window.cpp" line="+55"/>
         <source>CXR Studio</source>
         <translation>CXR Studio</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>No model loaded</source>
         <translation>Kein Modell geladen</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
@@ -1353,7 +1142,7 @@ Wert %3</translation>
         <translation>DICOM-Tags</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Last film</source>
         <translation>Letzte Aufnahme</translation>
     </message>
@@ -1521,7 +1310,7 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
 <context>
     <name>cxr::ui::ModelPage</name>
     <message>
-        <location filename="../ui/training/model_page.cpp" line="+23"/>
+        <location filename="../ui/training/model_page.cpp" line="+24"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -1902,7 +1691,7 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
 <context>
     <name>cxr::ui::ResultPanel</name>
     <message>
-        <location filename="../ui/diagnosis/result_panel.cpp" line="+80"/>
+        <location filename="../ui/diagnosis/result_panel.cpp" line="+81"/>
         <source>Research and teaching only. Not for diagnostic use.</source>
         <translation>Nur für Forschung und Lehre. Nicht zur Diagnostik.</translation>
     </message>
@@ -2070,7 +1859,7 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
         <translation>Beispielaufnahmen aus den Testdaten mit ihren Class Activation Maps</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+50"/>
         <source>&lt;b&gt;No test results yet.&lt;/b&gt; The run has not finished its evaluation.</source>
         <translation>&lt;b&gt;Noch keine Testergebnisse.&lt;/b&gt; Der Lauf hat seine Auswertung nicht abgeschlossen.</translation>
     </message>
@@ -2101,7 +1890,7 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
 <context>
     <name>cxr::ui::ReviewListModel</name>
     <message>
-        <location filename="../ui/diagnosis/review_list_model.cpp" line="+97"/>
+        <location filename="../ui/diagnosis/review_list_model.cpp" line="+98"/>
         <source>Waiting</source>
         <translation>Wartend</translation>
     </message>
@@ -2197,7 +1986,7 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
 <context>
     <name>cxr::ui::StatusPanel</name>
     <message>
-        <location filename="../ui/main/status_panel.cpp" line="+16"/>
+        <location filename="../ui/main/status_panel.cpp" line="+17"/>
         <source>Research and teaching only, not for diagnostic use</source>
         <translation>Nur für Forschung und Lehre, nicht zur Diagnostik</translation>
     </message>
@@ -2261,9 +2050,142 @@ SHA-256 der Gewichte: %2</translation>
     </message>
 </context>
 <context>
+    <name>cxr::ui::TermText</name>
+    <message>
+        <location filename="../ui/common/term_text.cpp" line="+12"/>
+        <source>CXR Studio is a research and teaching tool. It is not a medical device and must not be used for diagnosis or treatment decisions.</source>
+        <translation>CXR Studio ist ein Werkzeug für Forschung und Lehre. Es ist kein Medizinprodukt und darf nicht für Diagnose- oder Therapieentscheidungen verwendet werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>feature extraction</source>
+        <translation>Merkmalsextraktion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shallow fine-tuning</source>
+        <translation>flaches Fine-Tuning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deep fine-tuning</source>
+        <translation>tiefes Fine-Tuning</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss</source>
+        <translation>gewichteter Verlust</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sampler</source>
+        <translation>ausgewogenes Sampling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>auto</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>folder</source>
+        <translation>Val-Ordner wie vorhanden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pneumonia</source>
+        <translation>Pneumonie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>macro avg</source>
+        <translation>Makro-Mittel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weighted avg</source>
+        <translation>gew. Mittel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true positive</source>
+        <translation>richtig positiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>false positive</source>
+        <translation>falsch positiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true negative</source>
+        <translation>richtig negativ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>false negative</source>
+        <translation>falsch negativ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>val</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>load</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>preprocess</source>
+        <translation>Vorverarbeitung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>forward</source>
+        <translation>Inferenz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cam</source>
+        <translation>CAM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resample</source>
+        <translation>Skalierung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>total</source>
+        <translation>gesamt</translation>
+    </message>
+</context>
+<context>
     <name>cxr::ui::ThresholdPicker</name>
     <message>
-        <location filename="../ui/results/threshold_picker.cpp" line="+21"/>
+        <location filename="../ui/results/threshold_picker.cpp" line="+22"/>
         <source>Back to the chosen threshold</source>
         <translation>Zurück zum gewählten Schwellenwert</translation>
     </message>
@@ -2306,17 +2228,17 @@ SHA-256 der Gewichte: %2</translation>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+241"/>
         <source>validating %1/%2</source>
         <translation>validiere %1/%2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+18"/>
         <source>Warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="-198"/>
         <source>Cancelling: stopping within the current batch…</source>
         <translation>Breche ab: Stopp innerhalb des aktuellen Batches…</translation>
     </message>
@@ -2347,7 +2269,7 @@ SHA-256 der Gewichte: %2</translation>
         <translation>Phase %1/%2 (%3) · Epoche %4 · Batch %5/%6 · %7</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+44"/>
         <source>Device: %1; %2 training and %3 validation films; %n epoch(s) planned</source>
         <translation>
             <numerusform>Gerät: %1; %2 Trainings- und %3 Validierungsaufnahmen; %n Epoche geplant</numerusform>
@@ -2398,17 +2320,17 @@ SHA-256 der Gewichte: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>%1 %2/%3 · %4</source>
         <translation>%1 %2/%3 · %4</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Finished in %1 s. The model and its test report are in %2</source>
         <translation>Fertig nach %1 s. Modell und Testbericht liegen in %2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Cancelled. The best checkpoint so far is kept; Resume continues the run.</source>
         <translation>Abgebrochen. Der bisher beste Checkpoint bleibt erhalten; Fortsetzen führt den Lauf weiter.</translation>
     </message>
@@ -2657,6 +2579,198 @@ SHA-256 der Gewichte: %2</translation>
     </message>
 </context>
 <context>
+    <name>data.not_a_film</name>
+    <message>
+        <location filename="../core/common/notice_wordings.cpp" line="+48"/>
+        <source>{path}: not a film (extension {extension})</source>
+        <translation>{path}: keine Aufnahme (Endung {extension})</translation>
+    </message>
+</context>
+<context>
+    <name>data.subfolder_ignored</name>
+    <message>
+        <location line="-2"/>
+        <source>{path}: sub-folder ignored (films must sit directly in the class folder)</source>
+        <translation>{path}: Unterordner ignoriert (Aufnahmen müssen direkt im Klassenordner liegen)</translation>
+    </message>
+</context>
+<context>
+    <name>data.unreadable_film_left_out</name>
+    <message>
+        <location line="+3"/>
+        <source>unreadable film left out: {film} ({reason})</source>
+        <translation>unlesbare Aufnahme ausgelassen: {film} ({reason})</translation>
+    </message>
+</context>
+<context>
+    <name>data.unreadable_film_left_out_of_run</name>
+    <message>
+        <location line="+1"/>
+        <source>unreadable film {film} left out ({reason}); films.csv in the run folder names it</source>
+        <translation>unlesbare Aufnahme {film} ausgelassen ({reason}); films.csv im Lauf-Ordner nennt sie</translation>
+    </message>
+</context>
+<context>
+    <name>device.cpu</name>
+    <message>
+        <location line="+24"/>
+        <source>CPU, {threads} threads</source>
+        <translation>CPU, {threads} Threads</translation>
+    </message>
+</context>
+<context>
+    <name>device.cuda</name>
+    <message>
+        <location line="+1"/>
+        <source>CUDA, {devices} devices</source>
+        <translation>CUDA, {devices} Geräte</translation>
+    </message>
+</context>
+<context>
+    <name>dicom.bits_stored_invalid</name>
+    <message>
+        <location line="-52"/>
+        <source>Bits Stored {stored} is invalid; using {used}</source>
+        <translation>Bits Stored {stored} ist ungültig; verwendet wird {used}</translation>
+    </message>
+</context>
+<context>
+    <name>dicom.high_bit_inconsistent</name>
+    <message>
+        <location line="+1"/>
+        <source>High Bit {stored} is inconsistent; using {used}</source>
+        <translation>High Bit {stored} ist widersprüchlich; verwendet wird {used}</translation>
+    </message>
+</context>
+<context>
+    <name>dicom.modality_lut_unreadable</name>
+    <message>
+        <location line="+3"/>
+        <source>the Modality LUT is unreadable; using stored values</source>
+        <translation>die Modality LUT ist unlesbar; die gespeicherten Werte werden verwendet</translation>
+    </message>
+</context>
+<context>
+    <name>dicom.photometric_assumed</name>
+    <message>
+        <location line="-2"/>
+        <source>no Photometric Interpretation in the header; assuming {photometric}</source>
+        <translation>keine Photometric Interpretation im Header; angenommen wird {photometric}</translation>
+    </message>
+</context>
+<context>
+    <name>dicom.rescale_slope_zero</name>
+    <message>
+        <location line="+1"/>
+        <source>Rescale Slope is 0; ignoring the rescale</source>
+        <translation>Rescale Slope ist 0; die Umskalierung wird ignoriert</translation>
+    </message>
+</context>
+<context>
+    <name>domain.body_part</name>
+    <message>
+        <location line="+6"/>
+        <source>body part {part} is not the chest</source>
+        <translation>Körperregion {part} ist nicht der Thorax</translation>
+    </message>
+</context>
+<context>
+    <name>domain.colour</name>
+    <message>
+        <location line="+1"/>
+        <source>colour film ({photometric}) converted to grey: the model was trained on greyscale radiographs</source>
+        <translation>Farbaufnahme ({photometric}) in Graustufen umgewandelt: das Modell wurde mit Graustufen-Röntgenaufnahmen trainiert</translation>
+    </message>
+</context>
+<context>
+    <name>domain.lateral</name>
+    <message>
+        <location line="-2"/>
+        <source>lateral view ({view}): the model was trained on frontal (PA/AP) films</source>
+        <translation>Seitenaufnahme ({view}): das Modell wurde mit frontalen Aufnahmen (PA/AP) trainiert</translation>
+    </message>
+</context>
+<context>
+    <name>domain.modality</name>
+    <message>
+        <location line="-2"/>
+        <source>modality {modality} is not a radiograph (CR/DX/DR): the model was trained on chest radiographs</source>
+        <translation>Modalität {modality} ist keine Röntgenaufnahme (CR/DX/DR): das Modell wurde mit Thorax-Röntgenaufnahmen trainiert</translation>
+    </message>
+</context>
+<context>
+    <name>domain.patient_older</name>
+    <message>
+        <location line="+8"/>
+        <source>patient older than the ages the model was trained on ({min}-{max} years)</source>
+        <translation>Patient älter als die Altersgruppe, mit der das Modell trainiert wurde ({min}–{max} Jahre)</translation>
+    </message>
+</context>
+<context>
+    <name>domain.patient_younger</name>
+    <message>
+        <location line="+1"/>
+        <source>patient younger than the ages the model was trained on ({min}-{max} years)</source>
+        <translation>Patient jünger als die Altersgruppe, mit der das Modell trainiert wurde ({min}–{max} Jahre)</translation>
+    </message>
+</context>
+<context>
+    <name>domain.small_film</name>
+    <message>
+        <location line="-3"/>
+        <source>small film ({width} x {height} px, below the model&apos;s {input} px input): details are interpolated</source>
+        <translation>kleine Aufnahme ({width} x {height} px, kleiner als die {input}-px-Eingabe des Modells): Details sind interpoliert</translation>
+    </message>
+</context>
+<context>
+    <name>film.blank</name>
+    <message>
+        <location line="-20"/>
+        <source>every pixel has the same value: the film is blank</source>
+        <translation>alle Pixel haben denselben Wert: die Aufnahme ist leer</translation>
+    </message>
+</context>
+<context>
+    <name>film.colour_image_to_grey</name>
+    <message>
+        <location line="+3"/>
+        <source>colour image converted to grey (ITU-R BT.601 luma)</source>
+        <translation>Farbbild in Graustufen umgewandelt (Luma nach ITU-R BT.601)</translation>
+    </message>
+</context>
+<context>
+    <name>film.colour_to_grey</name>
+    <message>
+        <location line="-1"/>
+        <source>colour film ({photometric}) converted to grey</source>
+        <translation>Farbaufnahme ({photometric}) in Graustufen umgewandelt</translation>
+    </message>
+</context>
+<context>
+    <name>film.decoded_reduced</name>
+    <message>
+        <location line="+5"/>
+        <source>decoded at 1/{factor} scale ({width} x {height} stored)</source>
+        <translation>im Maßstab 1/{factor} dekodiert ({width} x {height} gespeichert)</translation>
+    </message>
+</context>
+<context>
+    <name>film.jpeg_truncated</name>
+    <message>
+        <location line="-3"/>
+        <source>the JPEG data ends without its end-of-image marker (truncated?): the lower part of the film may be missing</source>
+        <translation>die JPEG-Daten enden ohne End-of-Image-Marke (abgeschnitten?): der untere Teil der Aufnahme kann fehlen</translation>
+    </message>
+</context>
+<context>
+    <name>film.multi_frame</name>
+    <message>
+        <location line="-3"/>
+        <source>multi-frame file ({frames} frames): showing the first</source>
+        <translation>Datei mit mehreren Frames ({frames} Frames): der erste wird gezeigt</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../app/studio/main.cpp" line="+30"/>
@@ -2682,6 +2796,158 @@ SHA-256 der Gewichte: %2</translation>
         <location line="+2"/>
         <source>Films or folders to open.</source>
         <translation>Zu öffnende Aufnahmen oder Ordner.</translation>
+    </message>
+</context>
+<context>
+    <name>model.chain_assumed_bundle</name>
+    <message>
+        <location filename="../core/common/notice_wordings.cpp" line="+27"/>
+        <source>model.json of {file} does not record its preprocessing chain; assuming: {chain}</source>
+        <translation>model.json von {file} hält die Vorverarbeitung nicht fest; angenommen wird: {chain}</translation>
+    </message>
+</context>
+<context>
+    <name>model.chain_assumed_weights</name>
+    <message>
+        <location line="-2"/>
+        <source>the weights file {file} does not record its preprocessing chain; assuming: {chain}</source>
+        <translation>die Gewichtsdatei {file} hält die Vorverarbeitung nicht fest; angenommen wird: {chain}</translation>
+    </message>
+</context>
+<context>
+    <name>phase.completed</name>
+    <message>
+        <location line="+35"/>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>phase.early_stop_phase_best</name>
+    <message>
+        <location line="+3"/>
+        <source>early stopping (no val-loss improvement on the phase&apos;s best in {patience} epochs)</source>
+        <translation>frühes Stoppen (keine Verbesserung des Validierungsverlusts gegenüber dem Bestwert der Phase in {patience} Epochen)</translation>
+    </message>
+</context>
+<context>
+    <name>phase.early_stop_run_best</name>
+    <message>
+        <location line="-2"/>
+        <source>early stopping (no val-loss improvement on the run&apos;s best in {patience} epochs)</source>
+        <translation>frühes Stoppen (keine Verbesserung des Validierungsverlusts gegenüber dem Bestwert des Laufs in {patience} Epochen)</translation>
+    </message>
+</context>
+<context>
+    <name>phase.non_finite_loss</name>
+    <message>
+        <location line="+4"/>
+        <source>non-finite loss</source>
+        <translation>Verlust nicht endlich (NaN/∞)</translation>
+    </message>
+</context>
+<context>
+    <name>precision.bf16_emulated</name>
+    <message>
+        <location line="-10"/>
+        <source>bf16 was asked for, but this processor has no bf16 instructions (AVX512-BF16 or AMX): it is emulated and slower than fp32</source>
+        <translation>bf16 wurde gewählt, aber dieser Prozessor hat keine bf16-Befehle (AVX512-BF16 oder AMX): bf16 wird emuliert und ist langsamer als fp32</translation>
+    </message>
+</context>
+<context>
+    <name>split.no_val_resplit</name>
+    <message>
+        <location line="-15"/>
+        <source>no val folder — re-splitting train by patient, {percent}%</source>
+        <translation>kein val-Ordner – train wird nach Patienten neu aufgeteilt, {percent} %</translation>
+    </message>
+</context>
+<context>
+    <name>split.small_val_resplit</name>
+    <message>
+        <location line="-2"/>
+        <source>val has {films} films — re-splitting train by patient, {percent}% (val merged into train first)</source>
+        <translation>val enthält {films} Aufnahmen – train wird nach Patienten neu aufgeteilt, {percent} % (val zuvor mit train zusammengeführt)</translation>
+    </message>
+</context>
+<context>
+    <name>split.val_as_given</name>
+    <message>
+        <location line="-1"/>
+        <source>val has {films} films — used as given</source>
+        <translation>val enthält {films} Aufnahmen – unverändert verwendet</translation>
+    </message>
+</context>
+<context>
+    <name>text.verbatim</name>
+    <message>
+        <location line="+40"/>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+</context>
+<context>
+    <name>training.loss_non_finite_epoch</name>
+    <message>
+        <location line="-7"/>
+        <source>phase {phase} (&apos;{name}&apos;) stopped: the training loss became {value} by batch {batch} of {batches}; the weights of this epoch were not saved. Lower the learning rate or check the input films</source>
+        <translation>Phase {phase} („{name}“) gestoppt: der Trainingsverlust wurde bis Batch {batch} von {batches} zu {value}; die Gewichte dieser Epoche wurden nicht gespeichert. Lernrate senken oder die Eingabeaufnahmen prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>training.loss_non_finite_step</name>
+    <message>
+        <location line="-4"/>
+        <source>phase {phase} (&apos;{name}&apos;) stopped: the training loss became {value} at batch {batch} of {batches}; the weights of this step were not updated and not saved. Lower the learning rate or check the input films</source>
+        <translation>Phase {phase} („{name}“) gestoppt: der Trainingsverlust wurde in Batch {batch} von {batches} zu {value}; die Gewichte dieses Schritts wurden weder aktualisiert noch gespeichert. Lernrate senken oder die Eingabeaufnahmen prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>training.val_loss_non_finite</name>
+    <message>
+        <location line="+7"/>
+        <source>phase {phase} (&apos;{name}&apos;) stopped: the validation loss became {value}; the weights of this epoch were not saved. Lower the learning rate</source>
+        <translation>Phase {phase} („{name}“) gestoppt: der Validierungsverlust wurde zu {value}; die Gewichte dieser Epoche wurden nicht gespeichert. Lernrate senken</translation>
+    </message>
+</context>
+<context>
+    <name>weights.from_scratch</name>
+    <message>
+        <location line="-30"/>
+        <source>from scratch (random initialisation): expect lower accuracy than fine-tuning</source>
+        <translation>von Grund auf (Zufallsinitialisierung): geringere Genauigkeit als mit Fine-Tuning zu erwarten</translation>
+    </message>
+</context>
+<context>
+    <name>weights.from_scratch_scratch_plan</name>
+    <message>
+        <location line="+5"/>
+        <source>no ImageNet weights given (--weights resnet18.pth): training ResNet18 FROM SCRATCH. Every phase trains all layers (--plan scratch) with the phases&apos; learning rates; expect lower accuracy than ImageNet fine-tuning.</source>
+        <translation>keine ImageNet-Gewichte angegeben (--weights resnet18.pth): ResNet18 wird VON GRUND AUF trainiert. Jede Phase trainiert alle Schichten (--plan scratch) mit den Lernraten der Phasen; geringere Genauigkeit als mit ImageNet-Fine-Tuning zu erwarten.</translation>
+    </message>
+</context>
+<context>
+    <name>weights.from_scratch_seed_plan</name>
+    <message>
+        <location line="-4"/>
+        <source>no ImageNet weights given (--weights resnet18.pth): training ResNet18 FROM SCRATCH. The seed&apos;s plan (--plan seed) assumes a pretrained backbone: phases 1-2 train only the head on random features, so expect much lower accuracy than with pretrained weights.</source>
+        <translation>keine ImageNet-Gewichte angegeben (--weights resnet18.pth): ResNet18 wird VON GRUND AUF trainiert. Der Plan der Vorlage (--plan seed) setzt ein vortrainiertes Backbone voraus: Phasen 1–2 trainieren nur den Kopf auf zufälligen Merkmalen, daher ist eine deutlich geringere Genauigkeit als mit vortrainierten Gewichten zu erwarten.</translation>
+    </message>
+</context>
+<context>
+    <name>weights.imagenet_file</name>
+    <message>
+        <location line="-2"/>
+        <source>ImageNet weights ({file})</source>
+        <translation>ImageNet-Gewichte ({file})</translation>
+    </message>
+</context>
+<context>
+    <name>weights.unknown_provenance</name>
+    <message>
+        <location line="+10"/>
+        <source>ImageNet weights: ImageNet-layout ResNet18 weights of unknown provenance (SHA-256 starting {sha256}, not one of torchvision&apos;s published files)</source>
+        <translation>ImageNet-Gewichte: ResNet18-Gewichte im ImageNet-Format unbekannter Herkunft (SHA-256 beginnt mit {sha256}, keine der von torchvision veröffentlichten Dateien)</translation>
     </message>
 </context>
 </TS>

@@ -9,8 +9,8 @@
         <translation>page %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_renderer.cpp" line="+29"/>
-        <location filename="../ui/training/phases_page.cpp" line="+34"/>
+        <location filename="../ui/report/report_renderer.cpp" line="+30"/>
+        <location filename="../ui/training/phases_page.cpp" line="+35"/>
         <source>everything</source>
         <translation>tout</translation>
     </message>
@@ -126,13 +126,13 @@
     </message>
     <message>
         <location line="-2"/>
-        <location line="+176"/>
+        <location line="+170"/>
         <location line="+1"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-139"/>
         <source>Class weighting</source>
         <translation>Pondération des classes</translation>
     </message>
@@ -279,8 +279,8 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../ui/results/result_charts.cpp" line="+88"/>
-        <location filename="../ui/results/results_view.cpp" line="+46"/>
+        <location filename="../ui/results/result_charts.cpp" line="+89"/>
+        <location filename="../ui/results/results_view.cpp" line="+47"/>
         <source>accuracy</source>
         <translation>exactitude</translation>
     </message>
@@ -310,7 +310,7 @@
         <translation>effectif</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>Calibration on validation (T = %1)</source>
         <translation>Calibration sur la validation (T = %1)</translation>
     </message>
@@ -440,12 +440,12 @@
         <translation> Les chiffres ci-dessus décrivent ce modèle sur ce jeu de données uniquement&#xa0;; une partition de test synthétique ou petite dit peu des performances en conditions réelles.</translation>
     </message>
     <message>
-        <location filename="../ui/results/cam_examples.cpp" line="+32"/>
+        <location filename="../ui/results/cam_examples.cpp" line="+33"/>
         <source>%1 · P(PNEUMONIA) %2</source>
         <translation>%1 · P(PNEUMONIA) %2</translation>
     </message>
     <message>
-        <location filename="../ui/results/confusion_matrix_widget.cpp" line="+30"/>
+        <location filename="../ui/results/confusion_matrix_widget.cpp" line="+31"/>
         <source>predicted</source>
         <translation>décision</translation>
     </message>
@@ -525,7 +525,7 @@
         <translation>après (T = %1)</translation>
     </message>
     <message>
-        <location filename="../ui/training/train_page.cpp" line="+32"/>
+        <location filename="../ui/training/train_page.cpp" line="+33"/>
         <source>ETA unknown</source>
         <translation>temps restant inconnu</translation>
     </message>
@@ -582,217 +582,6 @@
         <location line="+28"/>
         <source>Grad-CAM of the PNEUMONIA class on layer4; red marks what drove the score up.</source>
         <translation>Grad-CAM de la classe PNEUMONIA sur layer4&#xa0;; le rouge marque ce qui a fait monter le score.</translation>
-    </message>
-</context>
-<context>
-    <name>cxr::ui::CoreText</name>
-    <message>
-        <location filename="../ui/common/core_text.cpp" line="+15"/>
-        <source>CXR Studio is a research and teaching tool. It is not a medical device and must not be used for diagnosis or treatment decisions.</source>
-        <translation>CXR Studio est un outil de recherche et d’enseignement. Ce n’est pas un dispositif médical et il ne doit pas servir à des décisions de diagnostic ou de traitement.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>feature extraction</source>
-        <translation>extraction de caractéristiques</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>shallow fine-tuning</source>
-        <translation>réglage fin superficiel</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>deep fine-tuning</source>
-        <translation>réglage fin profond</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>completed</source>
-        <translation>terminée</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>non-finite loss</source>
-        <translation>perte non finie (NaN/∞)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>none</source>
-        <translation>aucune</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>loss</source>
-        <translation>perte pondérée</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>sampler</source>
-        <translation>échantillonnage équilibré</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>auto</source>
-        <translation>automatique</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>folder</source>
-        <translation>dossier val tel quel</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Normal</source>
-        <translation>Normal</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pneumonia</source>
-        <translation>Pneumonie</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>macro avg</source>
-        <translation>moy. macro</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>weighted avg</source>
-        <translation>moy. pondérée</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>true positive</source>
-        <translation>vrai positif</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>false positive</source>
-        <translation>faux positif</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>true negative</source>
-        <translation>vrai négatif</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>false negative</source>
-        <translation>faux négatif</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>from scratch (random initialisation): expect lower accuracy than fine-tuning</source>
-        <translation>de zéro (initialisation aléatoire)&#xa0;: exactitude attendue plus faible qu’avec un réglage fin</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>train</source>
-        <translation>entraînement</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>val</source>
-        <translation>validation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>test</source>
-        <translation>test</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>load</source>
-        <translation>chargement</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>preprocess</source>
-        <translation>prétraitement</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>forward</source>
-        <translation>inférence</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>cam</source>
-        <translation>CAM</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>resample</source>
-        <translation>rééchantillonnage</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>total</source>
-        <translation>total</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+14"/>
-        <source>CPU (%n thread(s))</source>
-        <translation>
-            <numerusform>CPU (%n thread)</numerusform>
-            <numerusform>CPU (%n threads)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>val has %1 films — used as given</source>
-        <translation>val contient %1 clichés — utilisé tel quel</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>val has %1 films — re-splitting train by patient, %2 (val merged into train first)</source>
-        <translation>val contient %1 clichés — repartition de train par patient, %2 (val fusionné d’abord dans train)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>no val folder — re-splitting train by patient, %1</source>
-        <translation>pas de dossier val — repartition de train par patient, %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>ImageNet weights (%1)</source>
-        <translation>poids ImageNet (%1)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>small film (%1 x %2 px, below the model&apos;s %3 px input): details are interpolated</source>
-        <translation>cliché de petite taille (%1 x %2 px, sous l’entrée de %3 px du modèle)&#xa0;: les détails sont interpolés</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>lateral view (%1): the model was trained on frontal (PA/AP) films</source>
-        <translation>vue de profil (%1)&#xa0;: le modèle a été entraîné sur des clichés de face (PA/AP)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>modality %1 is not a radiograph (CR/DX/DR): the model was trained on chest radiographs</source>
-        <translation>la modalité %1 n’est pas une radiographie (CR/DX/DR)&#xa0;: le modèle a été entraîné sur des radiographies thoraciques</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>body part %1 is not the chest</source>
-        <translation>la région anatomique %1 n’est pas le thorax</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>colour film (%1) converted to grey: the model was trained on greyscale radiographs</source>
-        <translation>cliché couleur (%1) converti en niveaux de gris&#xa0;: le modèle a été entraîné sur des radiographies en niveaux de gris</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>patient older than the ages the model was trained on (%1 years)</source>
-        <translation>patient plus âgé que la tranche d’âge sur laquelle le modèle a été entraîné (%1 ans)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>patient younger than the ages the model was trained on (%1 years)</source>
-        <translation>patient plus jeune que la tranche d’âge sur laquelle le modèle a été entraîné (%1 ans)</translation>
     </message>
 </context>
 <context>
@@ -1180,7 +969,7 @@ valeur %3</translation>
 <context>
     <name>cxr::ui::MainActions</name>
     <message>
-        <location filename="../ui/main/main_actions.cpp" line="+21"/>
+        <location filename="../ui/main/main_actions.cpp" line="+23"/>
         <source>&amp;Open Films…</source>
         <translation>&amp;Ouvrir des clichés…</translation>
     </message>
@@ -1280,7 +1069,7 @@ valeur %3</translation>
         <translation>À &amp;propos de CXR Studio</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>Open &amp;Recent</source>
         <translation>Ouverts &amp;récemment</translation>
     </message>
@@ -1333,17 +1122,17 @@ valeur %3</translation>
 <context>
     <name>cxr::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="+53"/>
+        <location filename="../ui/main/main_window.cpp" line="+55"/>
         <source>CXR Studio</source>
         <translation>CXR Studio</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>No model loaded</source>
         <translation>Aucun modèle chargé</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
@@ -1353,7 +1142,7 @@ valeur %3</translation>
         <translation>Balises DICOM</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Last film</source>
         <translation>Dernier cliché</translation>
     </message>
@@ -1521,7 +1310,7 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
 <context>
     <name>cxr::ui::ModelPage</name>
     <message>
-        <location filename="../ui/training/model_page.cpp" line="+23"/>
+        <location filename="../ui/training/model_page.cpp" line="+24"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
@@ -1902,7 +1691,7 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
 <context>
     <name>cxr::ui::ResultPanel</name>
     <message>
-        <location filename="../ui/diagnosis/result_panel.cpp" line="+80"/>
+        <location filename="../ui/diagnosis/result_panel.cpp" line="+81"/>
         <source>Research and teaching only. Not for diagnostic use.</source>
         <translation>Recherche et enseignement uniquement. Pas d’usage diagnostique.</translation>
     </message>
@@ -2070,7 +1859,7 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
         <translation>Exemples de clichés de test avec leurs cartes d’activation de classe</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+50"/>
         <source>&lt;b&gt;No test results yet.&lt;/b&gt; The run has not finished its evaluation.</source>
         <translation>&lt;b&gt;Pas encore de résultats de test.&lt;/b&gt; L’entraînement n’a pas terminé son évaluation.</translation>
     </message>
@@ -2101,7 +1890,7 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
 <context>
     <name>cxr::ui::ReviewListModel</name>
     <message>
-        <location filename="../ui/diagnosis/review_list_model.cpp" line="+97"/>
+        <location filename="../ui/diagnosis/review_list_model.cpp" line="+98"/>
         <source>Waiting</source>
         <translation>En attente</translation>
     </message>
@@ -2197,7 +1986,7 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
 <context>
     <name>cxr::ui::StatusPanel</name>
     <message>
-        <location filename="../ui/main/status_panel.cpp" line="+16"/>
+        <location filename="../ui/main/status_panel.cpp" line="+17"/>
         <source>Research and teaching only, not for diagnostic use</source>
         <translation>Recherche et enseignement uniquement, pas d’usage diagnostique</translation>
     </message>
@@ -2261,9 +2050,142 @@ SHA-256 des poids&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>cxr::ui::TermText</name>
+    <message>
+        <location filename="../ui/common/term_text.cpp" line="+12"/>
+        <source>CXR Studio is a research and teaching tool. It is not a medical device and must not be used for diagnosis or treatment decisions.</source>
+        <translation>CXR Studio est un outil de recherche et d’enseignement. Ce n’est pas un dispositif médical et il ne doit pas servir à des décisions de diagnostic ou de traitement.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>feature extraction</source>
+        <translation>extraction de caractéristiques</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shallow fine-tuning</source>
+        <translation>réglage fin superficiel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deep fine-tuning</source>
+        <translation>réglage fin profond</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss</source>
+        <translation>perte pondérée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sampler</source>
+        <translation>échantillonnage équilibré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>auto</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>folder</source>
+        <translation>dossier val tel quel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pneumonia</source>
+        <translation>Pneumonie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>macro avg</source>
+        <translation>moy. macro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weighted avg</source>
+        <translation>moy. pondérée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true positive</source>
+        <translation>vrai positif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>false positive</source>
+        <translation>faux positif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true negative</source>
+        <translation>vrai négatif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>false negative</source>
+        <translation>faux négatif</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>train</source>
+        <translation>entraînement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>val</source>
+        <translation>validation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>load</source>
+        <translation>chargement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>preprocess</source>
+        <translation>prétraitement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>forward</source>
+        <translation>inférence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cam</source>
+        <translation>CAM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resample</source>
+        <translation>rééchantillonnage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+</context>
+<context>
     <name>cxr::ui::ThresholdPicker</name>
     <message>
-        <location filename="../ui/results/threshold_picker.cpp" line="+21"/>
+        <location filename="../ui/results/threshold_picker.cpp" line="+22"/>
         <source>Back to the chosen threshold</source>
         <translation>Revenir au seuil choisi</translation>
     </message>
@@ -2306,17 +2228,17 @@ SHA-256 des poids&#xa0;: %2</translation>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+241"/>
         <source>validating %1/%2</source>
         <translation>validation %1/%2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+18"/>
         <source>Warning: %1</source>
         <translation>Avertissement&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="-198"/>
         <source>Cancelling: stopping within the current batch…</source>
         <translation>Annulation&#xa0;: arrêt au cours du lot actuel…</translation>
     </message>
@@ -2347,7 +2269,7 @@ SHA-256 des poids&#xa0;: %2</translation>
         <translation>Phase %1/%2 (%3) · époque %4 · lot %5/%6 · %7</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+44"/>
         <source>Device: %1; %2 training and %3 validation films; %n epoch(s) planned</source>
         <translation>
             <numerusform>Appareil&#xa0;: %1&#xa0;; %2 clichés d’entraînement et %3 de validation&#xa0;; %n époque prévue</numerusform>
@@ -2398,17 +2320,17 @@ SHA-256 des poids&#xa0;: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>%1 %2/%3 · %4</source>
         <translation>%1 %2/%3 · %4</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Finished in %1 s. The model and its test report are in %2</source>
         <translation>Terminé en %1 s. Le modèle et son rapport de test sont dans %2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Cancelled. The best checkpoint so far is kept; Resume continues the run.</source>
         <translation>Annulé. Le meilleur point de contrôle obtenu est conservé&#xa0;; Reprendre poursuit l’entraînement.</translation>
     </message>
@@ -2657,6 +2579,198 @@ SHA-256 des poids&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>data.not_a_film</name>
+    <message>
+        <location filename="../core/common/notice_wordings.cpp" line="+48"/>
+        <source>{path}: not a film (extension {extension})</source>
+        <translation>{path}&#xa0;: pas un cliché (extension {extension})</translation>
+    </message>
+</context>
+<context>
+    <name>data.subfolder_ignored</name>
+    <message>
+        <location line="-2"/>
+        <source>{path}: sub-folder ignored (films must sit directly in the class folder)</source>
+        <translation>{path}&#xa0;: sous-dossier ignoré (les clichés doivent se trouver directement dans le dossier de classe)</translation>
+    </message>
+</context>
+<context>
+    <name>data.unreadable_film_left_out</name>
+    <message>
+        <location line="+3"/>
+        <source>unreadable film left out: {film} ({reason})</source>
+        <translation>cliché illisible écarté&#xa0;: {film} ({reason})</translation>
+    </message>
+</context>
+<context>
+    <name>data.unreadable_film_left_out_of_run</name>
+    <message>
+        <location line="+1"/>
+        <source>unreadable film {film} left out ({reason}); films.csv in the run folder names it</source>
+        <translation>cliché illisible {film} écarté ({reason})&#xa0;; films.csv dans le dossier de l’entraînement le nomme</translation>
+    </message>
+</context>
+<context>
+    <name>device.cpu</name>
+    <message>
+        <location line="+24"/>
+        <source>CPU, {threads} threads</source>
+        <translation>CPU, {threads} threads</translation>
+    </message>
+</context>
+<context>
+    <name>device.cuda</name>
+    <message>
+        <location line="+1"/>
+        <source>CUDA, {devices} devices</source>
+        <translation>CUDA, {devices} périphériques</translation>
+    </message>
+</context>
+<context>
+    <name>dicom.bits_stored_invalid</name>
+    <message>
+        <location line="-52"/>
+        <source>Bits Stored {stored} is invalid; using {used}</source>
+        <translation>Bits Stored {stored} est invalide&#xa0;; {used} est utilisé</translation>
+    </message>
+</context>
+<context>
+    <name>dicom.high_bit_inconsistent</name>
+    <message>
+        <location line="+1"/>
+        <source>High Bit {stored} is inconsistent; using {used}</source>
+        <translation>High Bit {stored} est incohérent&#xa0;; {used} est utilisé</translation>
+    </message>
+</context>
+<context>
+    <name>dicom.modality_lut_unreadable</name>
+    <message>
+        <location line="+3"/>
+        <source>the Modality LUT is unreadable; using stored values</source>
+        <translation>la Modality LUT est illisible&#xa0;; les valeurs stockées sont utilisées</translation>
+    </message>
+</context>
+<context>
+    <name>dicom.photometric_assumed</name>
+    <message>
+        <location line="-2"/>
+        <source>no Photometric Interpretation in the header; assuming {photometric}</source>
+        <translation>pas de Photometric Interpretation dans l’en-tête&#xa0;; {photometric} est supposé</translation>
+    </message>
+</context>
+<context>
+    <name>dicom.rescale_slope_zero</name>
+    <message>
+        <location line="+1"/>
+        <source>Rescale Slope is 0; ignoring the rescale</source>
+        <translation>Rescale Slope vaut 0&#xa0;; la remise à l’échelle est ignorée</translation>
+    </message>
+</context>
+<context>
+    <name>domain.body_part</name>
+    <message>
+        <location line="+6"/>
+        <source>body part {part} is not the chest</source>
+        <translation>la région anatomique {part} n’est pas le thorax</translation>
+    </message>
+</context>
+<context>
+    <name>domain.colour</name>
+    <message>
+        <location line="+1"/>
+        <source>colour film ({photometric}) converted to grey: the model was trained on greyscale radiographs</source>
+        <translation>cliché couleur ({photometric}) converti en niveaux de gris&#xa0;: le modèle a été entraîné sur des radiographies en niveaux de gris</translation>
+    </message>
+</context>
+<context>
+    <name>domain.lateral</name>
+    <message>
+        <location line="-2"/>
+        <source>lateral view ({view}): the model was trained on frontal (PA/AP) films</source>
+        <translation>vue de profil ({view})&#xa0;: le modèle a été entraîné sur des clichés de face (PA/AP)</translation>
+    </message>
+</context>
+<context>
+    <name>domain.modality</name>
+    <message>
+        <location line="-2"/>
+        <source>modality {modality} is not a radiograph (CR/DX/DR): the model was trained on chest radiographs</source>
+        <translation>la modalité {modality} n’est pas une radiographie (CR/DX/DR)&#xa0;: le modèle a été entraîné sur des radiographies thoraciques</translation>
+    </message>
+</context>
+<context>
+    <name>domain.patient_older</name>
+    <message>
+        <location line="+8"/>
+        <source>patient older than the ages the model was trained on ({min}-{max} years)</source>
+        <translation>patient plus âgé que la tranche d’âge sur laquelle le modèle a été entraîné ({min}–{max} ans)</translation>
+    </message>
+</context>
+<context>
+    <name>domain.patient_younger</name>
+    <message>
+        <location line="+1"/>
+        <source>patient younger than the ages the model was trained on ({min}-{max} years)</source>
+        <translation>patient plus jeune que la tranche d’âge sur laquelle le modèle a été entraîné ({min}–{max} ans)</translation>
+    </message>
+</context>
+<context>
+    <name>domain.small_film</name>
+    <message>
+        <location line="-3"/>
+        <source>small film ({width} x {height} px, below the model&apos;s {input} px input): details are interpolated</source>
+        <translation>cliché de petite taille ({width} x {height} px, sous l’entrée de {input} px du modèle)&#xa0;: les détails sont interpolés</translation>
+    </message>
+</context>
+<context>
+    <name>film.blank</name>
+    <message>
+        <location line="-20"/>
+        <source>every pixel has the same value: the film is blank</source>
+        <translation>tous les pixels ont la même valeur&#xa0;: le cliché est vide</translation>
+    </message>
+</context>
+<context>
+    <name>film.colour_image_to_grey</name>
+    <message>
+        <location line="+3"/>
+        <source>colour image converted to grey (ITU-R BT.601 luma)</source>
+        <translation>image couleur convertie en niveaux de gris (luma ITU-R BT.601)</translation>
+    </message>
+</context>
+<context>
+    <name>film.colour_to_grey</name>
+    <message>
+        <location line="-1"/>
+        <source>colour film ({photometric}) converted to grey</source>
+        <translation>cliché couleur ({photometric}) converti en niveaux de gris</translation>
+    </message>
+</context>
+<context>
+    <name>film.decoded_reduced</name>
+    <message>
+        <location line="+5"/>
+        <source>decoded at 1/{factor} scale ({width} x {height} stored)</source>
+        <translation>décodé à l’échelle 1/{factor} ({width} x {height} stockés)</translation>
+    </message>
+</context>
+<context>
+    <name>film.jpeg_truncated</name>
+    <message>
+        <location line="-3"/>
+        <source>the JPEG data ends without its end-of-image marker (truncated?): the lower part of the film may be missing</source>
+        <translation>les données JPEG se terminent sans marqueur de fin d’image (tronquées&#xa0;?)&#xa0;: la partie inférieure du cliché peut manquer</translation>
+    </message>
+</context>
+<context>
+    <name>film.multi_frame</name>
+    <message>
+        <location line="-3"/>
+        <source>multi-frame file ({frames} frames): showing the first</source>
+        <translation>fichier multi-images ({frames} images)&#xa0;: la première est affichée</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../app/studio/main.cpp" line="+30"/>
@@ -2682,6 +2796,158 @@ SHA-256 des poids&#xa0;: %2</translation>
         <location line="+2"/>
         <source>Films or folders to open.</source>
         <translation>Clichés ou dossiers à ouvrir.</translation>
+    </message>
+</context>
+<context>
+    <name>model.chain_assumed_bundle</name>
+    <message>
+        <location filename="../core/common/notice_wordings.cpp" line="+27"/>
+        <source>model.json of {file} does not record its preprocessing chain; assuming: {chain}</source>
+        <translation>model.json de {file} n’indique pas sa chaîne de prétraitement&#xa0;; supposée&#xa0;: {chain}</translation>
+    </message>
+</context>
+<context>
+    <name>model.chain_assumed_weights</name>
+    <message>
+        <location line="-2"/>
+        <source>the weights file {file} does not record its preprocessing chain; assuming: {chain}</source>
+        <translation>le fichier de poids {file} n’indique pas sa chaîne de prétraitement&#xa0;; supposée&#xa0;: {chain}</translation>
+    </message>
+</context>
+<context>
+    <name>phase.completed</name>
+    <message>
+        <location line="+35"/>
+        <source>completed</source>
+        <translation>terminée</translation>
+    </message>
+</context>
+<context>
+    <name>phase.early_stop_phase_best</name>
+    <message>
+        <location line="+3"/>
+        <source>early stopping (no val-loss improvement on the phase&apos;s best in {patience} epochs)</source>
+        <translation>arrêt précoce (pas d’amélioration de la perte de validation par rapport au meilleur de la phase en {patience} époques)</translation>
+    </message>
+</context>
+<context>
+    <name>phase.early_stop_run_best</name>
+    <message>
+        <location line="-2"/>
+        <source>early stopping (no val-loss improvement on the run&apos;s best in {patience} epochs)</source>
+        <translation>arrêt précoce (pas d’amélioration de la perte de validation par rapport au meilleur de l’entraînement en {patience} époques)</translation>
+    </message>
+</context>
+<context>
+    <name>phase.non_finite_loss</name>
+    <message>
+        <location line="+4"/>
+        <source>non-finite loss</source>
+        <translation>perte non finie (NaN/∞)</translation>
+    </message>
+</context>
+<context>
+    <name>precision.bf16_emulated</name>
+    <message>
+        <location line="-10"/>
+        <source>bf16 was asked for, but this processor has no bf16 instructions (AVX512-BF16 or AMX): it is emulated and slower than fp32</source>
+        <translation>bf16 a été demandé, mais ce processeur n’a pas d’instructions bf16 (AVX512-BF16 ou AMX)&#xa0;: il est émulé et plus lent que fp32</translation>
+    </message>
+</context>
+<context>
+    <name>split.no_val_resplit</name>
+    <message>
+        <location line="-15"/>
+        <source>no val folder — re-splitting train by patient, {percent}%</source>
+        <translation>pas de dossier val — repartition de train par patient, {percent}&#xa0;%</translation>
+    </message>
+</context>
+<context>
+    <name>split.small_val_resplit</name>
+    <message>
+        <location line="-2"/>
+        <source>val has {films} films — re-splitting train by patient, {percent}% (val merged into train first)</source>
+        <translation>val contient {films} clichés — repartition de train par patient, {percent}&#xa0;% (val fusionné d’abord dans train)</translation>
+    </message>
+</context>
+<context>
+    <name>split.val_as_given</name>
+    <message>
+        <location line="-1"/>
+        <source>val has {films} films — used as given</source>
+        <translation>val contient {films} clichés — utilisé tel quel</translation>
+    </message>
+</context>
+<context>
+    <name>text.verbatim</name>
+    <message>
+        <location line="+40"/>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+</context>
+<context>
+    <name>training.loss_non_finite_epoch</name>
+    <message>
+        <location line="-7"/>
+        <source>phase {phase} (&apos;{name}&apos;) stopped: the training loss became {value} by batch {batch} of {batches}; the weights of this epoch were not saved. Lower the learning rate or check the input films</source>
+        <translation>phase {phase} («&#xa0;{name}&#xa0;») arrêtée&#xa0;: la perte d’entraînement est devenue {value} avant le lot {batch} sur {batches}&#xa0;; les poids de cette époque n’ont pas été enregistrés. Baissez le taux d’apprentissage ou vérifiez les clichés d’entrée</translation>
+    </message>
+</context>
+<context>
+    <name>training.loss_non_finite_step</name>
+    <message>
+        <location line="-4"/>
+        <source>phase {phase} (&apos;{name}&apos;) stopped: the training loss became {value} at batch {batch} of {batches}; the weights of this step were not updated and not saved. Lower the learning rate or check the input films</source>
+        <translation>phase {phase} («&#xa0;{name}&#xa0;») arrêtée&#xa0;: la perte d’entraînement est devenue {value} au lot {batch} sur {batches}&#xa0;; les poids de cette étape n’ont été ni mis à jour ni enregistrés. Baissez le taux d’apprentissage ou vérifiez les clichés d’entrée</translation>
+    </message>
+</context>
+<context>
+    <name>training.val_loss_non_finite</name>
+    <message>
+        <location line="+7"/>
+        <source>phase {phase} (&apos;{name}&apos;) stopped: the validation loss became {value}; the weights of this epoch were not saved. Lower the learning rate</source>
+        <translation>phase {phase} («&#xa0;{name}&#xa0;») arrêtée&#xa0;: la perte de validation est devenue {value}&#xa0;; les poids de cette époque n’ont pas été enregistrés. Baissez le taux d’apprentissage</translation>
+    </message>
+</context>
+<context>
+    <name>weights.from_scratch</name>
+    <message>
+        <location line="-30"/>
+        <source>from scratch (random initialisation): expect lower accuracy than fine-tuning</source>
+        <translation>de zéro (initialisation aléatoire)&#xa0;: exactitude attendue plus faible qu’avec un réglage fin</translation>
+    </message>
+</context>
+<context>
+    <name>weights.from_scratch_scratch_plan</name>
+    <message>
+        <location line="+5"/>
+        <source>no ImageNet weights given (--weights resnet18.pth): training ResNet18 FROM SCRATCH. Every phase trains all layers (--plan scratch) with the phases&apos; learning rates; expect lower accuracy than ImageNet fine-tuning.</source>
+        <translation>aucun poids ImageNet fourni (--weights resnet18.pth)&#xa0;: ResNet18 est entraîné DE ZÉRO. Chaque phase entraîne toutes les couches (--plan scratch) avec les taux d’apprentissage des phases&#xa0;; exactitude attendue plus faible qu’avec un réglage fin ImageNet.</translation>
+    </message>
+</context>
+<context>
+    <name>weights.from_scratch_seed_plan</name>
+    <message>
+        <location line="-4"/>
+        <source>no ImageNet weights given (--weights resnet18.pth): training ResNet18 FROM SCRATCH. The seed&apos;s plan (--plan seed) assumes a pretrained backbone: phases 1-2 train only the head on random features, so expect much lower accuracy than with pretrained weights.</source>
+        <translation>aucun poids ImageNet fourni (--weights resnet18.pth)&#xa0;: ResNet18 est entraîné DE ZÉRO. Le plan de la méthode d’origine (--plan seed) suppose un réseau pré-entraîné&#xa0;: les phases 1-2 n’entraînent que la tête sur des caractéristiques aléatoires, d’où une exactitude bien plus faible qu’avec des poids pré-entraînés.</translation>
+    </message>
+</context>
+<context>
+    <name>weights.imagenet_file</name>
+    <message>
+        <location line="-2"/>
+        <source>ImageNet weights ({file})</source>
+        <translation>poids ImageNet ({file})</translation>
+    </message>
+</context>
+<context>
+    <name>weights.unknown_provenance</name>
+    <message>
+        <location line="+10"/>
+        <source>ImageNet weights: ImageNet-layout ResNet18 weights of unknown provenance (SHA-256 starting {sha256}, not one of torchvision&apos;s published files)</source>
+        <translation>poids ImageNet&#xa0;: poids ResNet18 au format ImageNet d’origine inconnue (SHA-256 commençant par {sha256}, aucun des fichiers publiés par torchvision)</translation>
     </message>
 </context>
 </TS>

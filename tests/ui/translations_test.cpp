@@ -4,6 +4,7 @@
 // `ninja cxr_studio_lupdate` changes no message). The checks are shown to fail on broken
 // copies. Then the language choice: validation, system resolution, the catalogues it installs
 // (ours and Qt's), and the settings dialog that stores it.
+#include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
@@ -27,9 +28,10 @@
 #include "core/model/device.h"
 #include "core/training/training_config.h"
 #include "ui/common/app_settings.h"
-#include "ui/common/core_text.h"
 #include "ui/common/language.h"
+#include "ui/common/notice_text.h"
 #include "ui/common/qt_convert.h"
+#include "ui/common/term_text.h"
 #include "ui/diagnosis/review_item.h"
 #include "ui/main/settings_dialog.h"
 #include "ui/training/dataset_summary.h"
@@ -110,9 +112,10 @@ TsFile readTs(const QString& path) {
     return parseTs(f.readAll());
 }
 
-// %1..%99 (also %L1) and %n, as a sorted multiset: a translation may reorder them.
+// %1..%99 (also %L1), %n and a notice's {name}, as a sorted multiset: a translation may
+// reorder them.
 QStringList placeholders(const QString& text) {
-    static const QRegularExpression re(QStringLiteral("%L?[0-9]{1,2}|%n"));
+    static const QRegularExpression re(QStringLiteral("%L?[0-9]{1,2}|%n|\\{[a-z_]+\\}"));
     QStringList found;
     for (auto it = re.globalMatch(text); it.hasNext();) {
         found << it.next().captured().remove(QLatin1Char('L'));
@@ -272,7 +275,7 @@ private Q_SLOTS:
     void tsFilesAreComplete();
     void tsFilesMatchTheSources();
     void checksFailOnBrokenFiles();
-    void coreTextsMatchCore();
+    void termsAndNoticesMatchCore();
     void languageChoiceIsValidatedAndResolved();
     void chosenLanguageTranslatesOursAndQts();
     void settingsDialogStoresTheLanguage();
@@ -351,6 +354,9 @@ void TranslationsTest::checksFailOnBrokenFiles() {
     broken = editMessage(broken, "Result", text([](QByteArray& t) { t.append(" %2"); }));
     broken = editMessage(broken, "&amp;Help", text([](QByteArray& t) { t.replace("&amp;", ""); }));
     broken = editMessage(broken, "&amp;Settings…", text([](QByteArray& t) { t.replace("…", ""); }));
+    // A notice whose translation lost one of its named values.
+    broken = editMessage(broken, "multi-frame file ({frames} frames): showing the first",
+                         text([](QByteArray& t) { t.replace("{frames}", "mehreren"); }));
     // A plural message with one form only.
     broken = editMessage(broken, "%n film(s) in %1", [](QByteArray& b) {
         b.remove(b.indexOf("<numerusform>"), b.indexOf("</numerusform>") + 14 - b.indexOf("<numerusform>"));
@@ -364,7 +370,8 @@ void TranslationsTest::checksFailOnBrokenFiles() {
     QVERIFY(anyContains(problems, QStringLiteral("\"&Help\""), QStringLiteral("accelerator")));
     QVERIFY(anyContains(problems, QStringLiteral("\"&Settings…\""), QStringLiteral("…")));
     QVERIFY(anyContains(problems, QStringLiteral("\"%n film(s) in %1\""), QStringLiteral("plural forms")));
-    QCOMPARE(problems.size(), 8);
+    QVERIFY(anyContains(problems, QStringLiteral("showing the first"), QStringLiteral("placeholders")));
+    QCOMPARE(problems.size(), 9);
 
     // Out of step with the sources: a message the sources no longer have, and one they have
     // that the file lacks. lupdate on the copy adds the one and drops the other.
@@ -387,23 +394,43 @@ void TranslationsTest::checksFailOnBrokenFiles() {
     QCOMPARE(diff.size(), 2);
 }
 
-// coreText() translates core's fixed words by their English text: what core writes must be
-// among them, or the interface shows it untranslated.
-void TranslationsTest::coreTextsMatchCore() {
-    QVERIFY(ui::isCoreText(QString::fromUtf8(workflows::kIntendedUse)));
+// termText() translates core's fixed words by their English text: what core writes must be
+// among them, or the interface shows it untranslated. Notices are worded by code: every code
+// core reports has a finished German and French translation, and the warnings a call or a
+// split can carry are notices with a code the wordings know.
+void TranslationsTest::termsAndNoticesMatchCore() {
+    QVERIFY(ui::isTerm(workflows::kIntendedUse));
     training::TrainingConfig config;
     for (const auto& phase : config.phases) {
-        QVERIFY2(ui::isCoreText(QString::fromStdString(phase.name)), phase.name.c_str());
+        QVERIFY2(ui::isTerm(phase.name), phase.name.c_str());
     }
-    QVERIFY(ui::isCoreText(QString::fromStdString(config.classWeighting)));
-    QVERIFY(ui::isCoreText(QString::fromStdString(model::deviceDescription("cpu"))));
-    // The split reasons, from the wizard's own scan of a small set with a small val folder.
+    QVERIFY(ui::isTerm(config.classWeighting));
+    QVERIFY(!ui::isTerm("val has many films"));
+
+    // Every notice code: its English wording is a source text of each .ts (context = the code),
+    // translated and finished; tsFilesAreComplete checks that it names the same {values}.
+    const QDir source(QStringLiteral(CXR_SOURCE_DIR));
+    for (const QString& ts : {QStringLiteral("translations/cxr_studio_de.ts"), QStringLiteral("translations/cxr_studio_fr.ts")}) {
+        const TsFile file = readTs(source.filePath(ts));
+        QVERIFY2(file.error.isEmpty(), qPrintable(file.error));
+        for (const NoticeWording& w : noticeWordings()) {
+            const auto found = std::find_if(file.messages.begin(), file.messages.end(), [&](const TsMessage& m) {
+                return m.context == QLatin1String(w.code) && m.source == QString::fromUtf8(w.english);
+            });
+            QVERIFY2(found != file.messages.end(), qPrintable(ts + QStringLiteral(": no entry for notice ") + w.code));
+            QVERIFY2(found->type.isEmpty() && !found->translations.value(0).isEmpty(),
+                     qPrintable(ts + QStringLiteral(": notice ") + w.code + QStringLiteral(" is not translated")));
+        }
+    }
+
+    // The notices a wizard scan and a call produce are worded codes.
     const QString data = test::makeTinyDataSet(test::scratchDir(QStringLiteral("ts-core")), 24, 4, 8, 32);
     for (auto policy : {data::ValPolicy::Auto, data::ValPolicy::Folder}) {
         const auto summary = ui::summarizeDataset(ui::toPath(data), policy);
-        QVERIFY2(ui::isCoreText(QString::fromStdString(summary.reason)), summary.reason.c_str());
-        QVERIFY2(ui::isCoreText(QString::fromStdString(summary.policy)), summary.policy.c_str());
+        QVERIFY2(englishWording(summary.reason.code()), summary.reason.code().c_str());
+        QVERIFY2(ui::isTerm(summary.policy), summary.policy.c_str());
     }
+    QVERIFY(englishWording(model::deviceDescription("cpu").code()));
     // Every out-of-domain warning a call can carry: a small, lateral, colour CT of the head.
     imaging::Film film;
     film.width = 120;
@@ -422,10 +449,9 @@ void TranslationsTest::coreTextsMatchCore() {
         QCOMPARE(aged.size(), size_t(6));
         warnings.push_back(aged.back());
     }
-    for (const std::string& w : warnings) {
-        QVERIFY2(ui::isCoreText(QString::fromStdString(w)), w.c_str());
+    for (const Notice& w : warnings) {
+        QVERIFY2(englishWording(w.code()), w.code().c_str());
     }
-    QVERIFY(!ui::isCoreText(QStringLiteral("val has many films")));
 }
 
 void TranslationsTest::languageChoiceIsValidatedAndResolved() {
@@ -465,16 +491,21 @@ void TranslationsTest::chosenLanguageTranslatesOursAndQts() {
     QVERIFY2(de.qt, qPrintable(QStringLiteral("qtbase_de.qm not found in ") +
                                QLibraryInfo::path(QLibraryInfo::TranslationsPath)));
     QCOMPARE(QCoreApplication::translate("cxr::ui::MainActions", "&Quit"), QStringLiteral("&Beenden"));
-    QVERIFY(ui::coreText(workflows::kIntendedUse).startsWith(QStringLiteral("CXR Studio ist")));
-    QCOMPARE(ui::coreText(std::string("CPU (2 threads)")), QStringLiteral("CPU (2 Threads)"));
-    QCOMPARE(ui::coreText(std::string("val has 40 films — re-splitting train by patient, 10% (val merged into train first)")),
-             QStringLiteral("val enthält 40 Aufnahmen – train wird nach Patienten neu aufgeteilt, 10% (val zuvor mit "
+    QVERIFY(ui::termText(workflows::kIntendedUse).startsWith(QStringLiteral("CXR Studio ist")));
+    QCOMPARE(ui::noticeText(Notice("device.cpu").integer("threads", 2)), QStringLiteral("CPU, 2 Threads"));
+    // Values go in with the locale: a decimal comma in German.
+    QCOMPARE(ui::noticeText(Notice("split.small_val_resplit").integer("films", 40).number("percent", 12.5, 1)),
+             QStringLiteral("val enthält 40 Aufnahmen – train wird nach Patienten neu aufgeteilt, 12,5 % (val zuvor mit "
                             "train zusammengeführt)"));
-    QCOMPARE(ui::coreText(std::string("small film (206 x 256 px, below the model's 224 px input): details are interpolated")),
+    QCOMPARE(ui::noticeText(Notice("domain.small_film").integer("width", 206).integer("height", 256).integer("input", 224)),
              QStringLiteral("kleine Aufnahme (206 x 256 px, kleiner als die 224-px-Eingabe des Modells): Details sind "
                             "interpoliert"));
-    QCOMPARE(ui::coreText(std::string("patient older than the ages the model was trained on (1-5 years)")),
-             QStringLiteral("Patient älter als die Altersgruppe, mit der das Modell trainiert wurde (1-5 Jahre)"));
+    QCOMPARE(ui::noticeText(Notice("domain.patient_older").number("min", 1, 0).number("max", 5, 0)),
+             QStringLiteral("Patient älter als die Altersgruppe, mit der das Modell trainiert wurde (1–5 Jahre)"));
+    // The loader's own remarks are worded too, no longer English in a German window.
+    QCOMPARE(ui::noticeText(Notice("film.multi_frame").integer("frames", 3)),
+             QStringLiteral("Datei mit mehreren Frames (3 Frames): der erste wird gezeigt"));
+    QCOMPARE(ui::localeNumber(0.8734, 3), QStringLiteral("0,873"));
     QCOMPARE(ui::classTitle(QStringLiteral("PNEUMONIA")), QStringLiteral("Pneumonie"));
     QCOMPARE(QLocale().language(), QLocale::German);
     // Qt's own catalogue: standard buttons speak German too.

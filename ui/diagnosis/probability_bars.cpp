@@ -1,5 +1,7 @@
 #include "ui/diagnosis/probability_bars.h"
 
+#include "ui/common/notice_text.h"
+
 #include <algorithm>
 
 #include <QPainter>
@@ -51,7 +53,7 @@ void ProbabilityBars::paintEvent(QPaintEvent*) {
         p.setPen(palette().color(QPalette::WindowText));
         p.drawText(QRect(1, top, w, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, title);
         p.drawText(QRect(1, top, w, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
-                   QString::number(v * 100.0, 'f', 1) + QLatin1Char('%'));
+                   localeNumber(v * 100.0, 1) + QLatin1Char('%'));
         const QRectF track(1, top + fm.height() + 2, w, barH);
         p.setPen(Qt::NoPen);
         p.setBrush(kTrack);

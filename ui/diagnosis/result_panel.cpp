@@ -9,8 +9,9 @@
 
 #include "core/evaluation/call_rule.h"
 #include "core/workflows/about.h"
-#include "ui/common/core_text.h"
+#include "ui/common/notice_text.h"
 #include "ui/common/qt_convert.h"
+#include "ui/common/term_text.h"
 #include "ui/diagnosis/probability_bars.h"
 #include "ui/diagnosis/review_item.h"
 
@@ -78,7 +79,7 @@ ResultPanel::ResultPanel(QWidget* parent) : QWidget(parent) {
     }
     auto* intendedUse = makeLabel(this);
     intendedUse->setText(tr("Research and teaching only. Not for diagnostic use."));
-    intendedUse->setToolTip(coreText(workflows::kIntendedUse));
+    intendedUse->setToolTip(termText(workflows::kIntendedUse));
     QFont italic = intendedUse->font();
     italic.setItalic(true);
     italic.setPointSizeF(italic.pointSizeF() * 0.9);
@@ -160,7 +161,7 @@ void ResultPanel::showResult(const FilmJobResult& result) {
         m_model->hide();
         m_callDetail->setVisible(result.ok());
         m_callDetail->setText(tr("Opened without a model: no call."));
-        m_timing->setText(tr("Opened in %1 ms").arg(result.loadMs, 0, 'f', 0));
+        m_timing->setText(tr("Opened in %1 ms").arg(localeNumber(result.loadMs, 0)));
         m_timing->setVisible(result.loadMs > 0);
         return;
     }
@@ -179,28 +180,28 @@ void ResultPanel::showResult(const FilmJobResult& result) {
         const double p = d.probabilities[static_cast<std::size_t>(positive)];
         m_callDetail->setText(tr("P(%1) = %2, %3 the model's threshold %4")
                                   .arg(titles[positive])
-                                  .arg(p, 0, 'f', 3)
+                                  .arg(localeNumber(p, 3))
                                   .arg(evaluation::callsPositive(p, d.threshold) ? tr("at or above") : tr("below"))
-                                  .arg(d.threshold, 0, 'f', 3));
+                                  .arg(localeNumber(d.threshold, 3)));
     }
     m_callDetail->show();
     m_bars->setValues(titles, d.probabilities, positive, d.threshold);
     m_bars->show();
 
     QStringList warnings;
-    for (const std::string& w : d.warnings) {
-        warnings << QStringLiteral("⚠ ") + coreText(w).toHtmlEscaped();
+    for (const Notice& w : d.warnings) {
+        warnings << QStringLiteral("⚠ ") + noticeText(w).toHtmlEscaped();
     }
     m_warnings->setText(warnings.join(QStringLiteral("<br>")));
     m_warnings->setVisible(!warnings.isEmpty());
 
     QStringList stages;
     for (const auto& [stage, ms] : d.timingsMs) {
-        stages << QStringLiteral("%1 %2").arg(coreText(stage)).arg(ms, 0, 'f', 0);
+        stages << QStringLiteral("%1 %2").arg(termText(stage), localeNumber(ms, 0));
     }
-    QString timing = tr("Analysed in %1 ms").arg(result.diagnoseMs, 0, 'f', 0);
+    QString timing = tr("Analysed in %1 ms").arg(localeNumber(result.diagnoseMs, 0));
     if (result.loadMs > 0) {
-        timing = tr("Opened in %1 ms, analysed in %2 ms").arg(result.loadMs, 0, 'f', 0).arg(result.diagnoseMs, 0, 'f', 0);
+        timing = tr("Opened in %1 ms, analysed in %2 ms").arg(localeNumber(result.loadMs, 0)).arg(localeNumber(result.diagnoseMs, 0));
     }
     if (!stages.isEmpty()) {
         timing += QStringLiteral(" (") + stages.join(QStringLiteral(", ")) + QLatin1Char(')');

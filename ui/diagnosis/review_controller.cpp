@@ -2,7 +2,7 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
-#include "ui/common/core_text.h"
+#include "ui/common/notice_text.h"
 #include "ui/common/qt_convert.h"
 #include "ui/diagnosis/review_list_model.h"
 
@@ -37,8 +37,8 @@ ReviewItem summarize(ReviewItem item, const FilmJobResult& r) {
     item.label = toQString(d.label);
     item.threshold = d.threshold;
     item.warnings.clear();
-    for (const std::string& w : d.warnings) {
-        item.warnings << coreText(w);  // the loader's own notes have no translation and stay as they are
+    for (const Notice& w : d.warnings) {
+        item.warnings << noticeText(w);
     }
     item.modelSha256 = toQString(d.modelSha256);
     return item;

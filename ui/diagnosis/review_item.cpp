@@ -1,6 +1,6 @@
 #include "ui/diagnosis/review_item.h"
 
-#include "ui/common/core_text.h"
+#include "ui/common/term_text.h"
 
 namespace cxr::ui {
 
@@ -31,7 +31,7 @@ QString classTitle(const QString& className) {
     QString t = className.toLower();
     t.replace(QLatin1Char('_'), QLatin1Char(' '));
     t[0] = t[0].toUpper();
-    return coreText(t);  // "Pneumonia" reads "Pneumonie" in German; other class names as they are
+    return termText(t);  // "Pneumonia" reads "Pneumonie" in German; other class names as they are
 }
 
 }  // namespace cxr::ui

@@ -8,6 +8,7 @@
 #include <QFont>
 
 #include "ui/common/icons.h"
+#include "ui/common/notice_text.h"
 
 namespace cxr::ui {
 namespace {
@@ -128,7 +129,7 @@ QVariant ReviewListModel::data(const QModelIndex& index, int role) const {
         case CallColumn:
             return callText(item);
         case ProbabilityColumn:
-            return item.hasResult() ? QString::number(item.positiveProbability(), 'f', 3) : QString();
+            return item.hasResult() ? localeNumber(item.positiveProbability(), 3) : QString();
         case NotesColumn:
             return notesText(item);
         }

@@ -5,9 +5,9 @@
 #include <QVBoxLayout>
 
 #include "core/workflows/about.h"
-#include "ui/common/core_text.h"
 #include "ui/common/icons.h"
 #include "ui/common/qt_convert.h"
+#include "ui/common/term_text.h"
 
 namespace cxr::ui {
 
@@ -29,7 +29,7 @@ AboutDialog::AboutDialog(const QString& modelText, QWidget* parent) : QDialog(pa
                                   "Grad-CAM heat maps."),
                                this);
     summary->setWordWrap(true);
-    auto* intended = new QLabel(QStringLiteral("<b>%1</b>").arg(coreText(workflows::kIntendedUse).toHtmlEscaped()), this);
+    auto* intended = new QLabel(QStringLiteral("<b>%1</b>").arg(termText(workflows::kIntendedUse).toHtmlEscaped()), this);
     intended->setWordWrap(true);
     intended->setStyleSheet(QStringLiteral("QLabel { background: #fcf3cf; color: #7e5109; padding: 8px; border-radius: 4px; }"));
     auto* versions = new QLabel(versionsText().toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")), this);

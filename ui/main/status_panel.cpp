@@ -4,7 +4,8 @@
 #include <QStatusBar>
 
 #include "core/workflows/about.h"
-#include "ui/common/core_text.h"
+#include "ui/common/notice_text.h"
+#include "ui/common/term_text.h"
 
 namespace cxr::ui {
 
@@ -14,7 +15,7 @@ StatusPanel::StatusPanel(QStatusBar* bar) : QObject(bar) {
     m_model = new QLabel(bar);
     m_device = new QLabel(bar);
     m_intendedUse = new QLabel(tr("Research and teaching only, not for diagnostic use"), bar);
-    m_intendedUse->setToolTip(coreText(workflows::kIntendedUse));
+    m_intendedUse->setToolTip(termText(workflows::kIntendedUse));
     m_intendedUse->setStyleSheet(
         QStringLiteral("QLabel { background: #fcf3cf; color: #7e5109; padding: 1px 6px; border-radius: 3px; }"));
     for (QLabel* l : {m_progress, m_timing, m_model, m_device}) {
@@ -30,7 +31,7 @@ StatusPanel::StatusPanel(QStatusBar* bar) : QObject(bar) {
 void StatusPanel::setModel(const ModelSummary& model) {
     m_model->setText(tr("Model %1 · %2 · SHA-256 %3 · threshold %4")
                          .arg(model.name, model.classes.join(QLatin1Char('/')), model.sha256.left(8))
-                         .arg(model.threshold, 0, 'f', 3));
+                         .arg(localeNumber(model.threshold, 3)));
     m_model->setToolTip(tr("%1\nSHA-256 of the weights: %2").arg(model.source, model.sha256));
     m_device->setText(model.device);
     m_device->setVisible(!model.device.isEmpty());
@@ -43,7 +44,7 @@ void StatusPanel::setNoModel(const QString& note) {
 }
 
 void StatusPanel::setTiming(const QString& action, double milliseconds) {
-    m_timing->setText(tr("%1: %2 ms").arg(action).arg(milliseconds, 0, 'f', 0));
+    m_timing->setText(tr("%1: %2 ms").arg(action).arg(localeNumber(milliseconds, 0)));
     m_timing->show();
 }
 

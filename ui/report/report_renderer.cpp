@@ -9,8 +9,9 @@
 #include "core/common/error.h"
 #include "core/evaluation/classification_report.h"
 #include "core/workflows/about.h"
-#include "ui/common/core_text.h"
+#include "ui/common/notice_text.h"
 #include "ui/common/qt_convert.h"
+#include "ui/common/term_text.h"
 #include "ui/report/pdf_page_writer.h"
 #include "ui/results/cam_examples.h"
 #include "ui/results/confusion_matrix_widget.h"
@@ -21,7 +22,7 @@ namespace cxr::ui {
 namespace {
 
 QString num(double v, int digits = 3) {
-    return QString::number(v, 'f', digits);
+    return localeNumber(v, digits);
 }
 
 QString trainsText(const std::vector<std::string>& prefixes) {
@@ -72,19 +73,19 @@ void configSection(PdfPageWriter& w, const workflows::RunResults& r) {
     QList<QStringList> rows;
     int i = 0;
     for (const auto& p : c.phases)
-        rows << QStringList{QObject::tr("%1. %2").arg(++i).arg(coreText(p.name)), trainsText(p.trainable),
-                            QString::number(p.epochs), QString::number(p.learningRate, 'g', 3),
-                            QString::number(p.stepSize), QString::number(p.gamma, 'g', 3), QString::number(p.patience)};
+        rows << QStringList{QObject::tr("%1. %2").arg(++i).arg(termText(p.name)), trainsText(p.trainable),
+                            QString::number(p.epochs), localeNumber(p.learningRate, 3, 'g'),
+                            QString::number(p.stepSize), localeNumber(p.gamma, 3, 'g'), QString::number(p.patience)};
     w.table({QObject::tr("Phase"), QObject::tr("Trains"), QObject::tr("Epochs"), QObject::tr("LR"),
              QObject::tr("LR step"), QObject::tr("Gamma"), QObject::tr("Patience")},
             rows, true, {2.6, 1.6, 0.8, 0.9, 1.0, 0.8, 0.9});
     QString device = toQString(c.device);
     if (r.config.contains("device") && r.config["device"].is_string())
         device = toQString(r.config["device"].get<std::string>());
-    w.keyValues({{QObject::tr("Initial weights"), coreText(r.weightsSource)},
+    w.keyValues({{QObject::tr("Initial weights"), noticeText(r.weightsSource)},
                  {QObject::tr("Optimizer"), QObject::tr("%1, weight decay %2%3")
                                                 .arg(toQString(c.optimizer))
-                                                .arg(c.weightDecay, 0, 'g', 3)
+                                                .arg(localeNumber(c.weightDecay, 3, 'g'))
                                                 .arg(c.optimizer == "sgd" ? QObject::tr(", momentum %1").arg(c.momentum)
                                                                           : QString())},
                  {QObject::tr("Batch / image size"), QObject::tr("%1 films / %2 px (cache %3 px)")
@@ -92,8 +93,8 @@ void configSection(PdfPageWriter& w, const workflows::RunResults& r) {
                                                          .arg(c.imageSize)
                                                          .arg(c.workingSize)},
                  {QObject::tr("Augmentation"), augmentationText(c)},
-                 {QObject::tr("Class weighting"), coreText(c.classWeighting)},
-                 {QObject::tr("Device / seed"), QObject::tr("%1 / %2").arg(coreText(device)).arg(static_cast<qulonglong>(c.seed))}});
+                 {QObject::tr("Class weighting"), termText(c.classWeighting)},
+                 {QObject::tr("Device / seed"), QObject::tr("%1 / %2").arg(device).arg(static_cast<qulonglong>(c.seed))}});
 }
 
 void dataSection(PdfPageWriter& w, const workflows::RunResults& r, const ReportOptions& o) {
@@ -108,7 +109,7 @@ void dataSection(PdfPageWriter& w, const workflows::RunResults& r, const ReportO
         for (const char* split : {"train", "val", "test"}) {
             if (!s["counts"].contains(split))
                 continue;
-            QStringList row{coreText(split)};
+            QStringList row{termText(split)};
             long total = 0;
             for (const auto& c : r.classes) {
                 const long n = s["counts"][split].value(c, 0L);
@@ -124,9 +125,9 @@ void dataSection(PdfPageWriter& w, const workflows::RunResults& r, const ReportO
     }
     QList<QPair<QString, QString>> kv;
     if (s.contains("policy"))
-        kv << qMakePair(QObject::tr("Validation policy"), coreText(s.value("policy", std::string())));
-    if (s.contains("reason"))
-        kv << qMakePair(QObject::tr("Why"), coreText(s.value("reason", std::string())));
+        kv << qMakePair(QObject::tr("Validation policy"), termText(s.value("policy", std::string())));
+    if (!r.splitReason.empty())
+        kv << qMakePair(QObject::tr("Why"), noticeText(r.splitReason));
     if (o.includeIdentifiers && !r.dataDir.empty())
         kv << qMakePair(QObject::tr("Data folder"), toQString(r.dataDir));
     kv << qMakePair(QObject::tr("Test split"), QObject::tr("the data set's own test folder, never used for training, "
@@ -182,11 +183,11 @@ void resultsSection(PdfPageWriter& w, const workflows::RunResults& r, double thr
     const auto cr = evaluation::classificationReport(matrix, classes);
     QList<QStringList> rows;
     for (const auto& m : cr.perClass)
-        rows << QStringList{coreText(m.name), num(m.precision), num(m.recall), num(m.f1),
+        rows << QStringList{termText(m.name), num(m.precision), num(m.recall), num(m.f1),
                             QString::number(static_cast<qlonglong>(m.support))};
     rows << QStringList{QObject::tr("accuracy"), {}, {}, num(cr.accuracy), QString::number(static_cast<qlonglong>(cr.total))};
     for (const auto* m : {&cr.macroAvg, &cr.weightedAvg})
-        rows << QStringList{coreText(m->name), num(m->precision), num(m->recall), num(m->f1),
+        rows << QStringList{termText(m->name), num(m->precision), num(m->recall), num(m->f1),
                             QString::number(static_cast<qlonglong>(m->support))};
     w.table({QObject::tr("class"), QObject::tr("precision"), QObject::tr("recall"), QObject::tr("F1"), QObject::tr("support")},
             rows);
@@ -279,7 +280,7 @@ void renderReport(const workflows::RunResults& r, const std::filesystem::path& p
                 QObject::tr("Run “%1” · report made %2")
                     .arg(runName)
                     .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
-        w.notice(QObject::tr("Intended use: %1").arg(coreText(workflows::kIntendedUse)));
+        w.notice(QObject::tr("Intended use: %1").arg(termText(workflows::kIntendedUse)));
         w.keyValues({{QObject::tr("Model"), QObject::tr("ResNet18, classes %1")
                                                 .arg(toQString(r.classes.empty() ? std::string() : r.classes.front()) +
                                                      QStringLiteral(" / ") +
@@ -301,7 +302,7 @@ void renderReport(const workflows::RunResults& r, const std::filesystem::path& p
                 w.paragraph(toQString(n), 8.5);
         }
         w.heading(QObject::tr("Intended use"));
-        w.paragraph(coreText(workflows::kIntendedUse) +
+        w.paragraph(termText(workflows::kIntendedUse) +
                     QObject::tr(" The figures above describe this model on this data set only; a synthetic or small "
                                 "test split says little about real-world performance."));
         w.finish();

@@ -8,9 +8,10 @@
 #include "core/diagnosis/diagnoser.h"
 #include "core/diagnosis/overlay.h"
 #include "core/imaging/display.h"
-#include "ui/common/core_text.h"
 #include "ui/common/error_reporter.h"
+#include "ui/common/notice_text.h"
 #include "ui/common/qt_convert.h"
+#include "ui/common/term_text.h"
 
 namespace cxr::ui {
 
@@ -29,7 +30,7 @@ std::vector<ExampleImage> renderExamples(const std::filesystem::path& modelDir, 
     for (const auto& f : films) {
         ExampleImage e;
         e.film = f;
-        e.caption = QObject::tr("%1 · P(PNEUMONIA) %2").arg(coreText(f.outcome)).arg(f.probability, 0, 'f', 3);
+        e.caption = QObject::tr("%1 · P(PNEUMONIA) %2").arg(termText(f.outcome), localeNumber(f.probability, 3));
         if (includeNames)
             e.caption += QStringLiteral("\n") + toQString(std::filesystem::path(f.path).filename());
         if (!diagnoser) {

@@ -2,6 +2,7 @@
 
 #include <QPainter>
 
+#include "ui/common/notice_text.h"
 #include "ui/common/qt_convert.h"
 
 namespace cxr::ui {
@@ -65,7 +66,7 @@ void paintConfusionMatrix(QPainter& p, const QRectF& rect, const evaluation::Con
             const QRectF lower(cell.left(), cell.top() + cell.height() * 0.55, cell.width(), cell.height() * 0.4);
             p.drawText(upper, Qt::AlignHCenter | Qt::AlignBottom, QString::number(static_cast<qlonglong>(count)));
             p.setFont(font);
-            p.drawText(lower, Qt::AlignHCenter | Qt::AlignTop, QObject::tr("%1% of row").arg(share * 100.0, 0, 'f', 1));
+            p.drawText(lower, Qt::AlignHCenter | Qt::AlignTop, QObject::tr("%1% of row").arg(localeNumber(share * 100.0, 1)));
         }
     }
     p.restore();

@@ -1,5 +1,7 @@
 #include "ui/results/result_charts.h"
 
+#include "ui/common/notice_text.h"
+
 #include <QChart>
 #include <QLegend>
 #include <QLineSeries>
@@ -36,9 +38,9 @@ const char* kOperatingName = "operating point";
 QChart* makeRocChart(const RocChartInput& in) {
     auto* chart = new QChart;
     chart->setAnimationOptions(QChart::NoAnimation);
-    QString title = QObject::tr("ROC on test — AUC %1").arg(in.roc.auc, 0, 'f', 3);
+    QString title = QObject::tr("ROC on test — AUC %1").arg(localeNumber(in.roc.auc, 3));
     if (in.ci)
-        title += QObject::tr(" (95% CI %1–%2)").arg(in.ci->lower, 0, 'f', 3).arg(in.ci->upper, 0, 'f', 3);
+        title += QObject::tr(" (95% CI %1–%2)").arg(localeNumber(in.ci->lower, 3)).arg(localeNumber(in.ci->upper, 3));
     chart->setTitle(title);
     auto* x = unitAxis(QObject::tr("1 − specificity"));
     auto* y = unitAxis(QObject::tr("sensitivity"));
@@ -73,7 +75,7 @@ void setRocOperatingPoint(QChart* chart, double fpr, double tpr, double threshol
             continue;
         auto* op = static_cast<QScatterSeries*>(s);
         op->replace(QList<QPointF>{{fpr, tpr}});
-        op->setName(QObject::tr("operating point (threshold %1)").arg(threshold, 0, 'f', 3));
+        op->setName(QObject::tr("operating point (threshold %1)").arg(localeNumber(threshold, 3)));
     }
 }
 
@@ -81,9 +83,9 @@ QChart* makeReliabilityChart(const evaluation::ReliabilityDiagram& in) {
     auto* chart = new QChart;
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setTitle(QObject::tr("Reliability (validation): ECE %1 → %2 at T = %3")
-                        .arg(in.eceBefore, 0, 'f', 3)
-                        .arg(in.eceAfter, 0, 'f', 3)
-                        .arg(in.temperature, 0, 'f', 2));
+                        .arg(localeNumber(in.eceBefore, 3))
+                        .arg(localeNumber(in.eceAfter, 3))
+                        .arg(localeNumber(in.temperature, 2)));
     auto* x = unitAxis(QObject::tr("confidence (top class)"));
     auto* y = unitAxis(QObject::tr("accuracy"));
     x->setRange(0.5, 1.0);
@@ -102,7 +104,7 @@ QChart* makeReliabilityChart(const evaluation::ReliabilityDiagram& in) {
         return s;
     };
     auto* before = add(in.before, QObject::tr("before (T = 1)"), QColor(214, 39, 40));
-    auto* after = add(in.after, QObject::tr("after (T = %1)").arg(in.temperature, 0, 'f', 2), QColor(31, 119, 180));
+    auto* after = add(in.after, QObject::tr("after (T = %1)").arg(localeNumber(in.temperature, 2)), QColor(31, 119, 180));
     for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{ideal, before, after}) {
         chart->addSeries(s);
         s->attachAxis(x);

@@ -11,8 +11,9 @@
 #include <QVBoxLayout>
 
 #include "core/evaluation/classification_report.h"
-#include "ui/common/core_text.h"
+#include "ui/common/notice_text.h"
 #include "ui/common/qt_convert.h"
+#include "ui/common/term_text.h"
 #include "ui/results/cam_examples_widget.h"
 #include "ui/results/confusion_matrix_widget.h"
 #include "ui/results/result_charts.h"
@@ -46,15 +47,15 @@ void fillReportTable(QTableWidget* table, const evaluation::ClassificationReport
             table->setItem(row, 0, cell(QObject::tr("accuracy"), false));
             table->setItem(row, 1, cell({}));
             table->setItem(row, 2, cell({}));
-            table->setItem(row, 3, cell(QString::number(r.accuracy, 'f', 3)));
+            table->setItem(row, 3, cell(localeNumber(r.accuracy, 3)));
             table->setItem(row, 4, cell(QString::number(static_cast<qlonglong>(r.total))));
             ++row;
         }
         const auto& m = rows[i];
-        table->setItem(row, 0, cell(coreText(m.name), false));
-        table->setItem(row, 1, cell(QString::number(m.precision, 'f', 3)));
-        table->setItem(row, 2, cell(QString::number(m.recall, 'f', 3)));
-        table->setItem(row, 3, cell(QString::number(m.f1, 'f', 3)));
+        table->setItem(row, 0, cell(termText(m.name), false));
+        table->setItem(row, 1, cell(localeNumber(m.precision, 3)));
+        table->setItem(row, 2, cell(localeNumber(m.recall, 3)));
+        table->setItem(row, 3, cell(localeNumber(m.f1, 3)));
         table->setItem(row, 4, cell(QString::number(static_cast<qlonglong>(m.support))));
         ++row;
     }
@@ -163,18 +164,18 @@ void ResultsView::applyThreshold(double threshold) {
     const auto& r = *m_results.report;
     QString ci;
     if (r.test.aucCi)
-        ci = tr(" (95% CI %1–%2)").arg(r.test.aucCi->lower, 0, 'f', 3).arg(r.test.aucCi->upper, 0, 'f', 3);
+        ci = tr(" (95% CI %1–%2)").arg(localeNumber(r.test.aucCi->lower, 3)).arg(localeNumber(r.test.aucCi->upper, 3));
     m_headline->setText(tr("<b>Test split, %1 films, threshold %2:</b> accuracy %3 · sensitivity %4 · specificity %5 · "
                            "AUC %6%7<br>On validation at this threshold: sensitivity %8 · specificity %9")
                             .arg(static_cast<qulonglong>(r.test.films))
-                            .arg(threshold, 0, 'f', 3)
-                            .arg(op.testAccuracy, 0, 'f', 3)
-                            .arg(op.testSensitivity, 0, 'f', 3)
-                            .arg(op.testSpecificity, 0, 'f', 3)
-                            .arg(r.test.roc.auc, 0, 'f', 3)
+                            .arg(localeNumber(threshold, 3))
+                            .arg(localeNumber(op.testAccuracy, 3))
+                            .arg(localeNumber(op.testSensitivity, 3))
+                            .arg(localeNumber(op.testSpecificity, 3))
+                            .arg(localeNumber(r.test.roc.auc, 3))
                             .arg(ci)
-                            .arg(op.valSensitivity, 0, 'f', 3)
-                            .arg(op.valSpecificity, 0, 'f', 3));
+                            .arg(localeNumber(op.valSensitivity, 3))
+                            .arg(localeNumber(op.valSpecificity, 3)));
     if (m_rocView->chart())
         setRocOperatingPoint(m_rocView->chart(), op.testFpr, op.testSensitivity, threshold);
 }

@@ -1,5 +1,7 @@
 #include "ui/results/threshold_picker.h"
 
+#include "ui/common/notice_text.h"
+
 #include <cmath>
 
 #include <QDoubleSpinBox>
@@ -50,7 +52,7 @@ void ThresholdPicker::setChosen(double chosen, const QString& rule) {
     m_rule->setText(tr("Chosen on the validation split by the rule “%1”: %2. Moving it here shows its effect "
                        "on the test split; the exported model keeps the chosen threshold.")
                         .arg(rule)
-                        .arg(chosen, 0, 'f', 3));
+                        .arg(localeNumber(chosen, 3)));
     setThreshold(chosen);
 }
 

@@ -18,8 +18,8 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "core/workflows/demo_workflow.h"
-#include "ui/common/core_text.h"
 #include "ui/common/error_reporter.h"
+#include "ui/common/notice_text.h"
 #include "ui/common/qt_convert.h"
 #include "ui/training/wizard_plan.h"
 
@@ -295,10 +295,10 @@ void DataPage::showSummary(const DatasetSummary& s) {
     m_status->setText(status);
     m_reason->setText(tr("<b>Validation policy: %1.</b> %2")
                           .arg(s.policy == "folder" ? tr("use the val folder") : tr("automatic"))
-                          .arg(coreText(s.reason).toHtmlEscaped()));
+                          .arg(noticeText(s.reason).toHtmlEscaped()));
     m_problems->clear();
     for (const auto& p : s.problems)
-        m_problems->addItem(toQString(p));
+        m_problems->addItem(noticeText(p));
     m_problemsTitle->setText(tr("Problems found (skipped, not fatal): %n", nullptr, static_cast<int>(s.problems.size())));
     m_problemsTitle->setVisible(!s.problems.empty());
     m_problems->setVisible(!s.problems.empty());

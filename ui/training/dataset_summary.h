@@ -26,8 +26,8 @@ struct DatasetSummary {
     std::vector<DatasetRow> folders;  // the split folders as found
     std::vector<DatasetRow> plan;     // what training will use, after the policy
     std::string policy;               // "auto" | "folder"
-    std::string reason;               // why, in words
-    std::vector<std::string> problems;
+    Notice reason;                    // why (data::SplitPlan::reason)
+    std::vector<Notice> problems;     // files the index skipped, and why
     bool synthetic = false;           // the folder is a synthetic (demo) set
 
     // Imbalance of the training split: films of the largest class per film of the smallest.

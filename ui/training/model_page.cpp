@@ -14,6 +14,7 @@
 
 #include "core/common/error.h"
 #include "core/common/population.h"
+#include "ui/common/notice_text.h"
 #include "ui/common/qt_convert.h"
 #include "ui/training/wizard_plan.h"
 
@@ -98,7 +99,7 @@ void ModelPage::initializePage() {
     if (m_plan->dataset) {
         const double ratio = m_plan->dataset->imbalance();
         m_balance->setText(ratio > 0 ? tr("Training split: %1 films of the larger class per film of the smaller.")
-                                           .arg(ratio, 0, 'f', 1)
+                                           .arg(localeNumber(ratio, 1))
                                      : QString());
     }
 }

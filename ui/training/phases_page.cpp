@@ -20,8 +20,9 @@
 #include "core/model/cpu_features.h"
 #include "core/model/device.h"
 #include "core/training/run_directory.h"
-#include "ui/common/core_text.h"
+#include "ui/common/notice_text.h"
 #include "ui/common/qt_convert.h"
+#include "ui/common/term_text.h"
 #include "ui/training/wizard_plan.h"
 
 namespace cxr::ui {
@@ -93,9 +94,9 @@ PhasesPage::PhasesPage(WizardPlan* plan, QWidget* parent) : QWizardPage(parent),
     m_device = new QComboBox(this);
     model::initTorchThreads();  // so the CPU entry names the thread count training will use
     m_device->addItem(tr("Automatic (CUDA when available)"), QStringLiteral("auto"));
-    m_device->addItem(coreText(model::deviceDescription("cpu")), QStringLiteral("cpu"));
+    m_device->addItem(noticeText(model::deviceDescription("cpu")), QStringLiteral("cpu"));
     if (model::cudaAvailable())
-        m_device->addItem(toQString(model::deviceDescription("cuda")), QStringLiteral("cuda"));
+        m_device->addItem(noticeText(model::deviceDescription("cuda")), QStringLiteral("cuda"));
     else
         m_device->setToolTip(tr("No CUDA device was found: training runs on the CPU."));
     m_precision = new QComboBox(this);
@@ -193,7 +194,7 @@ void PhasesPage::setConfig(const training::TrainingConfig& given) {
     }
     for (int r = 0; r < static_cast<int>(c.phases.size()); ++r) {
         const auto& p = c.phases[static_cast<std::size_t>(r)];
-        auto* name = new QTableWidgetItem(tr("%1. %2").arg(r + 1).arg(coreText(p.name)));
+        auto* name = new QTableWidgetItem(tr("%1. %2").arg(r + 1).arg(termText(p.name)));
         name->setFlags(Qt::ItemIsEnabled);
         auto* trains = new QTableWidgetItem(trainableText(p.trainable));
         trains->setFlags(Qt::ItemIsEnabled);

@@ -13,8 +13,8 @@
 #include <QScatterSeries>
 #include <QValueAxis>
 
-#include "ui/common/core_text.h"
 #include "ui/common/qt_convert.h"
+#include "ui/common/term_text.h"
 
 namespace cxr::ui {
 namespace {
@@ -246,7 +246,7 @@ void TrainingCharts::updateBands(Panel& panel, const training::TrainingHistory& 
         band.area->setColor(bandColour(p.phase));
         band.upper->replace(QList<QPointF>{{p.start, panel.yMax}, {p.end, panel.yMax}});
         band.lower->replace(QList<QPointF>{{p.start, panel.yMin}, {p.end, panel.yMin}});
-        band.text = tr("Phase %1: %2").arg(p.phase + 1).arg(coreText(p.name));
+        band.text = tr("Phase %1: %2").arg(p.phase + 1).arg(termText(p.name));
     }
     placeBandLabels(panel);
 }
