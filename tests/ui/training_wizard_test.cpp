@@ -4,9 +4,13 @@
 #include <signal.h>
 #include <sys/resource.h>
 
+#include <atomic>
 #include <cstdlib>
-#include <optional>
 #include <ctime>
+#include <optional>
+#include <stdexcept>
+#include <variant>
+#include <vector>
 
 #include <QApplication>
 #include <QChart>
@@ -51,6 +55,30 @@
 using namespace cxr;
 
 namespace {
+
+// What a TrainingSession delivered, and on which thread.
+struct SessionLog {
+    std::vector<ui::TrainingEvent> events;
+    int stoppedAfter = -1;  // the number of events delivered before stopped()
+    bool offGuiThread = false;
+
+    explicit SessionLog(ui::TrainingSession& session) {
+        QObject::connect(&session, &ui::TrainingSession::trainingEvent, &session, [this](const ui::TrainingEvent& e) {
+            offGuiThread |= QThread::currentThread() != qApp->thread();
+            events.push_back(e);
+        });
+        QObject::connect(&session, &ui::TrainingSession::stopped, &session,
+                         [this] { stoppedAfter = static_cast<int>(events.size()); });
+    }
+    template <class T>
+    std::vector<T> all() const {
+        std::vector<T> out;
+        for (const auto& e : events)
+            if (const auto* t = std::get_if<T>(&e))
+                out.push_back(*t);
+        return out;
+    }
+};
 
 // Records the longest gap between ticks of a 10 ms timer: how long the GUI thread's event loop
 // was kept from running (charts, log and progress updates all run there). Wall time includes
@@ -111,6 +139,8 @@ private Q_SLOTS:
     void initTestCase() { ui::ErrorReporter::setInteractive(false); }
 
     void historyAndChartsFollowEvents();
+    void sessionDeliversThrottledEventsInOrder();
+    void sessionReportsFailuresAndCancelAtItsEdge();
     void wizardWalksThroughAllPagesAndFinishes();
     void cancelMidPhaseKeepsBestCheckpointAndResumes();
     void reportRendersKeyFigures();
@@ -119,6 +149,155 @@ private Q_SLOTS:
     void historyFromMetricsMarksEarlyStopsLikeTheTrainer();
     void filmAtTheThresholdIsCalledAlikeInFileResultsAndPicker();
 };
+
+// A job that reports faster than any GUI draws: batch, validation and stage progress arrive
+// coalesced, each epoch's last batch, each new stage and each stage's end always; everything in
+// the engine's order, on the GUI thread, RunSucceeded last and stopped() after it.
+void TrainingWizardTest::sessionDeliversThrottledEventsInOrder() {
+    ui::TrainingSession session;
+    SessionLog log(session);
+    constexpr std::size_t kBatches = 2000;
+    session.setJob([](const ui::TrainingRequest&, training::TrainingObserver& o, const CancelToken&) {
+        training::RunStartInfo start;
+        start.totalEpochs = 1;
+        o.onRunStarted(start);
+        o.onEpochStarted(training::EpochInfo{});
+        for (std::size_t b = 1; b <= kBatches; ++b) {
+            training::BatchInfo info;
+            info.batch = b;
+            info.batches = kBatches;
+            o.onBatch(info);
+        }
+        for (std::size_t v = 1; v <= kBatches; ++v)
+            o.onValidationProgress(v, kBatches);
+        training::EpochResult epoch;
+        epoch.valLoss = 0.5;
+        o.onEpochFinished(epoch);
+        for (const char* stage : {"caching", "evaluating"})
+            for (std::size_t d = 0; d <= kBatches; ++d)
+                o.onStage(Progress{stage, d, kBatches, -1});
+        o.onWarning(Notice("test.warning").integer("films", 3));
+        training::TrainingResult result;
+        result.completed = true;
+        o.onRunFinished(result);
+    });
+    QVERIFY(session.start(ui::TrainingRequest{}));
+    QVERIFY(session.isRunning());
+    QVERIFY(!session.start(ui::TrainingRequest{}));  // one run at a time
+    QTRY_VERIFY_WITH_TIMEOUT(log.stoppedAfter >= 0, 30000);
+    QVERIFY(!session.isRunning());
+    QVERIFY(!log.offGuiThread);
+
+    // The whole sequence, in order: what kind each event is.
+    QVERIFY(!log.events.empty());
+    QVERIFY(std::holds_alternative<training::RunStartInfo>(log.events.front()));
+    QVERIFY(std::holds_alternative<ui::RunSucceeded>(log.events.back()));
+    QCOMPARE(log.stoppedAfter, static_cast<int>(log.events.size()));
+    auto kind = [](const ui::TrainingEvent& e) { return static_cast<int>(e.index()); };
+    QList<int> kinds;
+    for (const auto& e : log.events)
+        if (kinds.isEmpty() || kinds.back() != kind(e))
+            kinds << kind(e);
+    const QList<int> expected = {kind(training::RunStartInfo{}),   kind(training::EpochInfo{}),
+                                 kind(training::BatchInfo{}),      kind(ui::ValidationProgress{}),
+                                 kind(training::EpochResult{}),    kind(ui::StageProgress{}),
+                                 kind(ui::TrainingWarning{}),      kind(training::TrainingResult{}),
+                                 kind(ui::RunSucceeded{})};
+    QCOMPARE(kinds, expected);
+
+    // Coalesced, but never the last batch, the end of validation, a new stage or a stage's end.
+    const auto batches = log.all<training::BatchInfo>();
+    QVERIFY2(batches.size() < kBatches / 10, qPrintable(QString::number(batches.size())));
+    QCOMPARE(batches.back().batch, kBatches);
+    const auto validation = log.all<ui::ValidationProgress>();
+    QVERIFY(validation.size() < kBatches / 10);
+    QCOMPARE(validation.back().done, kBatches);
+    const auto stages = log.all<ui::StageProgress>();
+    QVERIFY(stages.size() < kBatches / 10);
+    QStringList stageMarks;
+    for (const auto& s : stages)
+        if (s.progress.done == 0 || s.progress.done == s.progress.total)
+            stageMarks << QStringLiteral("%1 %2").arg(QString::fromStdString(s.progress.stage)).arg(s.progress.done);
+    QCOMPARE(stageMarks, QStringList({QStringLiteral("caching 0"), QStringLiteral("caching 2000"),
+                                      QStringLiteral("evaluating 0"), QStringLiteral("evaluating 2000")}));
+    QCOMPARE(log.all<training::EpochResult>().at(0).valLoss, 0.5);
+    QCOMPARE(log.all<ui::TrainingWarning>().at(0).notice, Notice("test.warning").integer("films", 3));
+    QVERIFY(log.all<training::TrainingResult>().at(0).completed);
+}
+
+// Errors end a run at the thread's edge as RunFailed, a cancel as RunFailed{cancelled}; the
+// session outlives each run and starts the next; destroying it mid-run cancels and waits.
+void TrainingWizardTest::sessionReportsFailuresAndCancelAtItsEdge() {
+    ui::TrainingSession session;
+    SessionLog log(session);
+    auto lastFailure = [&]() -> std::optional<ui::RunFailed> {
+        if (log.events.empty())
+            return std::nullopt;
+        if (const auto* f = std::get_if<ui::RunFailed>(&log.events.back()))
+            return *f;
+        return std::nullopt;
+    };
+    auto runToEnd = [&](ui::TrainingJob job) {
+        log.events.clear();
+        log.stoppedAfter = -1;
+        session.setJob(std::move(job));
+        return session.start(ui::TrainingRequest{}) &&
+               QTest::qWaitFor([&] { return log.stoppedAfter >= 0; }, 30000);
+    };
+
+    // An engine error: its message, not a cancel.
+    QVERIFY(runToEnd([](const ui::TrainingRequest&, training::TrainingObserver&, const CancelToken&) {
+        throw Error(ErrorCode::Training, "loss is not finite");
+    }));
+    QVERIFY(lastFailure().has_value());
+    QVERIFY2(lastFailure()->message.contains(QStringLiteral("loss is not finite")), qPrintable(lastFailure()->message));
+    QVERIFY(!lastFailure()->cancelled);
+    QCOMPARE(log.stoppedAfter, 1);
+
+    // Anything else thrown is caught there too.
+    QVERIFY(runToEnd([](const ui::TrainingRequest&, training::TrainingObserver&, const CancelToken&) {
+        throw std::runtime_error("out of memory");
+    }));
+    QVERIFY(lastFailure().has_value());
+    QVERIFY(!lastFailure()->message.isEmpty());
+    QVERIFY(!lastFailure()->cancelled);
+
+    // Cancel: the job sees the token and stops; the failure says cancelled.
+    auto waitsForCancel = [](const ui::TrainingRequest&, training::TrainingObserver& o, const CancelToken& cancel) {
+        o.onRunStarted(training::RunStartInfo{});
+        while (!cancel.isCancelled())
+            QThread::msleep(5);
+        cancel.throwIfCancelled("training");
+    };
+    log.events.clear();
+    log.stoppedAfter = -1;
+    session.setJob(waitsForCancel);
+    QVERIFY(session.start(ui::TrainingRequest{}));
+    QTRY_VERIFY_WITH_TIMEOUT(!log.events.empty(), 10000);  // running: the start has arrived
+    QVERIFY(session.isRunning());
+    session.cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(log.stoppedAfter >= 0, 10000);
+    QVERIFY(lastFailure().has_value());
+    QVERIFY(lastFailure()->cancelled);
+    QVERIFY(!session.isRunning());
+
+    // A session destroyed while its job runs cancels it and waits for the thread.
+    auto doomed = std::make_unique<ui::TrainingSession>();
+    std::atomic<bool> jobEnded{false};
+    doomed->setJob([&](const ui::TrainingRequest& r, training::TrainingObserver& o, const CancelToken& cancel) {
+        try {
+            waitsForCancel(r, o, cancel);
+        } catch (...) {
+            jobEnded = true;
+            throw;
+        }
+    });
+    QVERIFY(doomed->start(ui::TrainingRequest{}));
+    QTest::qWait(50);
+    doomed.reset();
+    QVERIFY(jobEnded);
+    QTest::qWait(50);  // nothing queued for the dead session may arrive anywhere
+}
 
 // Events as the engine sends them, without training: the charts' series and bands follow.
 void TrainingWizardTest::historyAndChartsFollowEvents() {
@@ -230,8 +409,9 @@ void TrainingWizardTest::wizardWalksThroughAllPagesAndFinishes() {
     QSignalSpy succeeded(train, &ui::TrainPage::runSucceeded);
     bool shotTaken = false;
     // Mid-training evidence: the first epoch of phase 3 has finished, batches keep coming.
-    connect(train->session(), &ui::TrainingSession::epochFinished, &wizard, [&](const training::EpochResult& r) {
-        if (r.phase == 2 && r.epoch == 0 && !shotTaken && shotEpochs > 0) {
+    connect(train->session(), &ui::TrainingSession::trainingEvent, &wizard, [&](const ui::TrainingEvent& event) {
+        const auto* r = std::get_if<training::EpochResult>(&event);
+        if (r && r->phase == 2 && r->epoch == 0 && !shotTaken && shotEpochs > 0) {
             shotTaken = true;
             QTimer::singleShot(1500, &wizard, [&] { screenshot(&wizard, QStringLiteral("wizard-4-train")); });
         }
@@ -325,8 +505,10 @@ void TrainingWizardTest::cancelMidPhaseKeepsBestCheckpointAndResumes() {
     wizard.phasesPage()->setOutputFolder(run);
     auto* train = wizard.trainPage();
     // Cancel at the first batch of phase 2's second epoch: mid-phase, after a best checkpoint.
-    connect(train->session(), &ui::TrainingSession::batchProgress, &wizard, [train](const training::BatchInfo& b) {
-        if (b.phase == 1 && b.epoch == 1)
+    const auto cancelAt = connect(train->session(), &ui::TrainingSession::trainingEvent, &wizard,
+                                  [train](const ui::TrainingEvent& event) {
+        const auto* b = std::get_if<training::BatchInfo>(&event);
+        if (b && b->phase == 1 && b->epoch == 1)
             train->cancel();
     });
     QSignalSpy stopped(train, &ui::TrainPage::runStopped);
@@ -344,7 +526,7 @@ void TrainingWizardTest::cancelMidPhaseKeepsBestCheckpointAndResumes() {
     QVERIFY(epochsBefore >= 2 && epochsBefore < config.totalEpochs());
 
     // Resume continues the same run to its end; the curves keep the epochs already drawn.
-    disconnect(train->session(), &ui::TrainingSession::batchProgress, &wizard, nullptr);
+    disconnect(cancelAt);
     QSignalSpy succeeded(train, &ui::TrainPage::runSucceeded);
     const auto resumeButtons = train->findChildren<QPushButton*>();
     QPushButton* resume = nullptr;

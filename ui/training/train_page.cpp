@@ -18,8 +18,9 @@
 
 #include "core/training/metrics_log.h"
 #include "core/training/run_directory.h"
-#include "ui/common/core_text.h"
+#include "ui/common/notice_text.h"
 #include "ui/common/qt_convert.h"
+#include "ui/common/term_text.h"
 #include "ui/training/training_charts.h"
 #include "ui/training/training_session.h"
 #include "ui/training/wizard_plan.h"
@@ -100,20 +101,7 @@ TrainPage::TrainPage(WizardPlan* plan, QWidget* parent)
     m_redraw->setInterval(100);  // charts redraw at most ten times a second
     connect(m_redraw, &QTimer::timeout, this, &TrainPage::redraw);
 
-    connect(m_session, &TrainingSession::runStarted, this, &TrainPage::onRunStarted);
-    connect(m_session, &TrainingSession::phaseStarted, this, &TrainPage::onPhaseStarted);
-    connect(m_session, &TrainingSession::batchProgress, this, &TrainPage::onBatch);
-    connect(m_session, &TrainingSession::epochFinished, this, &TrainPage::onEpochFinished);
-    connect(m_session, &TrainingSession::newBest, this, &TrainPage::onNewBest);
-    connect(m_session, &TrainingSession::phaseFinished, this, &TrainPage::onPhaseFinished);
-    connect(m_session, &TrainingSession::stage, this, &TrainPage::onStage);
-    connect(m_session, &TrainingSession::validationProgress, this, [this](qint64 done, qint64 total) {
-        m_stageText = tr("validating %1/%2").arg(done).arg(total);
-        updateProgress();
-    });
-    connect(m_session, &TrainingSession::warning, this, [this](const QString& w) { log(tr("Warning: %1").arg(w)); });
-    connect(m_session, &TrainingSession::succeeded, this, &TrainPage::onSucceeded);
-    connect(m_session, &TrainingSession::failed, this, &TrainPage::onFailed);
+    connect(m_session, &TrainingSession::trainingEvent, this, &TrainPage::onEvent);
     connect(m_session, &TrainingSession::stopped, this, [this] {
         m_redraw->stop();
         redraw();
@@ -237,10 +225,37 @@ void TrainPage::updateProgress() {
     m_progress->setFormat(text);
 }
 
+void TrainPage::onEvent(const TrainingEvent& event) {
+    if (const auto* e = std::get_if<training::RunStartInfo>(&event))
+        onRunStarted(*e);
+    else if (const auto* e = std::get_if<training::PhaseInfo>(&event))
+        onPhaseStarted(*e);
+    else if (const auto* e = std::get_if<training::BatchInfo>(&event))
+        onBatch(*e);
+    else if (const auto* e = std::get_if<ValidationProgress>(&event))
+        onValidation(*e);
+    else if (const auto* e = std::get_if<training::EpochResult>(&event))
+        onEpochFinished(*e);
+    else if (const auto* e = std::get_if<training::BestCheckpointInfo>(&event))
+        onNewBest(*e);
+    else if (const auto* e = std::get_if<training::PhaseResult>(&event))
+        onPhaseFinished(*e);
+    else if (const auto* e = std::get_if<StageProgress>(&event))
+        onStage(e->progress);
+    else if (const auto* e = std::get_if<TrainingWarning>(&event))
+        onWarning(*e);
+    else if (std::holds_alternative<RunSucceeded>(event))
+        onSucceeded();
+    else if (const auto* e = std::get_if<RunFailed>(&event))
+        onFailed(*e);
+    // Epoch starts and the run's summary draw nothing here: the epoch's batches and the
+    // results page show them.
+}
+
 void TrainPage::onRunStarted(const training::RunStartInfo& info) {
     m_totalEpochs = info.totalEpochs > 0 ? info.totalEpochs : m_totalEpochs;
     log(tr("Device: %1; %2 training and %3 validation films; %n epoch(s) planned", nullptr, info.totalEpochs)
-            .arg(coreText(info.deviceText))
+            .arg(noticeText(info.deviceDescription))
             .arg(info.trainFilms)
             .arg(info.valFilms));
     if (info.resumed)
@@ -249,14 +264,14 @@ void TrainPage::onRunStarted(const training::RunStartInfo& info) {
 
 void TrainPage::onPhaseStarted(const training::PhaseInfo& info) {
     m_history.onPhaseStarted(info);
-    m_phaseName = coreText(info.name);
+    m_phaseName = termText(info.name);
     m_lastBatch = {};
     log(tr("Phase %1/%2: %3 — %4 epoch(s), lr %5, %6 trainable parameters")
             .arg(info.phase + 1)
             .arg(info.phaseCount)
             .arg(m_phaseName)
             .arg(info.epochs)
-            .arg(info.learningRate, 0, 'g', 3)
+            .arg(localeNumber(info.learningRate, 3, 'g'))
             .arg(static_cast<qulonglong>(info.trainableParameters)));
     markDirty();
 }
@@ -267,9 +282,9 @@ void TrainPage::onBatch(const training::BatchInfo& info) {
     if (info.etaSeconds >= 0)
         m_etaSeconds = info.etaSeconds;
     m_status->setText(tr("Running loss %1 · running accuracy %2 · %3 images/s")
-                          .arg(info.runningLoss, 0, 'f', 4)
-                          .arg(info.runningAccuracy, 0, 'f', 3)
-                          .arg(info.imagesPerSecond, 0, 'f', 1));
+                          .arg(localeNumber(info.runningLoss, 4))
+                          .arg(localeNumber(info.runningAccuracy, 3))
+                          .arg(localeNumber(info.imagesPerSecond, 1)));
     markDirty();
 }
 
@@ -280,28 +295,36 @@ void TrainPage::onEpochFinished(const training::EpochResult& r) {
     log(tr("Phase %1 epoch %2: train loss %3 acc %4 · val loss %5 acc %6 · lr %7%8")
             .arg(r.phase + 1)
             .arg(r.epoch + 1)
-            .arg(r.trainLoss, 0, 'f', 4)
-            .arg(r.trainAccuracy, 0, 'f', 3)
-            .arg(r.valLoss, 0, 'f', 4)
-            .arg(r.valAccuracy, 0, 'f', 3)
-            .arg(r.learningRate, 0, 'g', 3)
+            .arg(localeNumber(r.trainLoss, 4))
+            .arg(localeNumber(r.trainAccuracy, 3))
+            .arg(localeNumber(r.valLoss, 4))
+            .arg(localeNumber(r.valAccuracy, 3))
+            .arg(localeNumber(r.learningRate, 3, 'g'))
             .arg(r.best ? tr(" · new best") : tr(" · no improvement %1/%2").arg(r.earlyStopCounter).arg(r.patience)));
     markDirty();
 }
 
 void TrainPage::onNewBest(const training::BestCheckpointInfo& best) {
-    log(tr("Best checkpoint: phase %1 epoch %2, val loss %3").arg(best.phase + 1).arg(best.epoch + 1).arg(best.valLoss, 0, 'f', 4));
+    log(tr("Best checkpoint: phase %1 epoch %2, val loss %3").arg(best.phase + 1).arg(best.epoch + 1).arg(localeNumber(best.valLoss, 4)));
 }
 
 void TrainPage::onPhaseFinished(const training::PhaseResult& r) {
     m_history.onPhaseFinished(r);
-    log(tr("Phase %1 ended after %n epoch(s): %2", nullptr, r.epochsRun).arg(r.phase + 1).arg(coreText(r.stopReason)));
+    log(tr("Phase %1 ended after %n epoch(s): %2", nullptr, r.epochsRun).arg(r.phase + 1).arg(noticeText(r.stopReason)));
     markDirty();
 }
 
-void TrainPage::onStage(const QString& stage, qint64 done, qint64 total, double eta) {
+void TrainPage::onValidation(const ValidationProgress& progress) {
+    m_stageText = tr("validating %1/%2").arg(progress.done).arg(progress.total);
+    updateProgress();
+}
+
+void TrainPage::onStage(const Progress& progress) {
+    const QString stage = toQString(progress.stage);
     const bool changed = !m_stageText.startsWith(stage);
-    m_stageText = total > 0 ? tr("%1 %2/%3 · %4").arg(stage).arg(done).arg(total).arg(etaText(eta)) : stage;
+    m_stageText = progress.total > 0
+                      ? tr("%1 %2/%3 · %4").arg(stage).arg(progress.done).arg(progress.total).arg(etaText(progress.etaSeconds))
+                      : stage;
     if (changed)
         log(stage);
     if (m_history.epochsDone() >= m_totalEpochs || m_phaseName.isEmpty() || !m_session->isRunning())
@@ -309,12 +332,16 @@ void TrainPage::onStage(const QString& stage, qint64 done, qint64 total, double 
     updateProgress();
 }
 
+void TrainPage::onWarning(const TrainingWarning& warning) {
+    log(tr("Warning: %1").arg(noticeText(warning.notice)));
+}
+
 void TrainPage::onSucceeded() {
     m_succeeded = true;
     m_cancel->setEnabled(false);
     m_resume->setEnabled(false);
     log(tr("Finished in %1 s. The model and its test report are in %2")
-            .arg(m_clock.elapsed() / 1000.0, 0, 'f', 1)
+            .arg(localeNumber(m_clock.elapsed() / 1000.0, 1))
             .arg(toQString(m_plan->request.runDir)));
     m_dirty = true;
     redraw();
@@ -322,7 +349,9 @@ void TrainPage::onSucceeded() {
     Q_EMIT runSucceeded();
 }
 
-void TrainPage::onFailed(const QString& message, bool cancelled) {
+void TrainPage::onFailed(const RunFailed& failure) {
+    const bool cancelled = failure.cancelled;
+    const QString& message = failure.message;
     m_cancel->setEnabled(false);
     const bool resumable = training::RunDirectory(m_plan->request.runDir).hasRun();
     m_resume->setEnabled(resumable);

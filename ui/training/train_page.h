@@ -1,13 +1,14 @@
 #pragma once
-// TrainPage: runs the plan and shows it learn. Training runs in a TrainingSession (worker
-// thread); this page only draws: the loss, accuracy and learning-rate charts (redrawn at most
-// ten times a second from a training::TrainingHistory), a progress bar with the ETA, and a log. Cancel
-// stops within one batch and keeps the best checkpoint; Resume continues the same run.
+// TrainPage: runs the plan and shows it learn. Training runs in a TrainingSession (a thread of
+// its own); this page only draws the session's events: the loss, accuracy and learning-rate
+// charts (redrawn at most ten times a second from a training::TrainingHistory), a progress bar
+// with the ETA, and a log. Cancel stops within one batch and keeps the best checkpoint; Resume
+// continues the same run.
 #include <QElapsedTimer>
 #include <QWizardPage>
 
 #include "core/training/training_history.h"
-#include "ui/training/training_metatypes.h"
+#include "ui/training/training_event.h"
 
 class QChartView;
 class QLabel;
@@ -51,15 +52,18 @@ private:
     void markDirty() { m_dirty = true; }
     void redraw();
     void updateProgress();
+    void onEvent(const TrainingEvent& event);
     void onRunStarted(const training::RunStartInfo& info);
     void onPhaseStarted(const training::PhaseInfo& info);
     void onBatch(const training::BatchInfo& info);
+    void onValidation(const ValidationProgress& progress);
     void onEpochFinished(const training::EpochResult& result);
     void onNewBest(const training::BestCheckpointInfo& best);
     void onPhaseFinished(const training::PhaseResult& result);
-    void onStage(const QString& stage, qint64 done, qint64 total, double eta);
+    void onStage(const Progress& progress);
+    void onWarning(const TrainingWarning& warning);
     void onSucceeded();
-    void onFailed(const QString& message, bool cancelled);
+    void onFailed(const RunFailed& failure);
     void loadPreviousEpochs();
 
     WizardPlan* m_plan;

@@ -1,22 +1,84 @@
 #include "ui/training/training_session.h"
 
+#include <chrono>
+
 #include <QThread>
 
-#include "ui/training/training_worker.h"
+#include "core/common/error.h"
+#include "ui/common/error_reporter.h"
+#include "ui/common/qt_convert.h"
 
 namespace cxr::ui {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The engine's observer on the training thread: each call becomes a TrainingEvent, posted to
+// the session, which emits it on the GUI thread. Posted calls to one object keep their order,
+// and the thread's finished() is posted after the run's last event.
+class EventQueue : public training::TrainingObserver {
+public:
+    explicit EventQueue(TrainingSession* session) : m_session(session) {}
+
+    void post(TrainingEvent event) {
+        TrainingSession* session = m_session;
+        QMetaObject::invokeMethod(
+            session, [session, event = std::move(event)] { Q_EMIT session->trainingEvent(event); }, Qt::QueuedConnection);
+    }
+
+    void onRunStarted(const training::RunStartInfo& info) override { post(info); }
+    void onPhaseStarted(const training::PhaseInfo& info) override { post(info); }
+    void onEpochStarted(const training::EpochInfo& info) override {
+        m_lastBatch = {};
+        post(info);
+    }
+    void onBatch(const training::BatchInfo& info) override {
+        if (info.batch == info.batches || due(m_lastBatch))
+            post(info);
+    }
+    void onValidationProgress(std::size_t done, std::size_t total) override {
+        if (done == total || due(m_lastValidation))
+            post(ValidationProgress{done, total});
+    }
+    void onEpochFinished(const training::EpochResult& result) override { post(result); }
+    void onNewBest(const training::BestCheckpointInfo& best) override { post(best); }
+    void onPhaseFinished(const training::PhaseResult& result) override { post(result); }
+    void onStage(const Progress& progress) override {
+        // A new stage or its end always goes through; progress within one is coalesced.
+        const bool changed = progress.stage != m_lastStageName;
+        if (changed || progress.done == progress.total || due(m_lastStage)) {
+            m_lastStageName = progress.stage;
+            post(StageProgress{progress});
+        }
+    }
+    void onWarning(const Notice& notice) override { post(TrainingWarning{notice}); }
+    void onRunFinished(const training::TrainingResult& result) override { post(result); }
+
+private:
+    static bool due(Clock::time_point& last) {
+        const auto now = Clock::now();
+        if (now - last < std::chrono::milliseconds(TrainingSession::kThrottleMs))
+            return false;
+        last = now;
+        return true;
+    }
+
+    TrainingSession* m_session;
+    Clock::time_point m_lastBatch{}, m_lastValidation{}, m_lastStage{};
+    std::string m_lastStageName;
+};
+
+}  // namespace
 
 TrainingSession::TrainingSession(QObject* parent) : QObject(parent), m_job(engineTrainingJob()) {
-    registerTrainingMetaTypes();
+    qRegisterMetaType<cxr::ui::TrainingEvent>();
 }
 
 TrainingSession::~TrainingSession() {
     if (m_thread) {
         m_cancel->cancel();
-        m_thread->quit();
         m_thread->wait();
-        delete m_worker;
-        delete m_thread;
+        delete m_thread;  // events still queued for this object go with it
     }
 }
 
@@ -33,30 +95,24 @@ bool TrainingSession::start(const TrainingRequest& request) {
         return false;
     m_request = request;
     m_cancel = std::make_shared<CancelToken>();
-    m_thread = new QThread();
+    // The thread runs the job to its end and reports exactly one of RunSucceeded or RunFailed:
+    // errors are caught here, at the edge, and never cross into the GUI thread as exceptions.
+    m_thread = QThread::create([this, job = m_job, request, cancel = m_cancel] {
+        EventQueue events(this);
+        try {
+            job(request, events, *cancel);
+        } catch (const Error& e) {
+            events.post(RunFailed{toQString(std::string(e.what())), e.code() == ErrorCode::Cancelled});
+            return;
+        } catch (...) {
+            events.post(RunFailed{ErrorReporter::describeCurrent(), false});
+            return;
+        }
+        events.post(RunSucceeded{});
+    });
     m_thread->setObjectName(QStringLiteral("training"));
-    m_worker = new TrainingWorker(m_job, request, m_cancel);
-    m_worker->moveToThread(m_thread);
-
-    // Worker signals are emitted on the training thread; this object lives on the GUI thread,
-    // so each connection below is queued.
-    connect(m_worker, &TrainingWorker::runStarted, this, &TrainingSession::runStarted);
-    connect(m_worker, &TrainingWorker::phaseStarted, this, &TrainingSession::phaseStarted);
-    connect(m_worker, &TrainingWorker::epochStarted, this, &TrainingSession::epochStarted);
-    connect(m_worker, &TrainingWorker::batchProgress, this, &TrainingSession::batchProgress);
-    connect(m_worker, &TrainingWorker::validationProgress, this, &TrainingSession::validationProgress);
-    connect(m_worker, &TrainingWorker::epochFinished, this, &TrainingSession::epochFinished);
-    connect(m_worker, &TrainingWorker::newBest, this, &TrainingSession::newBest);
-    connect(m_worker, &TrainingWorker::phaseFinished, this, &TrainingSession::phaseFinished);
-    connect(m_worker, &TrainingWorker::stage, this, &TrainingSession::stage);
-    connect(m_worker, &TrainingWorker::warning, this, &TrainingSession::warning);
-    connect(m_worker, &TrainingWorker::trainingFinished, this, &TrainingSession::trainingFinished);
-    connect(m_worker, &TrainingWorker::succeeded, this, &TrainingSession::succeeded);
-    connect(m_worker, &TrainingWorker::failed, this, &TrainingSession::failed);
-    // The job's end stops the thread's event loop; the thread's end cleans up on this side.
-    connect(m_worker, &TrainingWorker::succeeded, m_thread, &QThread::quit);
-    connect(m_worker, &TrainingWorker::failed, m_thread, &QThread::quit);
-    connect(m_thread, &QThread::started, m_worker, &TrainingWorker::run);
+    // finished() is emitted on the training thread; this object lives on the GUI thread, so the
+    // connection is queued, behind every event the run posted.
     connect(m_thread, &QThread::finished, this, &TrainingSession::onThreadFinished);
     m_thread->start();
     return true;
@@ -68,11 +124,7 @@ void TrainingSession::cancel() {
 }
 
 void TrainingSession::onThreadFinished() {
-    // Queued signals the worker emitted before quitting were posted before this one, so they
-    // have all been delivered by now.
     m_thread->wait();
-    delete m_worker;
-    m_worker = nullptr;
     delete m_thread;
     m_thread = nullptr;
     Q_EMIT stopped();
