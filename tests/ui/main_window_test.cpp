@@ -1,31 +1,29 @@
 // The review workspace end to end, offscreen: drops with file URLs, a real (random-weights)
-// model in the background, the triage list, error states, CSV and PNG export, settings.
+// model in the background, the triage list, error states, CSV and PNG export, settings. The
+// window is driven as a user drives it: drops, its actions (MainActions), its public slots and
+// its models; what a part shows is read from the part found by its objectName.
 #include <algorithm>
 #include <cmath>
 
 #include <QAction>
 #include <QFile>
-#include <QHeaderView>
+#include <QLabel>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTableView>
 #include <QtTest>
 
 #include "ui/common/app_settings.h"
-#include "ui/diagnosis/drop_hint.h"
 #include "ui/diagnosis/overlay_controls.h"
 #include "ui/diagnosis/result_panel.h"
 #include "ui/diagnosis/review_controller.h"
 #include "ui/diagnosis/review_list_model.h"
-#include "ui/diagnosis/triage_panel.h"
 #include "ui/diagnosis/triage_proxy.h"
+#include "ui/main/main_actions.h"
 #include "ui/main/main_window.h"
 #include "ui/main/status_panel.h"
 #include "ui_test_support.h"
-#include "ui/viewer/dicom_tag_model.h"
 #include "ui/viewer/film_view.h"
 #include "ui/viewer/film_viewer.h"
-#include "ui/viewer/tag_panel.h"
 
 using cxr::ui::MainWindow;
 using cxr::ui::ReviewItem;
@@ -51,6 +49,38 @@ class MainWindowTest : public QObject {
             }
         }
         return window;
+    }
+
+    // A part of the window by its objectName; a missing one ends the test.
+    template <class T>
+    static T* part(const MainWindow* window, const char* name) {
+        T* found = window->findChild<T*>(QString::fromLatin1(name));
+        if (!found) {
+            qFatal("the main window has no %s", name);
+        }
+        return found;
+    }
+    static cxr::ui::FilmViewer* viewer(const MainWindow* w) { return part<cxr::ui::FilmViewer>(w, "filmViewer"); }
+    static QString modelText(const MainWindow* w) { return part<cxr::ui::StatusPanel>(w, "statusPanel")->modelText(); }
+    static QString callText(const MainWindow* w) { return part<cxr::ui::ResultPanel>(w, "resultPanel")->callText(); }
+    static cxr::ui::OverlayControls* overlay(const MainWindow* w) {
+        return part<cxr::ui::OverlayControls>(w, "overlayControls");
+    }
+    // The triage list as shown (sorted, filtered).
+    static cxr::ui::TriageProxy* shownList(const MainWindow* w) { return part<cxr::ui::TriageProxy>(w, "triageProxy"); }
+    static QList<int> visibleSourceRows(const MainWindow* w) {
+        const cxr::ui::TriageProxy* list = shownList(w);
+        QList<int> rows;
+        for (int r = 0; r < list->rowCount(); ++r) {
+            rows << list->mapToSource(list->index(r, 0)).row();
+        }
+        return rows;
+    }
+    // Go ▸ Previous Film until the first film of the list as shown is current.
+    static void goToFirstFilm(MainWindow* w) {
+        for (int i = 0; i < shownList(w)->rowCount(); ++i) {
+            w->actions()->previousFilm->trigger();
+        }
     }
 
     static bool allSettled(const ReviewListModel* model) {
@@ -90,18 +120,18 @@ private Q_SLOTS:
     void noModelSaysHowToGetOne() {
         auto window = makeWindow(false);
         QVERIFY(!window->isModelLoaded());
-        QVERIFY(window->statusPanel()->modelText().contains(QStringLiteral("No model")));
+        QVERIFY(modelText(window.get()).contains(QStringLiteral("No model")));
         cxr::test::dragFiles(window.get(), urls({m_good1}), true);
         QTRY_VERIFY(allSettled(window->reviewModel()));
         QCOMPARE(window->reviewModel()->item(0).status, ReviewItem::Status::Opened);
-        QTRY_VERIFY(window->viewer()->isShowingFilm());
-        QVERIFY(!window->viewer()->hasHeatMap());
+        QTRY_VERIFY(viewer(window.get())->isShowingFilm());
+        QVERIFY(!viewer(window.get())->hasHeatMap());
     }
 
     void droppedFolderGetsResultsInTheList() {
         auto window = makeWindow(true);
         QVERIFY(window->isModelLoaded());
-        QVERIFY(window->statusPanel()->modelText().contains(QStringLiteral("NORMAL/PNEUMONIA")));
+        QVERIFY(modelText(window.get()).contains(QStringLiteral("NORMAL/PNEUMONIA")));
         QVERIFY(cxr::test::dragFiles(window.get(), urls({m_films}), true));
         QTRY_COMPARE_WITH_TIMEOUT(window->reviewModel()->rowCount(), 4, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(allSettled(window->reviewModel()), 60000);
@@ -123,24 +153,24 @@ private Q_SLOTS:
         QCOMPARE(done, 3);
         QCOMPARE(failed, 1);
         // The first film is on screen with its call and heat map.
-        QTRY_VERIFY(window->viewer()->isShowingFilm() && window->viewer()->hasHeatMap());
-        QVERIFY(!window->resultPanel()->callText().isEmpty());
-        QVERIFY(window->viewer()->view()->overlayVisible());
+        QTRY_VERIFY(viewer(window.get())->isShowingFilm() && viewer(window.get())->hasHeatMap());
+        QVERIFY(!callText(window.get()).isEmpty());
+        QVERIFY(viewer(window.get())->view()->overlayVisible());
     }
 
     void badFileShowsErrorThenNextFilmWorks() {
         auto window = makeWindow(true);
         QVERIFY(window->isModelLoaded());
         cxr::test::dragFiles(window.get(), urls({m_broken}), true);
-        QTRY_VERIFY_WITH_TIMEOUT(window->viewer()->isShowingError(), 10000);
-        QVERIFY2(window->viewer()->shownMessage().contains(QStringLiteral("d_broken.dcm")),
-                 qPrintable(window->viewer()->shownMessage()));
+        QTRY_VERIFY_WITH_TIMEOUT(viewer(window.get())->isShowingError(), 10000);
+        QVERIFY2(viewer(window.get())->shownMessage().contains(QStringLiteral("d_broken.dcm")),
+                 qPrintable(viewer(window.get())->shownMessage()));
         cxr::test::dragFiles(window.get(), urls({m_dicom}), true);
-        QTRY_VERIFY_WITH_TIMEOUT(window->viewer()->isShowingFilm() && window->viewer()->hasHeatMap(), 20000);
-        QCOMPARE(window->viewer()->filmPath(), m_dicom);
-        QVERIFY(!window->resultPanel()->callText().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(viewer(window.get())->isShowingFilm() && viewer(window.get())->hasHeatMap(), 20000);
+        QCOMPARE(viewer(window.get())->filmPath(), m_dicom);
+        QVERIFY(!callText(window.get()).isEmpty());
         // The DICOM film's patient fields are listed and marked.
-        QVERIFY(window->tagPanel()->model()->rowCount() > 0);
+        QVERIFY(part<QAbstractItemModel>(window.get(), "dicomTags")->rowCount() > 0);
     }
 
     void nonImageDropIsRefusedWithReason() {
@@ -152,11 +182,12 @@ private Q_SLOTS:
         mime.setUrls(urls({m_text}));
         QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(window.get(), &enter);
-        QVERIFY(window->dropHint()->isVisible());
-        QVERIFY2(window->dropHint()->text().contains(QStringLiteral("notes.txt")), qPrintable(window->dropHint()->text()));
+        const QLabel* hint = part<QLabel>(window.get(), "dropHint");  // a DropHint
+        QVERIFY(hint->isVisible());
+        QVERIFY2(hint->text().contains(QStringLiteral("notes.txt")), qPrintable(hint->text()));
         QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(window.get(), &drop);
-        QVERIFY(!window->dropHint()->isVisible());
+        QVERIFY(!hint->isVisible());
         QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("notes.txt")));
         QCOMPARE(window->reviewModel()->rowCount(), 0);
     }
@@ -167,36 +198,37 @@ private Q_SLOTS:
         window->openPaths({m_good1, m_good2, m_dicom, m_broken});
         QTRY_COMPARE_WITH_TIMEOUT(window->reviewModel()->rowCount(), 4, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(allSettled(window->reviewModel()), 60000);
-        cxr::ui::TriagePanel* triage = window->triage();
-        QTableView* table = triage->table();
+        cxr::ui::TriageProxy* list = shownList(window.get());
 
-        table->sortByColumn(ReviewListModel::ProbabilityColumn, Qt::DescendingOrder);
+        list->sort(ReviewListModel::ProbabilityColumn, Qt::DescendingOrder);
         double previous = 2.0;
-        for (int row : triage->visibleSourceRows()) {
+        for (int row : visibleSourceRows(window.get())) {
             const double p = window->reviewModel()->item(row).positiveProbability();
             QVERIFY(p <= previous);
             previous = p;
         }
-        QCOMPARE(window->reviewModel()->item(triage->visibleSourceRows().last()).status, ReviewItem::Status::Failed);
+        QCOMPARE(window->reviewModel()->item(visibleSourceRows(window.get()).last()).status, ReviewItem::Status::Failed);
 
-        triage->proxy()->setCallFilter(cxr::ui::TriageProxy::Filter::Failed);
-        QCOMPARE(triage->proxy()->rowCount(), 1);
-        triage->proxy()->setCallFilter(cxr::ui::TriageProxy::Filter::All);
+        list->setCallFilter(cxr::ui::TriageProxy::Filter::Failed);
+        QCOMPARE(list->rowCount(), 1);
+        list->setCallFilter(cxr::ui::TriageProxy::Filter::All);
 
-        // Up/down in the list moves the viewer.
-        table->setFocus();
-        triage->selectSourceRow(triage->visibleSourceRows().first());
-        const QString first = window->reviewModel()->item(triage->visibleSourceRows().at(0)).path;
-        const QString second = window->reviewModel()->item(triage->visibleSourceRows().at(1)).path;
-        QTRY_COMPARE(window->viewer()->filmPath(), first);
-        QTest::keyClick(table, Qt::Key_Down);
-        QTRY_COMPARE_WITH_TIMEOUT(window->viewer()->filmPath(), second, 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(window->viewer()->hasHeatMap(), 20000);
-        QTest::keyClick(table, Qt::Key_Up);
-        QTRY_COMPARE(window->viewer()->filmPath(), first);
+        // Next and previous film move through the list as shown, and the viewer follows.
+        goToFirstFilm(window.get());
+        const QString first = window->reviewModel()->item(visibleSourceRows(window.get()).at(0)).path;
+        const QString second = window->reviewModel()->item(visibleSourceRows(window.get()).at(1)).path;
+        QTRY_COMPARE(viewer(window.get())->filmPath(), first);
+        window->actions()->nextFilm->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(viewer(window.get())->filmPath(), second, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(viewer(window.get())->hasHeatMap(), 20000);
+        window->actions()->previousFilm->trigger();
+        QTRY_COMPARE(viewer(window.get())->filmPath(), first);
 
+        // File ▸ Export Triage List as CSV, answered in its file dialog.
         const QString csv = m_dir + QStringLiteral("/triage.csv");
-        QVERIFY(triage->exportCsvTo(csv));
+        cxr::test::answerFileDialog(csv);
+        window->actions()->exportCsv->trigger();
+        QVERIFY(QFileInfo::exists(csv));
         QFile file(csv);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -207,7 +239,7 @@ private Q_SLOTS:
         const QString png = m_dir + QStringLiteral("/overlay.png");
         window->exportOverlayTo(png);
         const QImage exported(png);
-        QCOMPARE(exported.size(), QSize(window->viewer()->film()->width, window->viewer()->film()->height));
+        QCOMPARE(exported.size(), QSize(viewer(window.get())->film()->width, viewer(window.get())->film()->height));
     }
 
     void staleResultsAreIgnored() {
@@ -215,31 +247,34 @@ private Q_SLOTS:
         QVERIFY(window->isModelLoaded());
         window->openPaths({m_good1, m_good2, m_dicom});
         QTRY_COMPARE_WITH_TIMEOUT(window->reviewModel()->rowCount(), 3, 10000);
-        // Hop through the films faster than they are analysed; the last choice must win.
-        for (int i = 0; i < 3; ++i) {
-            window->triage()->selectSourceRow(i % 3);
+        // Hop through the films faster than they are analysed; the last choice must win. The
+        // first film is current once the films are listed: 1, 2, 1, 0, 1, 2 and back to 1.
+        cxr::ui::MainActions* go = window->actions();
+        for (QAction* step : {go->nextFilm, go->nextFilm, go->previousFilm, go->previousFilm, go->nextFilm,
+                              go->nextFilm, go->previousFilm}) {
+            step->trigger();
         }
-        window->triage()->selectSourceRow(1);
         QTRY_VERIFY_WITH_TIMEOUT(allSettled(window->reviewModel()) && window->controller()->isIdle(), 60000);
         QTest::qWait(50);
-        QCOMPARE(window->viewer()->filmPath(), m_good2);
-        QVERIFY(window->viewer()->hasHeatMap());
+        QCOMPARE(viewer(window.get())->filmPath(), m_good2);
+        QVERIFY(viewer(window.get())->hasHeatMap());
     }
 
     void explanationMethodReruns() {
         auto window = makeWindow(true);
         QVERIFY(window->isModelLoaded());
         window->openPaths({m_good1});
-        QTRY_VERIFY_WITH_TIMEOUT(window->viewer()->hasHeatMap(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(viewer(window.get())->hasHeatMap(), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(window->controller()->isIdle(), 30000);
-        const cxr::imaging::Film* film = window->viewer()->film();
-        const cxr::ui::HeatLayer first = window->viewer()->heatMap();  // keeps its values alive
+        const cxr::imaging::Film* film = viewer(window.get())->film();
+        const cxr::ui::HeatLayer first = viewer(window.get())->heatMap();  // keeps its values alive
         QVERIFY(first.values && !first.values->empty());
 
         // Waits for the viewer to show a heat map other than `previous`, then returns it.
         auto nextHeatMap = [&](const cxr::ui::HeatLayer& previous) {
             return QTest::qWaitFor([&] {
-                       return window->viewer()->heatMap().values && window->viewer()->heatMap().values != previous.values;
+                       const auto& shown = viewer(window.get())->heatMap();
+                       return shown.values && shown.values != previous.values;
                    }, 30000) &&
                    QTest::qWaitFor([&] { return window->controller()->isIdle(); }, 30000);
         };
@@ -250,15 +285,15 @@ private Q_SLOTS:
             return worst;
         };
 
-        cxr::ui::OverlaySettings s = window->overlayControls()->settings();
+        cxr::ui::OverlaySettings s = overlay(window.get())->settings();
         const cxr::ui::OverlaySettings original = s;
         s.method = QStringLiteral("layercam");
         s.layer = QStringLiteral("layer3");
-        window->overlayControls()->setSettings(s);
+        overlay(window.get())->setSettings(s);
         QTRY_COMPARE_WITH_TIMEOUT(window->controller()->options().method, std::string("layercam"), 5000);
         QVERIFY(nextHeatMap(first));
-        const cxr::ui::HeatLayer second = window->viewer()->heatMap();
-        QCOMPARE(window->viewer()->film(), film);  // same film object: not decoded again
+        const cxr::ui::HeatLayer second = viewer(window.get())->heatMap();
+        QCOMPARE(viewer(window.get())->film(), film);  // same film object: not decoded again
         // The new map covers the same film, and it is another map: LayerCAM at 14 x 14 is not
         // Grad-CAM at 7 x 7 (a stale map, or the old method rerun, would be identical).
         QCOMPARE(second.width, first.width);
@@ -269,10 +304,10 @@ private Q_SLOTS:
 
         // Back to the first method and layer: the first map again, to the last bit (the map
         // depends on the method and layer, not on how many times it ran).
-        window->overlayControls()->setSettings(original);
+        overlay(window.get())->setSettings(original);
         QTRY_COMPARE_WITH_TIMEOUT(window->controller()->options().method, original.method.toStdString(), 5000);
         QVERIFY(nextHeatMap(second));
-        QCOMPARE(maxDifference(first, window->viewer()->heatMap()), 0.0);
+        QCOMPARE(maxDifference(first, viewer(window.get())->heatMap()), 0.0);
     }
 
     void settingsPersistAcrossRestart() {
@@ -280,27 +315,27 @@ private Q_SLOTS:
         {
             auto window = makeWindow(true);
         QVERIFY(window->isModelLoaded());
-            window->splitter()->setSizes({250, 700, 330});
-            sizes = window->splitter()->sizes();
+            part<QSplitter>(window.get(), "mainSplitter")->setSizes({250, 700, 330});
+            sizes = part<QSplitter>(window.get(), "mainSplitter")->sizes();
             cxr::ui::OverlaySettings s;
             s.visible = false;
             s.opacity = 0.7;
             s.colormap = QStringLiteral("viridis");
             s.method = QStringLiteral("gradcam++");
             s.layer = QStringLiteral("layer3");
-            window->overlayControls()->setSettings(s);
+            overlay(window.get())->setSettings(s);
             window->close();
         }
         auto window = makeWindow(false);
-        QCOMPARE(window->splitter()->sizes(), sizes);
-        const cxr::ui::OverlaySettings s = window->overlayControls()->settings();
+        QCOMPARE(part<QSplitter>(window.get(), "mainSplitter")->sizes(), sizes);
+        const cxr::ui::OverlaySettings s = overlay(window.get())->settings();
         QCOMPARE(s.visible, false);
         QCOMPARE(s.opacity, 0.7);
         QCOMPARE(s.colormap, QStringLiteral("viridis"));
         QCOMPARE(s.method, QStringLiteral("gradcam++"));
         QCOMPARE(s.layer, QStringLiteral("layer3"));
-        QCOMPARE(window->viewer()->colormap(), QStringLiteral("viridis"));
-        QVERIFY(!window->viewer()->overlayEnabled());
+        QCOMPARE(viewer(window.get())->colormap(), QStringLiteral("viridis"));
+        QVERIFY(!viewer(window.get())->overlayEnabled());
         QCOMPARE(window->controller()->options().method, std::string("gradcam++"));
         QCOMPARE(cxr::ui::AppSettings().recentModels().value(0), m_model);
         // The last model comes back in the background.

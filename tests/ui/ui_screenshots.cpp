@@ -12,9 +12,8 @@
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QSignalSpy>
+#include <QAction>
 #include <QSplitter>
-#include <QTabWidget>
-#include <QTableView>
 #include <QtTest>
 
 #include "ui/common/error_reporter.h"
@@ -23,6 +22,8 @@
 #include "ui/diagnosis/review_controller.h"
 #include "ui/diagnosis/review_list_model.h"
 #include "ui/diagnosis/triage_panel.h"
+#include "ui/diagnosis/triage_proxy.h"
+#include "ui/main/main_actions.h"
 #include "ui/main/main_window.h"
 #include "ui/main/settings_dialog.h"
 #include "ui/report/report_renderer.h"
@@ -34,7 +35,6 @@
 #include "ui/training/training_wizard.h"
 #include "ui_test_support.h"
 #include "ui/viewer/film_viewer.h"
-#include "ui/viewer/tag_panel.h"
 
 using namespace cxr::ui;
 
@@ -84,6 +84,16 @@ QString takeOption(QStringList& args, const QString& name) {
     return value;
 }
 
+// A part of the main window by its objectName.
+template <class T>
+T* part(const MainWindow& window, const char* name) {
+    T* found = window.findChild<T*>(QString::fromLatin1(name));
+    if (!found) {
+        qFatal("the main window has no %s", name);
+    }
+    return found;
+}
+
 void shootReview(const Shots& shots, const QString& model, const QStringList& films) {
     {
         MainWindow empty;
@@ -95,13 +105,15 @@ void shootReview(const Shots& shots, const QString& model, const QStringList& fi
     MainWindow window;
     window.resize(1500, 900);
     window.show();
-    window.splitter()->setSizes({520, 640, 340});
+    FilmViewer* viewer = part<FilmViewer>(window, "filmViewer");
+    TriageProxy* shown = part<TriageProxy>(window, "triageProxy");  // the list as shown
+    part<QSplitter>(window, "mainSplitter")->setSizes({520, 640, 340});
     window.loadModel(model);
     if (!waitFor([&] { return window.isModelLoaded(); }, 120000)) {
         qFatal("the model did not load");
     }
     window.openPaths(films);
-    ReviewListModel* list = window.reviewModel();
+    const ReviewListModel* list = window.reviewModel();
     auto settled = [&] {
         if (list->rowCount() == 0 || !window.controller()->isIdle()) {
             return false;
@@ -117,22 +129,32 @@ void shootReview(const Shots& shots, const QString& model, const QStringList& fi
     if (!waitFor(settled, 600000)) {
         qFatal("the films were not analysed in time");
     }
+    // Go ▸ Previous/Next Film to the `index`-th film of the list as shown.
+    auto goTo = [&](int index) {
+        for (int i = 0; i < shown->rowCount(); ++i) {
+            window.actions()->previousFilm->trigger();
+        }
+        for (int i = 0; i < index; ++i) {
+            window.actions()->nextFilm->trigger();
+        }
+    };
     // The film the model is surest has pneumonia, sorted to the top of the list.
-    window.triage()->table()->sortByColumn(ReviewListModel::ProbabilityColumn, Qt::DescendingOrder);
-    window.triage()->selectSourceRow(window.triage()->visibleSourceRows().first());
-    waitFor([&] { return window.viewer()->hasHeatMap() && window.controller()->isIdle(); }, 60000);
+    shown->sort(ReviewListModel::ProbabilityColumn, Qt::DescendingOrder);
+    goTo(0);
+    waitFor([&] { return viewer->hasHeatMap() && window.controller()->isIdle(); }, 60000);
     shots.save(&window, QStringLiteral("main-window"));
-    shots.save(window.triage(), QStringLiteral("triage-list"));
+    shots.save(part<TriagePanel>(window, "triagePanel"), QStringLiteral("triage-list"));
 
     // A DICOM film, if any, with its tags.
-    for (int row : window.triage()->visibleSourceRows()) {
+    for (int index = 0; index < shown->rowCount(); ++index) {
+        const int row = shown->mapToSource(shown->index(index, 0)).row();
         if (list->item(row).path.endsWith(QStringLiteral(".dcm")) && list->item(row).status == ReviewItem::Status::Done) {
-            window.triage()->selectSourceRow(row);
+            goTo(index);
             waitFor([&] {
-                return window.viewer()->filmPath() == list->item(row).path && window.viewer()->isShowingFilm() &&
-                       window.viewer()->hasHeatMap() && window.controller()->isIdle();
+                return viewer->filmPath() == list->item(row).path && viewer->isShowingFilm() && viewer->hasHeatMap() &&
+                       window.controller()->isIdle();
             }, 60000);
-            window.findChild<QTabWidget*>()->setCurrentIndex(1);
+            window.actions()->showTags->trigger();
             shots.save(&window, QStringLiteral("dicom-tags"));
             break;
         }

@@ -6,8 +6,11 @@
 #include <QApplication>
 #include <QDir>
 #include <QDragEnterEvent>
+#include <QElapsedTimer>
+#include <QFileDialog>
 #include <QMimeData>
 #include <QSettings>
+#include <QTimer>
 #include <QWheelEvent>
 #include <QWidget>
 
@@ -143,6 +146,29 @@ bool dragFiles(QWidget* target, const QList<QUrl>& urls, bool drop) {
         QApplication::sendEvent(target, &leave);
     }
     return accepted;
+}
+
+void answerFileDialog(const QString& path, int timeoutMs) {
+    // Polls from the event loop, which the dialog's own exec() keeps running.
+    auto* timer = new QTimer(qApp);
+    auto* clock = new QElapsedTimer;
+    clock->start();
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, clock, path, timeoutMs] {
+        auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+        if (dialog) {
+            dialog->selectFile(path);
+            static_cast<QDialog*>(dialog)->accept();  // QFileDialog::accept, public in QDialog
+        }
+        if (dialog || clock->elapsed() > timeoutMs) {
+            if (!dialog) {
+                qWarning("no file dialog to answer with %s", qPrintable(path));
+            }
+            delete clock;
+            timer->deleteLater();
+            timer->stop();
+        }
+    });
+    timer->start(20);
 }
 
 QPoint brightestPixel(const QImage& image) {

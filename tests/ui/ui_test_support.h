@@ -44,6 +44,10 @@ void wheel(QWidget* target, QPoint at, int degrees);
 // move was accepted (a drop would happen).
 bool dragFiles(QWidget* target, const QList<QUrl>& urls, bool drop);
 
+// Answers the next modal file dialog (open or save) with `path`, as a user typing it would:
+// call it just before the action that opens the dialog. Gives up after `timeoutMs`.
+void answerFileDialog(const QString& path, int timeoutMs = 10000);
+
 // Position of the brightest pixel (sum of RGB) in an image.
 QPoint brightestPixel(const QImage& image);
 

@@ -1,5 +1,7 @@
 #include "ui/main/main_actions.h"
 
+#include <utility>
+
 #include <QAction>
 #include <QMainWindow>
 #include <QMenuBar>
@@ -40,6 +42,18 @@ MainActions::MainActions(QMainWindow* window, FilmViewer* viewer) : QObject(wind
     showTags = make(QString(), tr("DICOM &Tags"), QKeySequence(Qt::CTRL | Qt::Key_I));
     about = make(QStringLiteral("about"), tr("&About CXR Studio"));
     about->setMenuRole(QAction::AboutRole);
+
+    // Stable names, so tests and scripts find a command without knowing its wording.
+    const std::pair<QAction*, const char*> names[] = {
+        {openFiles, "openFiles"},       {openFolder, "openFolder"},       {loadModel, "loadModel"},
+        {loadModelFolder, "loadModelFolder"},                             {trainModel, "trainModel"},
+        {exportOverlay, "exportOverlay"}, {exportCsv, "exportCsv"},       {settings, "settings"},
+        {quit, "quit"},                 {nextFilm, "nextFilm"},           {previousFilm, "previousFilm"},
+        {showTags, "showTags"},         {about, "about"},
+    };
+    for (const auto& [action, name] : names) {
+        action->setObjectName(QString::fromLatin1(name));
+    }
 
     recentFiles = new RecentMenu(tr("Open &Recent"), QStringLiteral("files"), window);
     recentModels = new RecentMenu(tr("Recent &Models"), QStringLiteral("models"), window);

@@ -1,6 +1,7 @@
 #pragma once
 // MainActions: every menu and toolbar command of the main window, with icons and shortcuts,
-// and the menus and toolbar built from them. The window connects them to what they do.
+// and the menus and toolbar built from them. The window connects them to what they do. Each
+// action's objectName is its member's name here ("openFiles", "nextFilm", ...).
 #include <QObject>
 
 class QAction;

@@ -17,9 +17,9 @@
 
 #include "core/model/device.h"
 #include "ui/common/app_settings.h"
-#include "ui/common/core_text.h"
 #include "ui/common/error_reporter.h"
 #include "ui/common/icons.h"
+#include "ui/common/notice_text.h"
 #include "ui/common/qt_convert.h"
 #include "ui/diagnosis/drop_hint.h"
 #include "ui/diagnosis/overlay_controls.h"
@@ -27,12 +27,14 @@
 #include "ui/diagnosis/review_controller.h"
 #include "ui/diagnosis/review_list_model.h"
 #include "ui/diagnosis/triage_panel.h"
+#include "ui/diagnosis/triage_proxy.h"
 #include "ui/main/about_dialog.h"
 #include "ui/main/main_actions.h"
 #include "ui/main/model_loader.h"
 #include "ui/main/recent_menu.h"
 #include "ui/main/settings_dialog.h"
 #include "ui/main/status_panel.h"
+#include "ui/viewer/dicom_tag_model.h"
 #include "ui/viewer/film_viewer.h"
 #include "ui/viewer/tag_panel.h"
 
@@ -54,6 +56,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowIcon(icon(QStringLiteral("cxr-studio")));
     setAcceptDrops(true);
     m_reviewModel = new ReviewListModel(this);
+    m_reviewModel->setObjectName(QStringLiteral("reviewList"));
     m_controller = new ReviewController(m_reviewModel, this);
     m_loader = new ModelLoader(this);
     m_collector = new QFutureWatcher<CollectedFilms>(this);
@@ -61,6 +64,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_actions = new MainActions(this, m_viewer);
     m_result->setModelActions(m_actions->loadModel, m_actions->trainModel);
     m_status = new StatusPanel(statusBar());
+    m_status->setObjectName(QStringLiteral("statusPanel"));
     m_status->setNoModel(tr("No model loaded"));
     connectParts();
     restoreSettings();
@@ -75,6 +79,13 @@ void MainWindow::buildLayout() {
     m_overlay = new OverlayControls(this);
     m_overlay->setToggleAction(m_viewer->overlayToggleAction());
     m_tags = new TagPanel(this);
+    m_viewer->setObjectName(QStringLiteral("filmViewer"));
+    m_triage->setObjectName(QStringLiteral("triagePanel"));
+    m_triage->proxy()->setObjectName(QStringLiteral("triageProxy"));
+    m_result->setObjectName(QStringLiteral("resultPanel"));
+    m_overlay->setObjectName(QStringLiteral("overlayControls"));
+    m_tags->setObjectName(QStringLiteral("tagPanel"));
+    m_tags->model()->setObjectName(QStringLiteral("dicomTags"));
 
     auto* resultPage = new QWidget(this);
     auto* resultLayout = new QVBoxLayout(resultPage);
@@ -82,6 +93,7 @@ void MainWindow::buildLayout() {
     resultLayout->addWidget(m_result, 1);
     resultLayout->addWidget(m_overlay);
     m_sideTabs = new QTabWidget(this);
+    m_sideTabs->setObjectName(QStringLiteral("sideTabs"));
     m_sideTabs->addTab(resultPage, tr("Result"));
     m_sideTabs->addTab(m_tags, tr("DICOM Tags"));
 
@@ -95,6 +107,7 @@ void MainWindow::buildLayout() {
     m_splitter->setCollapsible(1, false);
     setCentralWidget(m_splitter);
     m_dropHint = new DropHint(m_splitter);
+    m_dropHint->setObjectName(QStringLiteral("dropHint"));
 }
 
 void MainWindow::connectParts() {
@@ -209,7 +222,7 @@ void MainWindow::onModelLoaded(const LoadedModel& model) {
     }
     summary.sha256 = toQString(info.sha256);
     summary.threshold = info.threshold;
-    summary.device = coreText(model::deviceDescription(info.device));
+    summary.device = noticeText(model::deviceDescription(info.device));
     summary.source = QDir::toNativeSeparators(model.path);
     m_status->setModel(summary);
     m_status->setTiming(tr("Model loaded"), model.ms);

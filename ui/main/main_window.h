@@ -44,17 +44,15 @@ public:
     bool isModelLoaded() const;
     bool isModelLoading() const;
 
-    FilmViewer* viewer() const { return m_viewer; }
-    TriagePanel* triage() const { return m_triage; }
-    ResultPanel* resultPanel() const { return m_result; }
-    OverlayControls* overlayControls() const { return m_overlay; }
-    TagPanel* tagPanel() const { return m_tags; }
-    ReviewListModel* reviewModel() const { return m_reviewModel; }
-    ReviewController* controller() const { return m_controller; }
-    StatusPanel* statusPanel() const { return m_status; }
-    DropHint* dropHint() const { return m_dropHint; }
+    // Tests and the screenshot tool drive the window as a user does: through its commands
+    // (actions()), its public slots and its models. The child widgets stay private; where what
+    // one shows must be read, findChild finds it by its objectName: "filmViewer",
+    // "triagePanel", "resultPanel", "overlayControls", "tagPanel", "statusPanel", "dropHint",
+    // "mainSplitter", "sideTabs"; the models "reviewList", "triageProxy" (the list as shown:
+    // sorted, filtered) and "dicomTags".
     MainActions* actions() const { return m_actions; }
-    QSplitter* splitter() const { return m_splitter; }
+    const ReviewListModel* reviewModel() const { return m_reviewModel; }
+    const ReviewController* controller() const { return m_controller; }
     bool isCollecting() const;
 
 public Q_SLOTS:
