@@ -60,6 +60,11 @@ std::int64_t ConfusionMatrix::predicted(int cls) const {
     return sum;
 }
 
+double ConfusionMatrix::rowShare(int truth, int predicted) const {
+    const auto n = support(truth);
+    return n > 0 ? static_cast<double>(at(truth, predicted)) / static_cast<double>(n) : 0.0;
+}
+
 double ConfusionMatrix::accuracy() const {
     const auto n = total();
     if (n == 0)

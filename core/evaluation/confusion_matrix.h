@@ -22,6 +22,9 @@ public:
     std::int64_t support(int cls) const;    // row sum
     std::int64_t predicted(int cls) const;  // column sum
     double accuracy() const;                // 0 for an empty matrix
+    // The share of class `truth`'s films called `predicted` (the row-normalised cell the
+    // confusion-matrix view and the PDF print as "% of row"); 0 for a class with no films.
+    double rowShare(int truth, int predicted) const;
 
     // For a two-class matrix with `positive` as the positive class.
     double sensitivity(int positive = 1) const;  // recall of positive: TP / (TP + FN)

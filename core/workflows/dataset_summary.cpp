@@ -1,4 +1,4 @@
-#include "ui/training/dataset_summary.h"
+#include "core/workflows/dataset_summary.h"
 
 #include <algorithm>
 #include <set>
@@ -6,7 +6,7 @@
 #include "core/data/dataset_index.h"
 #include "core/data/split.h"
 
-namespace cxr::ui {
+namespace cxr::workflows {
 namespace {
 
 DatasetRow rowOf(const std::string& name, const std::vector<data::FilmEntry>& films, std::size_t classes) {
@@ -55,4 +55,4 @@ DatasetSummary summarizeDataset(const std::filesystem::path& root, data::ValPoli
     return s;
 }
 
-}  // namespace cxr::ui
+}  // namespace cxr::workflows

@@ -2,7 +2,8 @@
 // DatasetSummary: what the wizard's data page shows about a folder — films per split and class,
 // patients, the validation policy that will apply and why, and the problems the index found.
 // Made by the engine's own index and split (data::DatasetIndex, data::makeSplit), so the page
-// shows exactly the split training will use. Plain C++; runs off the GUI thread.
+// shows exactly the split training will use, and its figures (counts, patients, imbalance) are
+// computed here, once. Plain C++; the wizard runs it off the GUI thread.
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -11,7 +12,7 @@
 
 #include "core/data/split_plan.h"
 
-namespace cxr::ui {
+namespace cxr::workflows {
 
 struct DatasetRow {
     std::string name;                  // "train", "val", "test"
@@ -39,4 +40,4 @@ struct DatasetSummary {
 DatasetSummary summarizeDataset(const std::filesystem::path& root, data::ValPolicy policy,
                                 double valFraction = 0.1, std::uint64_t seed = 42);
 
-}  // namespace cxr::ui
+}  // namespace cxr::workflows

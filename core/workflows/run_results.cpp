@@ -183,4 +183,26 @@ std::vector<ExampleFilm> RunResults::examples(double threshold, int perOutcome) 
     return out;
 }
 
+std::vector<RunResults::SplitCount> RunResults::splitCounts() const {
+    std::vector<SplitCount> out;
+    if (!split.contains("counts") || !split["counts"].is_object())
+        return out;
+    for (const char* name : {"train", "val", "test"}) {
+        const Json& counts = split["counts"];
+        if (!counts.contains(name) || !counts[name].is_object())
+            continue;
+        SplitCount row;
+        row.split = name;
+        for (const auto& c : classes) {
+            const long n = counts[name].value(c, 0L);
+            row.perClass.push_back(n);
+            row.films += n;
+        }
+        if (split.contains("patients") && split["patients"].is_object())
+            row.patients = split["patients"].value(name, -1L);
+        out.push_back(std::move(row));
+    }
+    return out;
+}
+
 }  // namespace cxr::workflows

@@ -66,6 +66,16 @@ struct RunResults {
 
     // Up to `perOutcome` test films for each of TP, FP, TN, FN (most confident first).
     std::vector<ExampleFilm> examples(double threshold, int perOutcome = 1) const;
+
+    // The films per split as split.json records them: train, val, test in that order (those
+    // present), per class in `classes` order, their total and patients (-1 when not recorded).
+    struct SplitCount {
+        std::string split;
+        std::vector<long> perClass;
+        long films = 0;
+        long patients = -1;
+    };
+    std::vector<SplitCount> splitCounts() const;
 };
 
 }  // namespace cxr::workflows

@@ -36,6 +36,16 @@ TEST(ConfusionMatrix, SensitivitySpecificityBinary) {
     EXPECT_DOUBLE_EQ(m.specificity(1), 0.0);
 }
 
+TEST(ConfusionMatrix, RowSharesAreTheRowNormalisedCells) {
+    // 3 NORMAL films (2 called NORMAL), 5 PNEUMONIA (1 called NORMAL); a third class with none.
+    const auto m = ConfusionMatrix::from({0, 0, 0, 1, 1, 1, 1, 1}, {0, 0, 1, 0, 1, 1, 1, 1}, 3);
+    EXPECT_DOUBLE_EQ(m.rowShare(0, 0), 2.0 / 3.0);
+    EXPECT_DOUBLE_EQ(m.rowShare(0, 1), 1.0 / 3.0);
+    EXPECT_DOUBLE_EQ(m.rowShare(1, 0), 0.2);
+    EXPECT_DOUBLE_EQ(m.rowShare(1, 1), 0.8);
+    EXPECT_DOUBLE_EQ(m.rowShare(2, 2), 0.0);
+}
+
 TEST(ConfusionMatrix, RejectsBadInput) {
     EXPECT_THROW(ConfusionMatrix::from({0, 1}, {0}, 2), cxr::Error);
     EXPECT_THROW(ConfusionMatrix::from({0, 2}, {0, 1}, 2), cxr::Error);

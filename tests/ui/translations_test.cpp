@@ -34,7 +34,7 @@
 #include "ui/common/term_text.h"
 #include "ui/diagnosis/review_item.h"
 #include "ui/main/settings_dialog.h"
-#include "ui/training/dataset_summary.h"
+#include "core/workflows/dataset_summary.h"
 #include "training_test_support.h"
 #include "ui_test_support.h"
 #include "core/workflows/about.h"
@@ -426,7 +426,7 @@ void TranslationsTest::termsAndNoticesMatchCore() {
     // The notices a wizard scan and a call produce are worded codes.
     const QString data = test::makeTinyDataSet(test::scratchDir(QStringLiteral("ts-core")), 24, 4, 8, 32);
     for (auto policy : {data::ValPolicy::Auto, data::ValPolicy::Folder}) {
-        const auto summary = ui::summarizeDataset(ui::toPath(data), policy);
+        const auto summary = workflows::summarizeDataset(ui::toPath(data), policy);
         QVERIFY2(englishWording(summary.reason.code()), summary.reason.code().c_str());
         QVERIFY2(ui::isTerm(summary.policy), summary.policy.c_str());
     }

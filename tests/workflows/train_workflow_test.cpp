@@ -17,6 +17,7 @@
 #include "core/workflows/evaluate_workflow.h"
 #include "core/workflows/run_results.h"
 #include "core/workflows/train_workflow.h"
+#include "support/tiny_training_config.h"
 #include "test_dirs.h"
 
 namespace cxr::workflows {
@@ -33,17 +34,12 @@ std::filesystem::path tinySet(const std::filesystem::path& dir) {
     return dir / "data";
 }
 
+// The shared tiny configuration, its cache a little larger than the input (the crop has room)
+// and a fifth of train held out.
 training::TrainingConfig tinyConfig() {
-    training::TrainingConfig c;
-    c.device = "cpu";
-    c.imageSize = 32;
-    c.workingSize = 40;
-    c.batchSize = 8;
+    auto c = test::tinyTrainingConfig(32, 1, 40);
     c.workers = 1;
-    c.threads = 1;
     c.valFraction = 0.2;
-    for (auto& p : c.phases)
-        p.epochs = 1;
     return c;
 }
 
@@ -122,6 +118,15 @@ TEST(RunResults, ReadsBackTheRunsOwnFiguresOperatingPointsAndExamples) {
     EXPECT_EQ(r.report->test.confusion.toJson(), result.report.test.confusion.toJson());
     EXPECT_DOUBLE_EQ(r.chosenThreshold(), result.report.threshold.threshold);
     EXPECT_DOUBLE_EQ(r.temperature(), result.report.calibration.temperature);
+    // The films per split, as split.json has them and the run trained on.
+    const auto counts = r.splitCounts();
+    ASSERT_EQ(counts.size(), 3u);
+    EXPECT_EQ(counts[0].split, "train");
+    EXPECT_EQ(counts[0].films, static_cast<long>(result.trainFilms));
+    EXPECT_EQ(counts[1].films, static_cast<long>(result.valFilms));
+    EXPECT_EQ(counts[2].films, 12);
+    EXPECT_EQ(counts[2].perClass[0] + counts[2].perClass[1], 12);
+    EXPECT_GT(counts[0].patients, 0);
 
     // At the chosen threshold the operating point is the run's test matrix; at 0 every film is
     // called positive, above 1 none.

@@ -100,25 +100,18 @@ void configSection(PdfPageWriter& w, const workflows::RunResults& r) {
 void dataSection(PdfPageWriter& w, const workflows::RunResults& r, const ReportOptions& o) {
     w.heading(QObject::tr("Data"));
     const Json& s = r.split;
-    if (s.contains("counts") && s["counts"].is_object()) {
+    if (!r.splitCounts().empty()) {
         QStringList header{QObject::tr("Split")};
         for (const auto& c : r.classes)
             header << toQString(c);
         header << QObject::tr("Films") << QObject::tr("Patients");
         QList<QStringList> rows;
-        for (const char* split : {"train", "val", "test"}) {
-            if (!s["counts"].contains(split))
-                continue;
-            QStringList row{termText(split)};
-            long total = 0;
-            for (const auto& c : r.classes) {
-                const long n = s["counts"][split].value(c, 0L);
-                total += n;
+        for (const auto& count : r.splitCounts()) {
+            QStringList row{termText(count.split)};
+            for (const long n : count.perClass)
                 row << QString::number(n);
-            }
-            row << QString::number(total);
-            const long patients = s.contains("patients") ? s["patients"].value(split, -1L) : -1L;
-            row << (patients >= 0 ? QString::number(patients) : QStringLiteral("–"));
+            row << QString::number(count.films)
+                << (count.patients >= 0 ? QString::number(count.patients) : QStringLiteral("–"));
             rows << row;
         }
         w.table(header, rows);

@@ -45,10 +45,9 @@ void paintConfusionMatrix(QPainter& p, const QRectF& rect, const evaluation::Con
                    Qt::AlignVCenter | Qt::AlignRight, name(r));
 
     for (int r = 0; r < n; ++r) {
-        const auto support = m.support(r);
         for (int c = 0; c < n; ++c) {
             const auto count = m.at(r, c);
-            const double share = support > 0 ? static_cast<double>(count) / static_cast<double>(support) : 0.0;
+            const double share = m.rowShare(r, c);
             const QRectF cell(grid.left() + c * cw, grid.top() + r * ch, cw, ch);
             // Correct calls in blue, errors in red; the colour deepens with the row share.
             const QColor base = r == c ? QColor(31, 119, 180) : QColor(214, 39, 40);

@@ -26,7 +26,7 @@
 namespace cxr::ui {
 
 struct DataPage::ScanOutcome {
-    std::optional<DatasetSummary> summary;
+    std::optional<workflows::DatasetSummary> summary;
     QString error;
     QString folder;  // scanned (for a demo: the folder made)
 };
@@ -186,7 +186,7 @@ void DataPage::makeDemoSet() {
             options.outDir = toPath(folder);
             const auto demo = workflows::runDemo(options, &progress);
             outcome->folder = toQString(demo.dataDir);
-            outcome->summary = summarizeDataset(demo.dataDir, valPolicy);
+            outcome->summary = workflows::summarizeDataset(demo.dataDir, valPolicy);
         } catch (...) {
             outcome->error = ErrorReporter::describeCurrent();
         }
@@ -214,7 +214,7 @@ void DataPage::rescan() {
     const auto valPolicy = policy();
     m_watcher->setFuture(QtConcurrent::run([outcome, folder, valPolicy] {
         try {
-            outcome->summary = summarizeDataset(toPath(folder), valPolicy);
+            outcome->summary = workflows::summarizeDataset(toPath(folder), valPolicy);
         } catch (...) {
             outcome->error = ErrorReporter::describeCurrent();
         }
@@ -252,7 +252,7 @@ void DataPage::showError(const QString& message) {
     m_status->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(message.toHtmlEscaped()));
 }
 
-void DataPage::showSummary(const DatasetSummary& s) {
+void DataPage::showSummary(const workflows::DatasetSummary& s) {
     m_summary = s;
     QStringList headers{tr("Split")};
     for (const auto& c : s.classes)
@@ -264,7 +264,7 @@ void DataPage::showSummary(const DatasetSummary& s) {
     const int rows = static_cast<int>(s.folders.size() + s.plan.size());
     m_counts->setRowCount(rows);
     int r = 0;
-    auto addRow = [&](const DatasetRow& row, const QString& label, bool bold) {
+    auto addRow = [&](const workflows::DatasetRow& row, const QString& label, bool bold) {
         auto* name = new QTableWidgetItem(label);
         QFont f = name->font();
         f.setBold(bold);

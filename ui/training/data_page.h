@@ -6,7 +6,7 @@
 #include <QFutureWatcher>
 #include <QWizardPage>
 
-#include "ui/training/dataset_summary.h"
+#include "core/workflows/dataset_summary.h"
 
 class QComboBox;
 class QLabel;
@@ -41,7 +41,7 @@ private:
     void browse();
     void makeDemoSet();
     void rescan();
-    void showSummary(const DatasetSummary& summary);
+    void showSummary(const workflows::DatasetSummary& summary);
     void showError(const QString& message);
     void onScanFinished();
     data::ValPolicy policy() const;
@@ -57,7 +57,7 @@ private:
     QLabel* m_reason;
     QListWidget* m_problems;
     QLabel* m_problemsTitle;
-    std::optional<DatasetSummary> m_summary;
+    std::optional<workflows::DatasetSummary> m_summary;
     QFutureWatcher<void>* m_watcher;
     std::shared_ptr<ScanOutcome> m_outcome;
     int m_generation = 0;

@@ -4,13 +4,13 @@
 // page reads what earlier pages wrote and writes its own part.
 #include <optional>
 
-#include "ui/training/dataset_summary.h"
+#include "core/workflows/dataset_summary.h"
 #include "ui/training/training_request.h"
 
 namespace cxr::ui {
 
 struct WizardPlan {
-    std::optional<DatasetSummary> dataset;
+    std::optional<workflows::DatasetSummary> dataset;
     TrainingRequest request;
 };
 
