@@ -22,6 +22,7 @@
 #include "core/common/atomic_file.h"
 #include "core/common/json_io.h"
 #include "core/imaging/film_writer.h"
+#include "support/patient_film.h"
 #include "test_dirs.h"
 
 namespace cxr {
@@ -37,10 +38,7 @@ const std::vector<std::string> kNameIdentifiers = {"KRUMMBEIN", "HEDWIG", "PID88
 const std::string kFilmPrefix = "KRUMMBEIN_HEDWIG-PID8830117-";
 
 imaging::DicomImage filmWithPatient(int index, bool opacity, const std::string& age = "004Y") {
-    imaging::DicomImage image;
-    image.width = 64;
-    image.height = 64;
-    image.pixels.resize(64 * 64);
+    std::vector<std::uint16_t> pixels(64 * 64);
     std::uint32_t state = 2654435761u * static_cast<std::uint32_t>(index + 1);
     for (int y = 0; y < 64; ++y)
         for (int x = 0; x < 64; ++x) {
@@ -48,20 +46,15 @@ imaging::DicomImage filmWithPatient(int index, bool opacity, const std::string& 
             int v = 800 + 30 * y + static_cast<int>(state >> 24);
             if (opacity && (x - 40) * (x - 40) + (y - 30) * (y - 30) < 100)
                 v += 1200;
-            image.pixels[static_cast<std::size_t>(y) * 64 + x] = static_cast<std::uint16_t>(std::min(v, 4095));
+            pixels[static_cast<std::size_t>(y) * 64 + x] = static_cast<std::uint16_t>(std::min(v, 4095));
         }
-    image.windowCenter = 2048;
-    image.windowWidth = 4096;
-    image.meta.modality = "DX";
-    image.meta.viewPosition = "PA";
-    image.meta.bodyPart = "CHEST";
-    image.patient.name = "QUIXOTELY^ZEBULON";
-    image.patient.id = "PID4471953";
-    image.patient.birthDate = "19380517";
-    image.patient.sex = "O";
-    image.patient.accessionNumber = "ACC5530811";
-    image.patient.age = age;
-    return image;
+    // Every identifier distinct from the other tests' patient, so kIdentifiers finds only these.
+    imaging::PatientInfo patient = test::identifiedPatient("QUIXOTELY^ZEBULON", "PID4471953");
+    patient.birthDate = "19380517";
+    patient.sex = "O";
+    patient.accessionNumber = "ACC5530811";
+    patient.age = age;
+    return test::patientFilm(64, 64, std::move(pixels), patient);
 }
 
 // Kaggle layout, every film carrying the same patient, in four transfer syntaxes, named after

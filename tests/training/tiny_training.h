@@ -12,6 +12,7 @@
 #include "core/training/tensor_batch_source.h"
 #include "core/training/training_config.h"
 #include "core/training/training_observer.h"
+#include "support/tiny_training_config.h"
 
 namespace cxr::test {
 
@@ -41,25 +42,7 @@ inline TinyData tinyData(int trainCount = 32, int valCount = 16, int side = 32, 
                     training::TensorBatchSource(xVal, yVal, batch, false)};
 }
 
-inline training::TrainingConfig tinyConfig(int epochsPerPhase = 1) {
-    training::TrainingConfig c;
-    // CXR_TEST_DEVICE=cuda runs the same suite on a GPU (AMP, cuDNN) where one exists.
-    const char* device = std::getenv("CXR_TEST_DEVICE");
-    c.device = device ? device : "cpu";
-    c.imageSize = 32;
-    c.workingSize = 32;
-    c.batchSize = 8;
-    c.workers = 0;
-    c.threads = 1;  // tiny tensors: thread hand-offs would cost more than the work
-    // bf16 on CUDA, fp32 on CPU whatever the processor, so the figures these tests compare are
-    // the same on every CPU; the bf16 CPU path has its own tests.
-    c.precision = "auto-cuda";
-    for (auto& p : c.phases) {
-        p.epochs = epochsPerPhase;
-        p.patience = 5;
-    }
-    return c;
-}
+inline training::TrainingConfig tinyConfig(int epochsPerPhase = 1) { return tinyTrainingConfig(32, epochsPerPhase); }
 
 class RecordingObserver : public training::TrainingObserver {
 public:

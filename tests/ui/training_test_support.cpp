@@ -22,25 +22,11 @@ QString makeTinyDataSet(const QString& dir, int train, int val, int test, int si
     return ui::toQString(root);
 }
 
-training::TrainingConfig tinyTrainingConfig() {
-    training::TrainingConfig c;
-    c.device = "cpu";
-    c.imageSize = 64;
-    c.workingSize = 64;
-    c.batchSize = 8;
-    c.workers = 1;
-    for (auto& p : c.phases) {
-        p.epochs = 1;
-        p.patience = 5;
-    }
-    return c;
-}
-
 void trainTinyRun(const QString& dataDir, const QString& runDir) {
     workflows::TrainFolderOptions o;
     o.dataDir = ui::toPath(dataDir);
     o.runDir = ui::toPath(runDir);
-    o.config = tinyTrainingConfig();
+    o.config = tinyTrainingConfig(64);
     workflows::trainFolder(o);
 }
 

@@ -7,14 +7,12 @@
 #include <QString>
 
 #include "core/training/training_config.h"
+#include "support/tiny_training_config.h"
 
 namespace cxr::test {
 
 // A synthetic Kaggle-layout set of `size` px films in `dir`/data; returns that folder.
 QString makeTinyDataSet(const QString& dir, int train = 48, int val = 8, int test = 24, int size = 64);
-
-// 64 px, batch 8, one epoch per phase (patience high), CPU, no augmentation workers.
-training::TrainingConfig tinyTrainingConfig();
 
 // Trains a run with the engine's own workflow (no GUI) into `runDir`.
 void trainTinyRun(const QString& dataDir, const QString& runDir);

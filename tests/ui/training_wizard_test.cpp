@@ -391,7 +391,7 @@ void TrainingWizardTest::wizardWalksThroughAllPagesAndFinishes() {
     wizard.next();
     QCOMPARE(wizard.currentId(), int(ui::TrainingWizard::Phases));
 
-    auto config = test::tinyTrainingConfig();
+    auto config = test::tinyTrainingConfig(64);
     if (shotEpochs > 0) {
         // Evidence run: larger films and more epochs, so the charts and CAMs show something.
         config.imageSize = 128;
@@ -499,7 +499,7 @@ void TrainingWizardTest::cancelMidPhaseKeepsBestCheckpointAndResumes() {
     QVERIFY(scanned.wait(30000));
     wizard.next();
     wizard.next();
-    auto config = test::tinyTrainingConfig();
+    auto config = test::tinyTrainingConfig(64);
     config.phases[1].epochs = 3;
     wizard.phasesPage()->setConfig(config);
     wizard.phasesPage()->setOutputFolder(run);

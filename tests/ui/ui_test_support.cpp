@@ -17,6 +17,7 @@
 #include "core/imaging/film_writer.h"
 #include "ui/common/error_reporter.h"
 #include "ui/common/qt_convert.h"
+#include "support/patient_film.h"
 
 namespace cxr::test {
 
@@ -69,18 +70,9 @@ QString writeRasterFilm(const QString& dir, const QString& name, int width, int 
 }
 
 QString writeDicomFilm(const QString& dir, const QString& name, int width, int height) {
-    imaging::DicomImage image;
-    image.width = width;
-    image.height = height;
-    image.bitsStored = 12;
     const imaging::Film film = makeFilm(width, height, width / 3, height / 2, width / 8, true);
-    image.pixels.assign(film.pixels.begin(), film.pixels.end());
-    image.windowCenter = 2048;
-    image.windowWidth = 4096;
-    image.meta.modality = "DX";
-    image.meta.viewPosition = "PA";
-    image.patient.name = "Test^Patient";
-    image.patient.id = "P-0001";
+    const imaging::DicomImage image = patientFilm(width, height, {film.pixels.begin(), film.pixels.end()},
+                                                  identifiedPatient("Test^Patient", "P-0001"));
     const QString path = dir + QLatin1Char('/') + name;
     imaging::writeDicom(ui::toPath(path), image, imaging::DicomSyntax::ExplicitLittle);
     return path;
