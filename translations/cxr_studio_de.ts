@@ -126,13 +126,13 @@
     </message>
     <message>
         <location line="-2"/>
-        <location line="+170"/>
+        <location line="+163"/>
         <location line="+1"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-132"/>
         <source>Class weighting</source>
         <translation>Klassengewichtung</translation>
     </message>
@@ -158,17 +158,17 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+44"/>
+        <location line="+37"/>
         <source>Films</source>
         <translation>Aufnahmen</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-37"/>
         <source>Patients</source>
         <translation>Patienten</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
         <source>Validation policy</source>
         <translation>Validierungsstrategie</translation>
     </message>
@@ -258,12 +258,12 @@
         <translation>%1 (nicht angepasst: jede Validierungsaufnahme wurde richtig eingestuft, dort hat die Temperaturskalierung kein Optimum)</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-93"/>
         <source>flip, ±10° rotation (the seed&apos;s transforms)</source>
         <translation>Spiegelung, Drehung ±10° (die Transformationen des Ausgangsskripts)</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+96"/>
         <source>%1 (the search stopped at its bound: the validation loss still falls beyond it, so this is a limit, not a fitted optimum)</source>
         <translation>%1 (die Suche endete an ihrer Grenze: der Validierungsverlust fällt darüber hinaus weiter, dies ist also eine Grenze und kein angepasstes Optimum)</translation>
     </message>
@@ -279,7 +279,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../ui/results/result_charts.cpp" line="+89"/>
+        <location filename="../ui/results/result_charts.cpp" line="+90"/>
         <location filename="../ui/results/results_view.cpp" line="+47"/>
         <source>accuracy</source>
         <translation>Genauigkeit</translation>
@@ -455,7 +455,7 @@
         <translation>Referenz</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>%1% of row</source>
         <translation>%1 % der Zeile</translation>
     </message>
@@ -2185,7 +2185,7 @@ SHA-256 der Gewichte: %2</translation>
 <context>
     <name>cxr::ui::ThresholdPicker</name>
     <message>
-        <location filename="../ui/results/threshold_picker.cpp" line="+22"/>
+        <location filename="../ui/results/threshold_picker.cpp" line="+23"/>
         <source>Back to the chosen threshold</source>
         <translation>Zurück zum gewählten Schwellenwert</translation>
     </message>
@@ -2879,9 +2879,73 @@ SHA-256 der Gewichte: %2</translation>
     </message>
 </context>
 <context>
+    <name>stage.decoding_films</name>
+    <message>
+        <location line="+42"/>
+        <source>decoding films</source>
+        <translation>Aufnahmen werden dekodiert</translation>
+    </message>
+</context>
+<context>
+    <name>stage.evaluating</name>
+    <message>
+        <location line="+4"/>
+        <source>evaluating on validation and test</source>
+        <translation>Auswertung auf Validierungs- und Testdaten</translation>
+    </message>
+</context>
+<context>
+    <name>stage.exporting</name>
+    <message>
+        <location line="+1"/>
+        <source>exporting the model bundle</source>
+        <translation>Modellpaket wird exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>stage.imagenet_weights</name>
+    <message>
+        <location line="-6"/>
+        <source>ImageNet weights: {description}</source>
+        <translation>ImageNet-Gewichte: {description}</translation>
+    </message>
+</context>
+<context>
+    <name>stage.indexing</name>
+    <message>
+        <location line="-1"/>
+        <source>indexing the data folder</source>
+        <translation>Datenordner wird indiziert</translation>
+    </message>
+</context>
+<context>
+    <name>stage.predicting</name>
+    <message>
+        <location line="+5"/>
+        <source>predicting {films}</source>
+        <translation>Vorhersage für {films}</translation>
+    </message>
+</context>
+<context>
+    <name>stage.writing_cache</name>
+    <message>
+        <location line="-2"/>
+        <source>writing film cache</source>
+        <translation>Aufnahme-Cache wird geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>stage.writing_synthetic</name>
+    <message>
+        <location line="+1"/>
+        <source>writing synthetic films</source>
+        <translation>synthetische Aufnahmen werden geschrieben</translation>
+    </message>
+</context>
+<context>
     <name>text.verbatim</name>
     <message>
-        <location line="+40"/>
+        <location line="+5"/>
         <source>{text}</source>
         <translation>{text}</translation>
     </message>
@@ -2889,7 +2953,7 @@ SHA-256 der Gewichte: %2</translation>
 <context>
     <name>training.loss_non_finite_epoch</name>
     <message>
-        <location line="-7"/>
+        <location line="-16"/>
         <source>phase {phase} (&apos;{name}&apos;) stopped: the training loss became {value} by batch {batch} of {batches}; the weights of this epoch were not saved. Lower the learning rate or check the input films</source>
         <translation>Phase {phase} („{name}“) gestoppt: der Trainingsverlust wurde bis Batch {batch} von {batches} zu {value}; die Gewichte dieser Epoche wurden nicht gespeichert. Lernrate senken oder die Eingabeaufnahmen prüfen</translation>
     </message>

@@ -126,13 +126,13 @@
     </message>
     <message>
         <location line="-2"/>
-        <location line="+170"/>
+        <location line="+163"/>
         <location line="+1"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-132"/>
         <source>Class weighting</source>
         <translation>Pondération des classes</translation>
     </message>
@@ -158,17 +158,17 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+44"/>
+        <location line="+37"/>
         <source>Films</source>
         <translation>Clichés</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-37"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
         <source>Validation policy</source>
         <translation>Stratégie de validation</translation>
     </message>
@@ -258,12 +258,12 @@
         <translation>%1 (non ajustée&#xa0;: chaque cliché de validation a été bien classé, la mise à l’échelle de température n’y a pas d’optimum)</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-93"/>
         <source>flip, ±10° rotation (the seed&apos;s transforms)</source>
         <translation>retournement, rotation ±10° (les transformations du script d&apos;origine)</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+96"/>
         <source>%1 (the search stopped at its bound: the validation loss still falls beyond it, so this is a limit, not a fitted optimum)</source>
         <translation>%1 (la recherche s’est arrêtée à sa borne&#xa0;: la perte de validation diminue encore au-delà, c’est donc une limite et non un optimum ajusté)</translation>
     </message>
@@ -279,7 +279,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../ui/results/result_charts.cpp" line="+89"/>
+        <location filename="../ui/results/result_charts.cpp" line="+90"/>
         <location filename="../ui/results/results_view.cpp" line="+47"/>
         <source>accuracy</source>
         <translation>exactitude</translation>
@@ -455,7 +455,7 @@
         <translation>référence</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>%1% of row</source>
         <translation>%1&#xa0;% de la ligne</translation>
     </message>
@@ -2185,7 +2185,7 @@ SHA-256 des poids&#xa0;: %2</translation>
 <context>
     <name>cxr::ui::ThresholdPicker</name>
     <message>
-        <location filename="../ui/results/threshold_picker.cpp" line="+22"/>
+        <location filename="../ui/results/threshold_picker.cpp" line="+23"/>
         <source>Back to the chosen threshold</source>
         <translation>Revenir au seuil choisi</translation>
     </message>
@@ -2879,9 +2879,73 @@ SHA-256 des poids&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>stage.decoding_films</name>
+    <message>
+        <location line="+42"/>
+        <source>decoding films</source>
+        <translation>décodage des clichés</translation>
+    </message>
+</context>
+<context>
+    <name>stage.evaluating</name>
+    <message>
+        <location line="+4"/>
+        <source>evaluating on validation and test</source>
+        <translation>évaluation sur les données de validation et de test</translation>
+    </message>
+</context>
+<context>
+    <name>stage.exporting</name>
+    <message>
+        <location line="+1"/>
+        <source>exporting the model bundle</source>
+        <translation>export du paquet du modèle</translation>
+    </message>
+</context>
+<context>
+    <name>stage.imagenet_weights</name>
+    <message>
+        <location line="-6"/>
+        <source>ImageNet weights: {description}</source>
+        <translation>poids ImageNet&#xa0;: {description}</translation>
+    </message>
+</context>
+<context>
+    <name>stage.indexing</name>
+    <message>
+        <location line="-1"/>
+        <source>indexing the data folder</source>
+        <translation>indexation du dossier de données</translation>
+    </message>
+</context>
+<context>
+    <name>stage.predicting</name>
+    <message>
+        <location line="+5"/>
+        <source>predicting {films}</source>
+        <translation>prédiction sur {films}</translation>
+    </message>
+</context>
+<context>
+    <name>stage.writing_cache</name>
+    <message>
+        <location line="-2"/>
+        <source>writing film cache</source>
+        <translation>écriture du cache de clichés</translation>
+    </message>
+</context>
+<context>
+    <name>stage.writing_synthetic</name>
+    <message>
+        <location line="+1"/>
+        <source>writing synthetic films</source>
+        <translation>écriture des clichés synthétiques</translation>
+    </message>
+</context>
+<context>
     <name>text.verbatim</name>
     <message>
-        <location line="+40"/>
+        <location line="+5"/>
         <source>{text}</source>
         <translation>{text}</translation>
     </message>
@@ -2889,7 +2953,7 @@ SHA-256 des poids&#xa0;: %2</translation>
 <context>
     <name>training.loss_non_finite_epoch</name>
     <message>
-        <location line="-7"/>
+        <location line="-16"/>
         <source>phase {phase} (&apos;{name}&apos;) stopped: the training loss became {value} by batch {batch} of {batches}; the weights of this epoch were not saved. Lower the learning rate or check the input films</source>
         <translation>phase {phase} («&#xa0;{name}&#xa0;») arrêtée&#xa0;: la perte d’entraînement est devenue {value} avant le lot {batch} sur {batches}&#xa0;; les poids de cette époque n’ont pas été enregistrés. Baissez le taux d’apprentissage ou vérifiez les clichés d’entrée</translation>
     </message>

@@ -20,7 +20,7 @@ void TerminalProgress::onProgress(const Progress& p) {
     if (m_drawn && !last && now - m_lastDraw < std::chrono::milliseconds(100))
         return;
     m_lastDraw = now;
-    std::string line = p.stage + "  " + std::to_string(p.done);
+    std::string line = englishText(p.stage) + "  " + std::to_string(p.done);
     if (p.total > 0)
         line += "/" + std::to_string(p.total) + "  " + std::to_string(p.done * 100 / p.total) + "%";
     if (p.etaSeconds >= 0)

@@ -89,6 +89,15 @@ const std::vector<NoticeWording>& noticeWordings() {
         CXR_NOTICE("training.val_loss_non_finite",
                    "phase {phase} ('{name}') stopped: the validation loss became {value}; the weights of this epoch "
                    "were not saved. Lower the learning rate"),
+        // What a long task is doing (Progress::stage), shown beside its bar and ETA.
+        CXR_NOTICE("stage.indexing", "indexing the data folder"),
+        CXR_NOTICE("stage.imagenet_weights", "ImageNet weights: {description}"),
+        CXR_NOTICE("stage.decoding_films", "decoding films"),
+        CXR_NOTICE("stage.writing_cache", "writing film cache"),
+        CXR_NOTICE("stage.writing_synthetic", "writing synthetic films"),
+        CXR_NOTICE("stage.predicting", "predicting {films}"),
+        CXR_NOTICE("stage.evaluating", "evaluating on validation and test"),
+        CXR_NOTICE("stage.exporting", "exporting the model bundle"),
         // A text stored before notices existed (older run folders): shown as it was written.
         CXR_NOTICE("text.verbatim", "{text}"),
     };

@@ -5,10 +5,12 @@
 #include <cstddef>
 #include <string>
 
+#include "core/common/notice.h"
+
 namespace cxr {
 
 struct Progress {
-    std::string stage;       // what is being done, e.g. "decoding films"
+    Notice stage;            // what is being done: a stage.* notice, e.g. stage.decoding_films
     std::size_t done = 0;
     std::size_t total = 0;   // 0 when unknown
     double etaSeconds = -1;  // < 0 when unknown

@@ -230,7 +230,7 @@ FilmCacheInfo buildFilmCache(const std::vector<FilmEntry>& films, const fs::path
                 stop = true;
             if (progress && finished != reported) {
                 reported = finished;
-                const Progress p{"decoding films", finished, toDecode.size(), eta.update(finished)};
+                const Progress p{Notice("stage.decoding_films"), finished, toDecode.size(), eta.update(finished)};
                 lock.unlock();
                 progress->onProgress(p);
                 lock.lock();
@@ -280,7 +280,7 @@ FilmCacheInfo buildFilmCache(const std::vector<FilmEntry>& films, const fs::path
         logger()->warn("skipped an unreadable film: {}", s.reason);
 
     if (progress)
-        progress->onProgress({"writing film cache", 0, records.size(), -1});
+        progress->onProgress({Notice("stage.writing_cache"), 0, records.size(), -1});
     std::vector<std::uint8_t> buffer(static_cast<std::size_t>(side) * side);
     writeFilmCache(cacheFile, side, records, [&](std::size_t i) -> const std::uint8_t* {
         const Item& item = *kept[i];
@@ -292,7 +292,7 @@ FilmCacheInfo buildFilmCache(const std::vector<FilmEntry>& films, const fs::path
     info.films = records.size();
     info.seconds = clock.elapsedSeconds();
     if (progress)
-        progress->onProgress({"writing film cache", records.size(), records.size(), 0});
+        progress->onProgress({Notice("stage.writing_cache"), records.size(), records.size(), 0});
     logger()->info("film cache {}: {} films ({} decoded, {} reused, {} skipped) in {:.1f} s", displayPath(cacheFile),
                    info.films, info.decoded, info.reused, info.skipped.size(), info.seconds);
     return info;

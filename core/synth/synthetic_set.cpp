@@ -109,7 +109,7 @@ std::vector<FilmResult> writeFilms(const fs::path& root, const std::vector<FilmP
         if (cancel && cancel->isCancelled())
             stop.store(true);
         if (progress && now != reported) {
-            progress->onProgress({"writing synthetic films", now, plans.size(), eta.update(now)});
+            progress->onProgress({Notice("stage.writing_synthetic"), now, plans.size(), eta.update(now)});
             reported = now;
         }
         if (finished || stop.load())

@@ -117,14 +117,14 @@ void ConsoleTrainingObserver::onStage(const Progress& p) {
         clearBar();
         m_lastStage = p.stage;
         if (!m_interactive || p.total == 0) {
-            m_out << p.stage << (p.total ? " (" + std::to_string(p.total) + ")" : "") << "...\n";
+            m_out << englishText(p.stage) << (p.total ? " (" + std::to_string(p.total) + ")" : "") << "...\n";
             m_out.flush();
             return;
         }
     }
     if (!m_interactive || p.total == 0 || (!due() && p.done != p.total))
         return;
-    m_out << "\r\033[2K  " << p.stage << " " << bar(p.done, p.total) << " " << p.done << "/" << p.total
+    m_out << "\r\033[2K  " << englishText(p.stage) << " " << bar(p.done, p.total) << " " << p.done << "/" << p.total
           << (p.etaSeconds >= 0 ? "  ETA " + formatDuration(p.etaSeconds) : "");
     m_out.flush();
     m_barShown = true;

@@ -37,7 +37,7 @@ private:
     bool m_barShown = false;
     int m_phaseCount = 0;
     int m_phaseEpochs = 0;
-    std::string m_lastStage;
+    Notice m_lastStage;
     std::chrono::steady_clock::time_point m_lastDraw{};
 };
 

@@ -99,7 +99,7 @@ EvaluateModelResult evaluateModel(const EvaluateModelOptions& options, ProgressS
             bundle.net, source, settings,
             [&](std::size_t done, std::size_t total) {
                 if (progress)
-                    progress->onProgress(Progress{"predicting " + options.split, done, total, -1});
+                    progress->onProgress(Progress{Notice("stage.predicting").text("films", options.split), done, total, -1});
             },
             cancel);
         auto predictions = training::toPredictions(output);

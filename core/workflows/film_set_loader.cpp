@@ -117,7 +117,7 @@ evaluation::Predictions FilmSetLoader::predict(model::ResNet18& net, training::B
         net, source, settings,
         [&](std::size_t done, std::size_t total) {
             if (observer)
-                observer->onStage(Progress{"predicting " + what, done, total, -1});
+                observer->onStage(Progress{Notice("stage.predicting").text("films", what), done, total, -1});
         },
         cancel);
     auto predictions = training::toPredictions(output);

@@ -44,7 +44,7 @@ void warn(TrainFolderResult& result, training::TrainingObserver* observer, const
         observer->onWarning(notice);
 }
 
-void stage(training::TrainingObserver* observer, const std::string& what, std::size_t done = 0,
+void stage(training::TrainingObserver* observer, const Notice& what, std::size_t done = 0,
            std::size_t total = 0) {
     if (observer)
         observer->onStage(Progress{what, done, total, -1});
@@ -157,7 +157,7 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
         config.validate();
 
         // The folder's path stays out of the run's output, which often ends up in a shared log.
-        stage(observer, "indexing the data folder");
+        stage(observer, Notice("stage.indexing"));
         const auto index = data::DatasetIndex::scan(options.dataDir);
         for (const auto& problem : index.problems())
             warn(result, observer, problem);
@@ -192,7 +192,7 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
             weightsJson = provenance.toJson();
             if (provenance.recognised) {
                 logger()->info("ImageNet weights: {}", provenance.description);
-                stage(observer, "ImageNet weights: " + provenance.description);
+                stage(observer, Notice("stage.imagenet_weights").text("description", provenance.description));
             } else {
                 warn(result, observer, Notice("weights.unknown_provenance").text("sha256", provenance.sha256.substr(0, 8)));
             }
@@ -227,7 +227,7 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
         for (const auto& w : result.training.warnings)
             result.warnings.push_back(w);
 
-        stage(observer, "evaluating on validation and test");
+        stage(observer, Notice("stage.evaluating"));
         const auto scoring = training::inferenceSettings(trainer.stepSettings());
         const auto valPred = films.predict(net, films.val(), scoring, "validation", observer, cancel);
         const auto testPred = films.predict(net, films.test(), scoring, "test", observer, cancel);
@@ -238,7 +238,7 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
         writePredictionFile(predictionFileOf(runDir.root()), withReferences(valPred, runFilms),
                             withReferences(testPred, runFilms));
 
-        stage(observer, "exporting the model bundle");
+        stage(observer, Notice("stage.exporting"));
         Json configJson = runConfigJson(options, config, pretrained);
         configJson["pretrainedWeights"] = weightsJson;
         configJson["split"] = splitJson;

@@ -175,7 +175,7 @@ void TrainingWizardTest::sessionDeliversThrottledEventsInOrder() {
         o.onEpochFinished(epoch);
         for (const char* stage : {"caching", "evaluating"})
             for (std::size_t d = 0; d <= kBatches; ++d)
-                o.onStage(Progress{stage, d, kBatches, -1});
+                o.onStage(Progress{Notice(stage), d, kBatches, -1});
         o.onWarning(Notice("test.warning").integer("films", 3));
         training::TrainingResult result;
         result.completed = true;
@@ -217,7 +217,7 @@ void TrainingWizardTest::sessionDeliversThrottledEventsInOrder() {
     QStringList stageMarks;
     for (const auto& s : stages)
         if (s.progress.done == 0 || s.progress.done == s.progress.total)
-            stageMarks << QStringLiteral("%1 %2").arg(QString::fromStdString(s.progress.stage)).arg(s.progress.done);
+            stageMarks << QStringLiteral("%1 %2").arg(QString::fromStdString(s.progress.stage.code())).arg(s.progress.done);
     QCOMPARE(stageMarks, QStringList({QStringLiteral("caching 0"), QStringLiteral("caching 2000"),
                                       QStringLiteral("evaluating 0"), QStringLiteral("evaluating 2000")}));
     QCOMPARE(log.all<training::EpochResult>().at(0).valLoss, 0.5);

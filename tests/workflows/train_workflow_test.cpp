@@ -187,7 +187,7 @@ TEST(TrainWorkflow, CancelThenResumeFinishesWithoutDuplicateEpochs) {
 // Records what a run tells its user (the console and the GUI show these).
 class RunLog : public training::TrainingObserver {
 public:
-    void onStage(const Progress& p) override { lines.push_back(p.stage); }
+    void onStage(const Progress& p) override { lines.push_back(englishText(p.stage)); }
     void onWarning(const Notice& notice) override { lines.push_back("warning: " + englishText(notice)); }
     std::vector<std::string> lines;
 };

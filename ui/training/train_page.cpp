@@ -320,7 +320,7 @@ void TrainPage::onValidation(const ValidationProgress& progress) {
 }
 
 void TrainPage::onStage(const Progress& progress) {
-    const QString stage = toQString(progress.stage);
+    const QString stage = noticeText(progress.stage);
     const bool changed = !m_stageText.startsWith(stage);
     m_stageText = progress.total > 0
                       ? tr("%1 %2/%3 · %4").arg(stage).arg(progress.done).arg(progress.total).arg(etaText(progress.etaSeconds))

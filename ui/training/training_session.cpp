@@ -65,7 +65,7 @@ private:
 
     TrainingSession* m_session;
     Clock::time_point m_lastBatch{}, m_lastValidation{}, m_lastStage{};
-    std::string m_lastStageName;
+    Notice m_lastStageName;
 };
 
 }  // namespace
