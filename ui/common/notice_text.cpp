@@ -37,26 +37,11 @@ QString noticeText(const Notice& notice) {
     const char* english = englishWording(notice.code());
     if (!english)
         return QString::fromStdString(englishText(notice));
+    // Values go in after translation, by name (core's fillWording, as for the English): a
+    // translation may order them as its grammar needs.
     const QString wording = QCoreApplication::translate(notice.code().c_str(), english);
-    // Values go in after translation, by name: a translation may order them as its grammar needs.
-    QString out;
-    out.reserve(wording.size() + 16);
-    for (qsizetype i = 0; i < wording.size();) {
-        const qsizetype open = wording.indexOf(QLatin1Char('{'), i);
-        const qsizetype close = open < 0 ? -1 : wording.indexOf(QLatin1Char('}'), open);
-        if (close < 0) {
-            out += wording.mid(i);
-            break;
-        }
-        out += wording.mid(i, open - i);
-        const std::string name = wording.mid(open + 1, close - open - 1).toStdString();
-        if (const NoticeValue* v = notice.arg(name))
-            out += valueText(*v);
-        else
-            out += wording.mid(open, close - open + 1);
-        i = close + 1;
-    }
-    return out;
+    return QString::fromStdString(fillWording(wording.toStdString(), notice,
+                                              [](const NoticeValue& v) { return valueText(v).toStdString(); }));
 }
 
 QStringList noticeTexts(const std::vector<Notice>& notices) {

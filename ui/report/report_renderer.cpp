@@ -100,13 +100,14 @@ void configSection(PdfPageWriter& w, const workflows::RunResults& r) {
 void dataSection(PdfPageWriter& w, const workflows::RunResults& r, const ReportOptions& o) {
     w.heading(QObject::tr("Data"));
     const Json& s = r.split;
-    if (!r.splitCounts().empty()) {
+    const auto splitCounts = r.splitCounts();
+    if (!splitCounts.empty()) {
         QStringList header{QObject::tr("Split")};
         for (const auto& c : r.classes)
             header << toQString(c);
         header << QObject::tr("Films") << QObject::tr("Patients");
         QList<QStringList> rows;
-        for (const auto& count : r.splitCounts()) {
+        for (const auto& count : splitCounts) {
             QStringList row{termText(count.split)};
             for (const long n : count.perClass)
                 row << QString::number(n);
