@@ -1,37 +1,37 @@
-// `cxr pacs`: CXR Studio as a DICOM node. `cxr pacs echo NODE` checks that a PACS answers.
-#include <iostream>
-#include <memory>
+// `cxr pacs`: CXR Studio as a DICOM node. The subcommands register in pacs_command.h.
+#include <algorithm>
 
-#include "app/cli/command.h"
-#include "core/pacs/verification.h"
+#include "app/cli/pacs_command.h"
 
 namespace cxr::cli {
-namespace {
 
-struct PacsArgs {
-    std::string node;
-    pacs::AssociationSettings settings;
-};
+std::vector<CommandEntry>& pacsCommandRegistry() {
+    static std::vector<CommandEntry> registry;  // function-local: safe across static init order
+    return registry;
+}
+
+PacsCommandRegistration::PacsCommandRegistration(int order, CommandSetup setup) {
+    pacsCommandRegistry().push_back({order, std::move(setup)});
+}
+
+namespace {
 
 const CommandRegistration kPacs(50, [](CLI::App& root, CLI::App*& sub) -> CommandRun {
     sub = root.add_subcommand("pacs", "Talk to a PACS or another DICOM node");
     sub->description("Talk to a PACS or another DICOM node, written AET@HOST:PORT (e.g. ORTHANC@localhost:4242).");
     sub->require_subcommand(1);
-    auto args = std::make_shared<PacsArgs>();
-    CLI::App* echo = sub->add_subcommand("echo", "Check that a node answers (DICOM C-ECHO)");
-    echo->add_option("NODE", args->node, "The node, AET@HOST:PORT")->required();
-    echo->add_option("--aet", args->settings.callingAeTitle, "Our calling AE title")->capture_default_str();
-    echo->add_option("--timeout", args->settings.connectTimeoutSeconds, "Seconds to wait for an answer")
-        ->capture_default_str()
-        ->check(CLI::Range(1, 3600));
-    return [args, echo]() -> int {
-        if (echo->parsed()) {
-            const auto node = pacs::parseDicomNode(args->node);
-            const auto result = pacs::verifyConnection(node, args->settings);
-            std::cout << node.toString() << " answered the echo from " << args->settings.callingAeTitle << " in "
-                      << static_cast<long>(result.milliseconds + 0.5) << " ms\n";
-            return 0;
-        }
+    auto registry = pacsCommandRegistry();
+    std::sort(registry.begin(), registry.end(), [](const auto& a, const auto& b) { return a.order < b.order; });
+    std::vector<std::pair<CLI::App*, CommandRun>> commands;
+    for (const auto& entry : registry) {
+        CLI::App* nested = nullptr;
+        auto run = entry.setup(*sub, nested);
+        commands.emplace_back(nested, std::move(run));
+    }
+    return [commands]() -> int {
+        for (const auto& [nested, run] : commands)
+            if (nested->parsed())
+                return run();
         return 2;
     };
 });

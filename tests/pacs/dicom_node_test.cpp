@@ -2,19 +2,16 @@
 // pacs.orthanc fixture (tests/pacs/orthanc_fixture.sh): answered, rejected, unreachable, and
 // the same through `cxr pacs echo`.
 #include <chrono>
-#include <fstream>
 #include <map>
 #include <string>
 
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include "core/common/error.h"
 #include "core/pacs/dicom_node.h"
 #include "core/pacs/verification.h"
 #include "hardening/cli_process.h"
+#include "pacs/test_pacs_env.h"
 #include "test_dirs.h"
 
 namespace cxr::pacs {
@@ -52,30 +49,8 @@ TEST(DicomNode, ParsesAetHostPortAndSaysWhatIsWrong) {
     }
 }
 
-// The Orthanc the fixture started: its AE title and DICOM port.
-DicomNode testPacs() {
-    std::ifstream in(std::string(CXR_TEST_TMP) + "/orthanc/orthanc.env");
-    std::map<std::string, std::string> env;
-    for (std::string line; std::getline(in, line);)
-        if (const auto eq = line.find('='); eq != std::string::npos)
-            env[line.substr(0, eq)] = line.substr(eq + 1);
-    if (env.count("AET") == 0)
-        throw Error(ErrorCode::NotFound, "the pacs.orthanc fixture wrote no orthanc.env");
-    return DicomNode{env["AET"], "127.0.0.1", std::stoi(env["DICOM_PORT"])};
-}
-
-// A loopback port nothing listens on (bound, then closed).
-int closedPort() {
-    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    ::getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
-    ::close(s);
-    return ntohs(a.sin_port);
-}
+DicomNode testPacs() { return test::testPacs().node; }
+using test::closedPort;
 
 TEST(Verification, ARealPacsAnswersTheEcho) {
     const auto result = verifyConnection(testPacs(), AssociationSettings{});

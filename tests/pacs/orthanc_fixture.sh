@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts (or stops) a real Orthanc PACS on loopback for the pacs tests: a generated
-# configuration in DIR (free ports, its own storage, called-AE-title checking on), the ports in
-# DIR/orthanc.env. Usage: orthanc_fixture.sh start|stop DIR [PYTHON]
+# configuration in DIR (free ports, its own storage, called-AE-title checking on, any caller may
+# echo, store, find and get; C-MOVE goes to the one modality it knows, CXRSTUDIO at 127.0.0.1 on
+# MOVE_PORT, where a test runs our Storage SCP), the ports in DIR/orthanc.env.
+# Usage: orthanc_fixture.sh start|stop DIR [PYTHON]
 set -euo pipefail
 action=$1
 dir=$2
@@ -18,9 +20,9 @@ command -v Orthanc >/dev/null || { echo "Orthanc is not installed (Debian packag
 if [ -f "$dir/pid" ]; then kill "$(cat "$dir/pid")" 2>/dev/null || true; fi
 rm -rf "$dir"
 mkdir -p "$dir/db"
-read -r dicom http < <("$python" -c '
+read -r dicom http move < <("$python" -c '
 import socket
-s = [socket.socket() for _ in range(2)]
+s = [socket.socket() for _ in range(3)]
 for x in s: x.bind(("127.0.0.1", 0))
 print(*(x.getsockname()[1] for x in s))')
 cat > "$dir/orthanc.json" <<JSON
@@ -37,7 +39,10 @@ cat > "$dir/orthanc.json" <<JSON
   "DicomCheckCalledAet": true,
   "DicomAlwaysAllowEcho": true,
   "DicomAlwaysAllowStore": true,
-  "DicomModalities": {},
+  "DicomAlwaysAllowFind": true,
+  "DicomAlwaysAllowGet": true,
+  "DicomCheckModalityHost": false,
+  "DicomModalities": { "cxrstudio": [ "CXRSTUDIO", "127.0.0.1", $move ] },
   "Plugins": []
 }
 JSON
@@ -45,7 +50,7 @@ Orthanc "$dir/orthanc.json" > "$dir/orthanc.log" 2>&1 &
 echo $! > "$dir/pid"
 for _ in $(seq 300); do
   if "$python" -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$http/system', timeout=1)" 2>/dev/null; then
-    printf 'AET=CXRTESTPACS\nDICOM_PORT=%s\nHTTP_PORT=%s\n' "$dicom" "$http" > "$dir/orthanc.env"
+    printf 'AET=CXRTESTPACS\nDICOM_PORT=%s\nHTTP_PORT=%s\nMOVE_AET=CXRSTUDIO\nMOVE_PORT=%s\n' "$dicom" "$http" "$move" > "$dir/orthanc.env"
     exit 0
   fi
   kill -0 "$(cat "$dir/pid")" 2>/dev/null || { echo "Orthanc stopped:" >&2; tail -20 "$dir/orthanc.log" >&2; exit 1; }
