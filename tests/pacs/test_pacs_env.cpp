@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -18,7 +19,11 @@
 namespace cxr::test {
 
 TestPacs testPacs() {
-    std::ifstream in(std::string(CXR_TEST_TMP) + "/orthanc/orthanc.env");
+    // CXR_TEST_ORTHANC_ENV: another Orthanc's env file (one started by hand with
+    // orthanc_fixture.sh while developing), instead of the ctest fixture's.
+    const char* override = std::getenv("CXR_TEST_ORTHANC_ENV");
+    std::ifstream in(override && *override ? std::string(override)
+                                           : std::string(CXR_TEST_TMP) + "/orthanc/orthanc.env");
     std::map<std::string, std::string> env;
     for (std::string line; std::getline(in, line);)
         if (const auto eq = line.find('='); eq != std::string::npos)

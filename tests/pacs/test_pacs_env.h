@@ -19,7 +19,7 @@ struct TestPacs {
     int movePort = 0;         // where it expects that modality's Storage SCP
 };
 
-// Reads build/test-tmp/orthanc/orthanc.env; throws cxr::Error(NotFound) when the fixture did not run.
+// Reads build/test-tmp/orthanc/orthanc.env (or the file $CXR_TEST_ORTHANC_ENV names); throws cxr::Error(NotFound) when the fixture did not run.
 TestPacs testPacs();
 
 // A loopback TCP port nothing listens on (bound, then closed).
