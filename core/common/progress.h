@@ -26,6 +26,8 @@ public:
 class EtaEstimator {
 public:
     void start(std::size_t total);
+    // The total learned on the way (a PACS says how many objects remain once it starts sending).
+    void setTotal(std::size_t total) { m_total = total; }
     // Returns seconds left after `done` units, or -1 before the first unit finishes.
     double update(std::size_t done);
     double elapsedSeconds() const;

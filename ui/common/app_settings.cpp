@@ -84,6 +84,66 @@ void AppSettings::setPredictionPrecision(const QString& precision) {
     m_settings.setValue(QStringLiteral("prediction/precision"), precision);
 }
 
+QList<PacsServer> AppSettings::pacsServers() const {
+    QList<PacsServer> servers;
+    const int n = m_settings.beginReadArray(QStringLiteral("pacs/servers"));
+    for (int i = 0; i < n; ++i) {
+        m_settings.setArrayIndex(i);
+        PacsServer s;
+        s.name = m_settings.value(QStringLiteral("name")).toString();
+        s.aeTitle = m_settings.value(QStringLiteral("aeTitle")).toString();
+        s.host = m_settings.value(QStringLiteral("host")).toString();
+        s.port = m_settings.value(QStringLiteral("port"), s.port).toInt();
+        s.callingAeTitle = m_settings.value(QStringLiteral("callingAeTitle"), s.callingAeTitle).toString();
+        s.connectTimeoutSeconds = m_settings.value(QStringLiteral("connectTimeout"), s.connectTimeoutSeconds).toInt();
+        s.dimseTimeoutSeconds = m_settings.value(QStringLiteral("dimseTimeout"), s.dimseTimeoutSeconds).toInt();
+        s.retrieveMethod = m_settings.value(QStringLiteral("retrieve"), s.retrieveMethod).toString() == QStringLiteral("move")
+                               ? QStringLiteral("move")
+                               : QStringLiteral("get");
+        s.movePort = m_settings.value(QStringLiteral("movePort"), s.movePort).toInt();
+        s.sendResults = m_settings.value(QStringLiteral("sendResults"), s.sendResults).toBool();
+        servers.append(s);
+    }
+    m_settings.endArray();
+    return servers;
+}
+
+void AppSettings::setPacsServers(const QList<PacsServer>& servers) {
+    m_settings.remove(QStringLiteral("pacs/servers"));
+    m_settings.beginWriteArray(QStringLiteral("pacs/servers"), static_cast<int>(servers.size()));
+    for (int i = 0; i < servers.size(); ++i) {
+        const PacsServer& s = servers[i];
+        m_settings.setArrayIndex(i);
+        m_settings.setValue(QStringLiteral("name"), s.name);
+        m_settings.setValue(QStringLiteral("aeTitle"), s.aeTitle);
+        m_settings.setValue(QStringLiteral("host"), s.host);
+        m_settings.setValue(QStringLiteral("port"), s.port);
+        m_settings.setValue(QStringLiteral("callingAeTitle"), s.callingAeTitle);
+        m_settings.setValue(QStringLiteral("connectTimeout"), s.connectTimeoutSeconds);
+        m_settings.setValue(QStringLiteral("dimseTimeout"), s.dimseTimeoutSeconds);
+        m_settings.setValue(QStringLiteral("retrieve"), s.retrieveMethod);
+        m_settings.setValue(QStringLiteral("movePort"), s.movePort);
+        m_settings.setValue(QStringLiteral("sendResults"), s.sendResults);
+    }
+    m_settings.endArray();
+}
+
+ListenerPreferences AppSettings::listener() const {
+    ListenerPreferences l;
+    l.enabled = m_settings.value(QStringLiteral("listener/enabled"), l.enabled).toBool();
+    l.aeTitle = m_settings.value(QStringLiteral("listener/aeTitle"), l.aeTitle).toString();
+    l.port = m_settings.value(QStringLiteral("listener/port"), l.port).toInt();
+    l.folder = m_settings.value(QStringLiteral("listener/folder"), l.folder).toString();
+    return l;
+}
+
+void AppSettings::setListener(const ListenerPreferences& l) {
+    m_settings.setValue(QStringLiteral("listener/enabled"), l.enabled);
+    m_settings.setValue(QStringLiteral("listener/aeTitle"), l.aeTitle);
+    m_settings.setValue(QStringLiteral("listener/port"), l.port);
+    m_settings.setValue(QStringLiteral("listener/folder"), l.folder);
+}
+
 OverlaySettings AppSettings::overlay() const {
     OverlaySettings o;
     o.visible = m_settings.value(QStringLiteral("overlay/visible"), o.visible).toBool();

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "ui/pacs/pacs_server.h"
+
 namespace cxr::ui {
 
 struct OverlaySettings {
@@ -53,6 +55,12 @@ public:
     void setPredictionPrecision(const QString& precision);
     OverlaySettings overlay() const;
     void setOverlay(const OverlaySettings& overlay);
+
+    // The DICOM nodes of File ▸ Settings ▸ PACS, in the user's order, and the listener.
+    QList<PacsServer> pacsServers() const;
+    void setPacsServers(const QList<PacsServer>& servers);
+    ListenerPreferences listener() const;
+    void setListener(const ListenerPreferences& listener);
 
     void sync();
 

@@ -24,6 +24,11 @@ MainActions::MainActions(QMainWindow* window, FilmViewer* viewer) : QObject(wind
     openFiles->setStatusTip(tr("Open DICOM, JPEG or PNG films"));
     openFolder = make(QStringLiteral("open-folder"), tr("Open &Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     openFolder->setStatusTip(tr("Open every film in a folder and its subfolders"));
+    openFromPacs = make(QString(), tr("Open from &PACS…"), QKeySequence(Qt::CTRL | Qt::Key_P));
+    openFromPacs->setStatusTip(tr("Query a PACS and retrieve studies into the triage list"));
+    listen = make(QString(), tr("&Listen for Pushed Films"));
+    listen->setCheckable(true);
+    listen->setStatusTip(tr("Receive films sent by a modality or PACS (DICOM Storage SCP) and diagnose them"));
     loadModel = make(QStringLiteral("load-model"), tr("&Load Model…"), QKeySequence(Qt::CTRL | Qt::Key_M));
     loadModel->setStatusTip(tr("Load a trained model: a run folder's model.json, or a seed .pth file"));
     loadModelFolder = make(QString(), tr("Load Model &Folder…"));
@@ -35,7 +40,7 @@ MainActions::MainActions(QMainWindow* window, FilmViewer* viewer) : QObject(wind
     exportCsv = make(QStringLiteral("export-csv"), tr("Export Triage List as &CSV…"));
     settings = make(QString(), tr("&Settings…"), QKeySequence::Preferences);
     settings->setMenuRole(QAction::PreferencesRole);
-    settings->setStatusTip(tr("Choose the interface language"));
+    settings->setStatusTip(tr("Choose the interface language, the prediction arithmetic and the DICOM nodes"));
     quit = make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit);
     nextFilm = make(QStringLiteral("next-film"), tr("&Next Film"), QKeySequence(Qt::Key_PageDown));
     previousFilm = make(QStringLiteral("previous-film"), tr("&Previous Film"), QKeySequence(Qt::Key_PageUp));
@@ -46,6 +51,7 @@ MainActions::MainActions(QMainWindow* window, FilmViewer* viewer) : QObject(wind
     // Stable names, so tests and scripts find a command without knowing its wording.
     const std::pair<QAction*, const char*> names[] = {
         {openFiles, "openFiles"},       {openFolder, "openFolder"},       {loadModel, "loadModel"},
+        {openFromPacs, "openFromPacs"}, {listen, "listen"},
         {loadModelFolder, "loadModelFolder"},                             {trainModel, "trainModel"},
         {exportOverlay, "exportOverlay"}, {exportCsv, "exportCsv"},       {settings, "settings"},
         {quit, "quit"},                 {nextFilm, "nextFilm"},           {previousFilm, "previousFilm"},
@@ -62,6 +68,9 @@ MainActions::MainActions(QMainWindow* window, FilmViewer* viewer) : QObject(wind
     file->addAction(openFiles);
     file->addAction(openFolder);
     file->addMenu(recentFiles);
+    file->addSeparator();
+    file->addAction(openFromPacs);
+    file->addAction(listen);
     file->addSeparator();
     file->addAction(exportOverlay);
     file->addAction(exportCsv);

@@ -21,6 +21,8 @@ public:
 
     QAction* openFiles = nullptr;
     QAction* openFolder = nullptr;
+    QAction* openFromPacs = nullptr;
+    QAction* listen = nullptr;  // checkable: the Storage SCP runs while checked
     QAction* loadModel = nullptr;
     QAction* loadModelFolder = nullptr;
     QAction* trainModel = nullptr;

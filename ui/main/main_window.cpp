@@ -34,6 +34,9 @@
 #include "ui/main/recent_menu.h"
 #include "ui/main/settings_dialog.h"
 #include "ui/main/status_panel.h"
+#include "ui/pacs/pacs_query_dialog.h"
+#include "ui/pacs/pacs_transfers.h"
+#include "ui/pacs/transfer_bar.h"
 #include "ui/viewer/dicom_tag_model.h"
 #include "ui/viewer/film_viewer.h"
 #include "ui/viewer/tag_panel.h"
@@ -66,11 +69,19 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_status = new StatusPanel(statusBar());
     m_status->setObjectName(QStringLiteral("statusPanel"));
     m_status->setNoModel(tr("No model loaded"));
+    m_transfers = new PacsTransfers(this);
+    m_transferBar = new TransferBar(this);
+    m_transferBar->setObjectName(QStringLiteral("transferBar"));
+    statusBar()->insertPermanentWidget(0, m_transferBar);
     connectParts();
     restoreSettings();
 }
 
-MainWindow::~MainWindow() { m_collector->waitForFinished(); }
+MainWindow::~MainWindow() {
+    m_collector->waitForFinished();
+    delete m_transfers;  // stops the listener and waits for a retrieve while the list still exists
+    m_transfers = nullptr;
+}
 
 void MainWindow::buildLayout() {
     m_viewer = new FilmViewer(this);
@@ -128,6 +139,28 @@ void MainWindow::connectParts() {
     connect(m_actions->recentModels, &RecentMenu::pathChosen, this, &MainWindow::loadModel);
     m_actions->exportOverlay->setEnabled(false);
 
+    connect(m_actions->openFromPacs, &QAction::triggered, this, &MainWindow::openFromPacs);
+    connect(m_actions->listen, &QAction::toggled, this, &MainWindow::setListening);
+    connect(m_transfers, &PacsTransfers::filmArrived, this, &MainWindow::onFilmArrived);
+    connect(m_transfers, &PacsTransfers::objectKept, this, [this](const QString& path, const QString& reason) {
+        statusBar()->showMessage(tr("%1: %2").arg(QFileInfo(path).fileName(), reason), 15000);
+    });
+    connect(m_transfers, &PacsTransfers::retrieveProgress, m_transferBar, &TransferBar::showRetrieve);
+    connect(m_transfers, &PacsTransfers::retrieveFinished, this, [this](bool ok, const QString& summary) {
+        m_transferBar->finishRetrieve(summary);
+        m_actions->openFromPacs->setEnabled(true);
+        if (!ok) statusBar()->showMessage(summary, 30000);
+    });
+    connect(m_transferBar, &TransferBar::cancelRequested, m_transfers, &PacsTransfers::cancelRetrieve);
+    connect(m_transfers, &PacsTransfers::listenerChanged, this, [this](bool listening, const QString& text) {
+        m_transferBar->setListener(listening, text);
+        const QSignalBlocker quiet(m_actions->listen);
+        m_actions->listen->setChecked(listening);
+    });
+    connect(m_transfers, &PacsTransfers::listenerRejected, this, [this](const QString& reason) {
+        statusBar()->showMessage(tr("A pushed object was refused: %1").arg(reason), 15000);
+    });
+
     connect(m_triage, &TriagePanel::filmActivated, m_controller, &ReviewController::setCurrentRow);
     connect(m_controller, &ReviewController::currentLoading, this, &MainWindow::onCurrentLoading);
     connect(m_controller, &ReviewController::currentReady, this, &MainWindow::onCurrentReady);
@@ -174,6 +207,14 @@ void MainWindow::restoreSettings() {
     options.layer = overlay.layer.toStdString();
     options.precision = settings.predictionPrecision().toStdString();
     m_controller->setOptions(options);
+    // The listener comes back as the user left it; a port now taken is said in the status bar,
+    // not in a dialog at start-up.
+    const ListenerPreferences listener = settings.listener();
+    if (listener.enabled) {
+        const QString folder = listener.folder.isEmpty() ? PacsTransfers::defaultFolder(QStringLiteral("received")) : listener.folder;
+        if (!m_transfers->startListener(listener, folder))
+            statusBar()->showMessage(m_transferBar->listenerText(), 30000);
+    }
 }
 
 void MainWindow::saveSettings() {
@@ -354,6 +395,51 @@ void MainWindow::onCollected() {
     if (!m_pendingPaths.isEmpty()) {
         openPaths(std::exchange(m_pendingPaths, {}));
     }
+}
+
+void MainWindow::openFromPacs() {
+    const QList<PacsServer> servers = AppSettings().pacsServers();
+    if (servers.isEmpty()) {
+        QMessageBox::information(this, tr("Open from PACS"),
+                                 tr("No DICOM node is set up yet. Add your PACS in Settings ▸ PACS first."));
+        SettingsDialog dialog(this);
+        dialog.showPacsPage();
+        dialog.exec();
+        return;
+    }
+    PacsQueryDialog dialog(servers, this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    const QList<RetrieveItem> items = dialog.selection();
+    if (items.isEmpty()) return;
+    if (!m_transfers->retrieve(dialog.server(), items, PacsTransfers::defaultFolder(QStringLiteral("retrieved")))) {
+        statusBar()->showMessage(tr("A retrieve is still running; wait for it or cancel it first."), 10000);
+        return;
+    }
+    int expected = 0;
+    for (const RetrieveItem& item : items) expected += std::max(0, item.expectedInstances);
+    m_transferBar->showRetrieve(0, expected, -1);
+    m_actions->openFromPacs->setEnabled(false);
+}
+
+void MainWindow::setListening(bool on) {
+    AppSettings settings;
+    ListenerPreferences preferences = settings.listener();
+    preferences.enabled = on;
+    settings.setListener(preferences);
+    if (!on) {
+        m_transfers->stopListener();
+        return;
+    }
+    const QString folder =
+        preferences.folder.isEmpty() ? PacsTransfers::defaultFolder(QStringLiteral("received")) : preferences.folder;
+    if (!m_transfers->startListener(preferences, folder)) {
+        ErrorReporter::report(this, tr("Not listening"), m_transferBar->listenerText());
+    }
+}
+
+void MainWindow::onFilmArrived(const QString& path) {
+    const QList<int> rows = m_controller->addFiles({path});
+    if (m_controller->currentRow() < 0 && !rows.isEmpty()) m_triage->selectSourceRow(rows.first());
 }
 
 void MainWindow::onCurrentLoading(const QString& path) {

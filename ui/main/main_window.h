@@ -19,6 +19,8 @@ class FilmViewer;
 class MainActions;
 class ModelLoader;
 class OverlayControls;
+class PacsTransfers;
+class TransferBar;
 class ResultPanel;
 class ReviewController;
 class ReviewListModel;
@@ -48,11 +50,12 @@ public:
     // (actions()), its public slots and its models. The child widgets stay private; where what
     // one shows must be read, findChild finds it by its objectName: "filmViewer",
     // "triagePanel", "resultPanel", "overlayControls", "tagPanel", "statusPanel", "dropHint",
-    // "mainSplitter", "sideTabs"; the models "reviewList", "triageProxy" (the list as shown:
+    // "mainSplitter", "sideTabs", "transferBar"; the models "reviewList", "triageProxy" (the list as shown:
     // sorted, filtered) and "dicomTags".
     MainActions* actions() const { return m_actions; }
     const ReviewListModel* reviewModel() const { return m_reviewModel; }
     const ReviewController* controller() const { return m_controller; }
+    PacsTransfers* transfers() const { return m_transfers; }
     bool isCollecting() const;
 
 public Q_SLOTS:
@@ -60,6 +63,8 @@ public Q_SLOTS:
     void loadModel(const QString& path);
     void exportOverlay();
     void exportOverlayTo(const QString& file);
+    void openFromPacs();
+    void setListening(bool on);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -85,6 +90,7 @@ private:
     void onCurrentReady(const FilmJobResult& result);
     void onCurrentFailed(const QString& path, const QString& message);
     void onCurrentLoading(const QString& path);
+    void onFilmArrived(const QString& path);
 
     ReviewListModel* m_reviewModel = nullptr;
     ReviewController* m_controller = nullptr;
@@ -97,6 +103,8 @@ private:
     QTabWidget* m_sideTabs = nullptr;
     QSplitter* m_splitter = nullptr;
     StatusPanel* m_status = nullptr;
+    PacsTransfers* m_transfers = nullptr;
+    TransferBar* m_transferBar = nullptr;
     DropHint* m_dropHint = nullptr;
     MainActions* m_actions = nullptr;
     QFutureWatcher<CollectedFilms>* m_collector = nullptr;

@@ -3,12 +3,20 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
+#include "core/common/error.h"
 #include "core/model/cpu_features.h"
+#include "core/pacs/dicom_node.h"
 #include "ui/common/app_settings.h"
 #include "ui/common/language.h"
+#include "ui/pacs/server_list_editor.h"
 
 namespace cxr::ui {
 
@@ -50,19 +58,59 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        try {
+            pacs::checkAeTitle(m_listenAeTitle->text().trimmed().toStdString(), "the listener's AE title");
+        } catch (const Error& e) {
+            m_tabs->setCurrentIndex(1);
+            QMessageBox::warning(this, tr("Settings"), QString::fromStdString(e.what()));
+            return;
+        }
         save();
         accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_language, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateRestartNote);
 
+    auto* general = new QWidget(this);
+    auto* generalLayout = new QVBoxLayout(general);
+    generalLayout->addLayout(form);
+    generalLayout->addStretch(1);
+
+    // PACS: the nodes to query, retrieve from and send results to, and our own listener.
+    auto* pacsPage = new QWidget(this);
+    m_servers = new ServerListEditor(pacsPage);
+    m_servers->setObjectName(QStringLiteral("serverList"));
+    const AppSettings stored;
+    m_servers->setServers(stored.pacsServers());
+    const ListenerPreferences listener = stored.listener();
+    m_listenAeTitle = new QLineEdit(listener.aeTitle, pacsPage);
+    m_listenAeTitle->setMaxLength(16);
+    m_listenPort = new QSpinBox(pacsPage);
+    m_listenPort->setRange(1, 65535);
+    m_listenPort->setValue(listener.port);
+    m_listenFolder = new QLineEdit(listener.folder, pacsPage);
+    m_listenFolder->setPlaceholderText(tr("the application's data folder"));
+    auto* listenBox = new QGroupBox(tr("Receiving films (File ▸ Listen for Pushed Films)"), pacsPage);
+    auto* listenForm = new QFormLayout(listenBox);
+    listenForm->addRow(tr("Our AE &title:"), m_listenAeTitle);
+    listenForm->addRow(tr("P&ort:"), m_listenPort);
+    listenForm->addRow(tr("&Store in:"), m_listenFolder);
+    auto* pacsLayout = new QVBoxLayout(pacsPage);
+    pacsLayout->addWidget(new QLabel(tr("DICOM nodes:"), pacsPage));
+    pacsLayout->addWidget(m_servers, 1);
+    pacsLayout->addWidget(listenBox);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("settingsTabs"));
+    m_tabs->addTab(general, tr("General"));
+    m_tabs->addTab(pacsPage, tr("PACS"));
+
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addStretch(1);
+    layout->addWidget(m_tabs, 1);
     layout->addWidget(buttons);
     setLanguage(m_running);
-    setPrecision(AppSettings().predictionPrecision());
-    setMinimumWidth(420);
+    setPrecision(stored.predictionPrecision());
+    setMinimumWidth(560);
 }
 
 QString SettingsDialog::language() const { return m_language->currentData().toString(); }
@@ -84,8 +132,16 @@ void SettingsDialog::save() const {
     AppSettings settings;
     settings.setLanguage(language());
     settings.setPredictionPrecision(precision());
+    settings.setPacsServers(m_servers->servers());
+    ListenerPreferences listener = settings.listener();
+    listener.aeTitle = m_listenAeTitle->text().trimmed();
+    listener.port = m_listenPort->value();
+    listener.folder = m_listenFolder->text().trimmed();
+    settings.setListener(listener);
     settings.sync();
 }
+
+void SettingsDialog::showPacsPage() { m_tabs->setCurrentIndex(1); }
 
 void SettingsDialog::updateRestartNote() {
     // Always there, so the dialog does not jump; stronger once the choice differs.

@@ -1,14 +1,20 @@
 #pragma once
-// SettingsDialog: the application's preferences that are not chosen in place — the interface
-// language (system default or one of the shipped catalogues) and the arithmetic of predictions
-// (fp32 or bf16). Stored in AppSettings on OK; the language applies at the next start, which the
-// dialog says next to the control, the precision to the next film diagnosed.
+// SettingsDialog: the application's preferences that are not chosen in place — on "General" the
+// interface language (system default or one of the shipped catalogues) and the arithmetic of
+// predictions (fp32 or bf16); on "PACS" the DICOM nodes (with Verify) and the listener's AE
+// title, port and folder. Stored in AppSettings on OK; the language applies at the next start,
+// which the dialog says next to the control, the precision to the next film diagnosed.
 #include <QDialog>
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QTabWidget;
 
 namespace cxr::ui {
+
+class ServerListEditor;
 
 class SettingsDialog : public QDialog {
     Q_OBJECT
@@ -24,6 +30,9 @@ public:
     // Stores the choices (what OK does).
     void save() const;
 
+    ServerListEditor* serverList() const { return m_servers; }
+    void showPacsPage();
+
 private:
     void updateRestartNote();
 
@@ -31,6 +40,11 @@ private:
     QLabel* m_restartNote;
     QComboBox* m_precision;
     QString m_running;  // the choice this process started with
+    QTabWidget* m_tabs;
+    ServerListEditor* m_servers;
+    QLineEdit* m_listenAeTitle;
+    QSpinBox* m_listenPort;
+    QLineEdit* m_listenFolder;
 };
 
 }  // namespace cxr::ui
