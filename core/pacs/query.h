@@ -42,6 +42,9 @@ struct QueryMatch {
     int instanceNumber = -1;
 };
 
+// DCMTK's name of a SOP class ("DigitalXRayImageStorageForPresentation"), or the UID itself.
+std::string sopClassName(const std::string& sopClassUid);
+
 // Queries `node`; returns every match (the PACS's order). Throws cxr::Error naming the node: Io
 // when it does not answer within the timeouts, InvalidInput when it rejects the association or
 // the query (its status), Cancelled when `cancel` is set (a C-CANCEL is sent).
