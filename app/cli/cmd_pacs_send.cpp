@@ -43,8 +43,6 @@ std::string line(const std::string& file, const pacs::DicomNode& node, const wor
 int runSend(const SendArgs& args) {
     const pacs::DicomNode node = pacs::parseDicomNode(args.node);
     pacs::checkAeTitle(args.settings.callingAeTitle, "--aet");
-    if (args.noOverlay && args.noReport)
-        throw Error(ErrorCode::InvalidInput, "--no-overlay and --no-sr together leave nothing to send");
     workflows::ResultsOptions options;
     options.overlay = !args.noOverlay;
     options.structuredReport = !args.noReport;
@@ -97,8 +95,9 @@ const PacsCommandRegistration kSend(50, [](CLI::App& pacsCommand, CLI::App*& sen
     send->add_option("NODE", args->node, "The node, AET@HOST:PORT")->required();
     send->add_option("--model", args->model, "Run or export folder, or seed .pth weights")->required();
     send->add_option("FILE", args->files, "DICOM films")->required();
-    send->add_flag("--no-overlay", args->noOverlay, "Do not send the Secondary Capture overlay");
-    send->add_flag("--no-sr", args->noReport, "Do not send the Structured Report");
+    auto* noOverlay = send->add_flag("--no-overlay", args->noOverlay, "Do not send the Secondary Capture overlay");
+    // Both together would send nothing: a usage error (exit 2), not a silent no-op.
+    send->add_flag("--no-sr", args->noReport, "Do not send the Structured Report")->excludes(noOverlay);
     send->add_option("--keep", args->keep, "Also keep the sent DICOM files in this folder");
     send->add_option("--device", args->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
     send->add_option("--aet", args->settings.callingAeTitle, "Our calling AE title")->capture_default_str();
