@@ -49,7 +49,8 @@ void finishRetrieve(const DicomNode& node, const RetrieveRequest& request, unsig
     }
     if (result.instances.empty())
         throw Error(ErrorCode::InvalidInput, node.toString() + ": the node refused to send " + what + " (status " +
-                                                 statusText(status) + comment + ")");
+                                                 statusText(status) + comment + "); does it hold that " +
+                                                 (request.seriesInstanceUid.empty() ? "study" : "series") + "?");
     result.problems.push_back("the node ended the retrieve with status " + statusText(status) + comment);
 }
 
