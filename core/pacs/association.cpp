@@ -23,6 +23,8 @@ void configureScu(DcmSCU& scu, const DicomNode& node, const AssociationSettings&
     scu.setACSETimeout(static_cast<Uint32>(settings.connectTimeoutSeconds));
     scu.setDIMSEBlockingMode(DIMSE_NONBLOCKING);
     scu.setDIMSETimeout(static_cast<Uint32>(settings.dimseTimeoutSeconds));
+    // Films are megabytes: DcmSCU's default 16 KB PDUs cost a C-GET several times its time.
+    scu.setMaxReceivePDULength(ASC_MAXIMUMPDUSIZE);
 }
 
 void openAssociation(DcmSCU& scu, const DicomNode& node, const AssociationSettings& settings) {
