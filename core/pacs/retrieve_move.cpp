@@ -164,7 +164,10 @@ RetrieveResult retrieveByMove(const DicomNode& node, const AssociationSettings& 
             return std::move(scu.result);
         }
         throw Error(ErrorCode::Io, detail::dimseFailure(node, settings, cond, "retrieve (C-MOVE)") + " after " +
-                                       std::to_string(scu.result.instances.size()) + " object(s)");
+                                       std::to_string(scu.result.instances.size()) +
+                                       " object(s); does the node accept C-MOVE from \"" + settings.callingAeTitle +
+                                       "\" and know that AE title's address and port " + std::to_string(storePort) +
+                                       "?");
     }
     scu.releaseAssociation();
     // The node answers each object's C-STORE before it counts it, and the listener reports an

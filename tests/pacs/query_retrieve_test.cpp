@@ -169,6 +169,14 @@ const Catalogue& catalogue() {
                                             static_cast<unsigned>(std::chrono::system_clock::now().time_since_epoch().count())));
         cat.tag = tag;
         const fs::path root = fs::path(CXR_TEST_TMP) / ("pacs-qr-" + cat.tag);
+        // The films go when the binary ends (what Orthanc holds is the fixture's to remove).
+        static const struct Cleanup {
+            fs::path root;
+            ~Cleanup() {
+                std::error_code ec;
+                fs::remove_all(root, ec);
+            }
+        } cleanup{root};
         fs::remove_all(root);
         fs::create_directories(root / "upload");
         const auto synth = test::runCli({"synth", (root / "films").string(), "--dicom", "--train", "11", "--val", "0",
@@ -486,6 +494,10 @@ TEST(Retrieve, WrongAeClosedPortAndUnknownStudyAreErrorsNamingTheNode) {
                 nobody.toString(), "2 s", std::chrono::seconds(5));
     expectError([&] { retrieveByGet(node(), s, {"1.2.3.4.5.6.7.8.9", "", dir}); }, ErrorCode::InvalidInput,
                 node().toString(), "1.2.3.4.5.6.7.8.9", std::chrono::seconds(10));
+    AssociationSettings unknown;
+    unknown.callingAeTitle = "NOTKNOWNTOIT";  // the PACS has no address for this destination
+    expectError([&] { retrieveByMove(node(), unknown, {c.studyA, "", dir}, test::closedPort()); },
+                ErrorCode::Io, node().toString(), "NOTKNOWNTOIT", std::chrono::seconds(10));
     EXPECT_TRUE(fs::is_empty(dir));
 }
 
