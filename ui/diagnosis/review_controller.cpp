@@ -60,7 +60,7 @@ ReviewController::~ReviewController() {
 }
 
 bool ReviewController::isIdle() const {
-    return !m_batch->isRunning() && !m_view->isRunning() && !m_pendingView &&
+    return !m_batchBusy && !m_view->isRunning() && !m_pendingView &&
            m_model->countWith(ReviewItem::Status::Queued) == 0;
 }
 
@@ -161,7 +161,11 @@ void ReviewController::setCurrentRow(int row) {
 }
 
 void ReviewController::pump() {
-    if (m_batch->isRunning()) {
+    // Busy until onBatchFinished took the result, not only while the job runs: a job that
+    // already finished but whose signal is still queued must not have its watcher's future
+    // replaced (its result, and its row, would be lost). Films arriving one by one from a PACS
+    // call pump() that quickly.
+    if (m_batchBusy) {
         return;
     }
     int next = -1;
@@ -184,6 +188,7 @@ void ReviewController::pump() {
     FilmJobRequest request = requestFor(item.path, 0);
     // The list needs only the call; the heat map is computed for the film on screen.
     request.options.explain = next == m_currentRow;
+    m_batchBusy = true;
     m_batch->setFuture(QtConcurrent::run(runFilmJob, std::move(request)));
 }
 
@@ -193,6 +198,7 @@ void ReviewController::onBatchFinished() {
     }
     const FilmJobResult result = m_batch->result();
     m_batch->setFuture(QFuture<FilmJobResult>());  // the future's copy of the film goes now
+    m_batchBusy = false;
     const int row = m_model->rowOf(result.path);
     if (!matchesModel(result)) {
         // The model changed while this film ran: run it again with the new one.

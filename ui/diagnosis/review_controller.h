@@ -67,6 +67,7 @@ private:
     quint64 m_viewTicket = 0;
 
     QFutureWatcher<FilmJobResult>* m_batch = nullptr;
+    bool m_batchBusy = false;  // a list job started and its result not yet taken
     QFutureWatcher<FilmJobResult>* m_view = nullptr;
     std::optional<FilmJobRequest> m_pendingView;
     std::deque<FilmJobResult> m_cache;  // most recent first
