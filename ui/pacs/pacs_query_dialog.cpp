@@ -117,7 +117,10 @@ PacsQueryDialog::PacsQueryDialog(const QList<PacsServer>& servers, QWidget* pare
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_studyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &PacsQueryDialog::onStudyChanged);
-    connect(m_studyView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PacsQueryDialog::updateButtons);
+    connect(m_studyView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        onStudyChanged();
+        updateButtons();
+    });
     connect(m_seriesView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PacsQueryDialog::updateButtons);
     if (servers.isEmpty()) {
         m_status->setText(tr("No DICOM node is set up yet: add one in File ▸ Settings ▸ PACS."));
@@ -163,6 +166,7 @@ void PacsQueryDialog::search() {
     }
     m_studies->setMatches({});
     m_series->setMatches({});
+    m_seriesStudy.clear();
     m_status->setText(tr("Searching %1…").arg(server().label()));
     startQuery(filter, false);
 }
@@ -191,6 +195,7 @@ void PacsQueryDialog::startQuery(const pacs::QueryFilter& filter, bool series) {
 void PacsQueryDialog::onQueryFinished() {
     Outcome out = m_query->result();
     if (!out.error.isEmpty()) {
+        if (out.series) m_seriesStudy.clear();
         m_status->setText(out.error);
         Q_EMIT searchFinished(-1, out.error);
     } else if (out.series) {
@@ -213,14 +218,23 @@ void PacsQueryDialog::onQueryFinished() {
 }
 
 void PacsQueryDialog::onStudyChanged() {
-    const QModelIndex current = m_studyView->selectionModel()->currentIndex();
-    m_series->setMatches({});
-    if (!current.isValid()) return;
+    // The study whose series are shown: the current row, else the first selected one.
+    QModelIndex current = m_studyView->selectionModel()->currentIndex();
+    const QModelIndexList selected = m_studyView->selectionModel()->selectedRows();
+    if (!current.isValid() && !selected.isEmpty()) current = selected.first();
+    if (!current.isValid() || m_studies->rowCount() == 0) {
+        m_seriesStudy.clear();
+        m_series->setMatches({});
+        return;
+    }
     if (m_query->isRunning()) {
         m_pendingSeries = true;
         return;
     }
     const pacs::QueryMatch& study = m_studies->match(m_studiesSorted->mapToSource(current).row());
+    if (study.studyInstanceUid == m_seriesStudy) return;  // already shown
+    m_seriesStudy = study.studyInstanceUid;
+    m_series->setMatches({});
     pacs::QueryFilter filter;
     filter.level = pacs::QueryLevel::Series;
     filter.studyInstanceUid = study.studyInstanceUid;

@@ -80,6 +80,7 @@ private:
     QFutureWatcher<Outcome>* m_query;
     CancelTokenPtr m_cancel;
     bool m_pendingSeries = false;  // a series query waits for the running query
+    std::string m_seriesStudy;     // the study whose series are shown or asked for
 };
 
 }  // namespace cxr::ui
