@@ -5,6 +5,9 @@
 #include <QAction>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QProcess>
@@ -189,6 +192,35 @@ private Q_SLOTS:
         const QDir folder(m_dir + QStringLiteral("/retrieved/") + study);
         QCOMPARE(folder.entryList(QDir::Files).size(), 3);
         QCOMPARE(folder.entryList({QStringLiteral("*.tmp*"), QStringLiteral(".*")}, QDir::Files | QDir::Hidden).size(), 0);
+    }
+
+    // A server set to send results back: each retrieved film's TID 1500 report and overlay land
+    // in its own study on the PACS, read back through Orthanc's REST API.
+    void retrieveFromAServerThatWantsResultsSendsThemBack() {
+        const QString study = uploadStudy(QStringLiteral("GUIS-1"), 1);
+        ui::MainWindow window;
+        window.show();
+        window.loadModel(test::exportRandomModel(m_dir + QStringLiteral("/model")));
+        QVERIFY(QTest::qWaitFor([&] { return window.isModelLoaded(); }, 60000));
+        PacsServer wantsResults = server();
+        wantsResults.sendResults = true;
+        QSignalSpy sent(window.transfers(), &ui::PacsTransfers::resultsSent);
+        QVERIFY(window.transfers()->retrieve(wantsResults, {{study.toStdString(), {}, 1}}, m_dir + QStringLiteral("/retrieved")));
+        QVERIFY(sent.wait(60000));
+        QVERIFY2(sent.last().at(1).toBool(), qPrintable(sent.last().at(2).toString()));
+        const auto found = test::httpRequest(m_pacs.httpPort, "POST", "/tools/find",
+                                             R"({"Level":"Study","Expand":true,"Query":{"StudyInstanceUID":")" +
+                                                 study.toStdString() + R"("}})");
+        QCOMPARE(found.status, 200);
+        const QJsonArray studies = QJsonDocument::fromJson(QByteArray::fromStdString(found.body)).array();
+        QCOMPARE(studies.size(), 1);
+        const std::string id = studies[0].toObject()[QStringLiteral("ID")].toString().toStdString();
+        const auto series = test::httpRequest(m_pacs.httpPort, "GET", "/studies/" + id + "/series");
+        QStringList modalities;
+        for (const QJsonValue& v : QJsonDocument::fromJson(QByteArray::fromStdString(series.body)).array())
+            modalities << v.toObject()[QStringLiteral("MainDicomTags")].toObject()[QStringLiteral("Modality")].toString();
+        modalities.sort();
+        QCOMPARE(modalities, (QStringList{QStringLiteral("DX"), QStringLiteral("OT"), QStringLiteral("SR")}));
     }
 
     void listenerToggleReceivesPushedFilms() {

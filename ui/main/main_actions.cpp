@@ -29,6 +29,8 @@ MainActions::MainActions(QMainWindow* window, FilmViewer* viewer) : QObject(wind
     listen = make(QString(), tr("&Listen for Pushed Films"));
     listen->setCheckable(true);
     listen->setStatusTip(tr("Receive films sent by a modality or PACS (DICOM Storage SCP) and diagnose them"));
+    sendResults = make(QString(), tr("Send &Results to PACS…"));
+    sendResults->setStatusTip(tr("Send the film's structured report (TID 1500) and overlay into its study on a PACS"));
     loadModel = make(QStringLiteral("load-model"), tr("&Load Model…"), QKeySequence(Qt::CTRL | Qt::Key_M));
     loadModel->setStatusTip(tr("Load a trained model: a run folder's model.json, or a seed .pth file"));
     loadModelFolder = make(QString(), tr("Load Model &Folder…"));
@@ -51,7 +53,7 @@ MainActions::MainActions(QMainWindow* window, FilmViewer* viewer) : QObject(wind
     // Stable names, so tests and scripts find a command without knowing its wording.
     const std::pair<QAction*, const char*> names[] = {
         {openFiles, "openFiles"},       {openFolder, "openFolder"},       {loadModel, "loadModel"},
-        {openFromPacs, "openFromPacs"}, {listen, "listen"},
+        {openFromPacs, "openFromPacs"}, {listen, "listen"},           {sendResults, "sendResults"},
         {loadModelFolder, "loadModelFolder"},                             {trainModel, "trainModel"},
         {exportOverlay, "exportOverlay"}, {exportCsv, "exportCsv"},       {settings, "settings"},
         {quit, "quit"},                 {nextFilm, "nextFilm"},           {previousFilm, "previousFilm"},
@@ -71,6 +73,7 @@ MainActions::MainActions(QMainWindow* window, FilmViewer* viewer) : QObject(wind
     file->addSeparator();
     file->addAction(openFromPacs);
     file->addAction(listen);
+    file->addAction(sendResults);
     file->addSeparator();
     file->addAction(exportOverlay);
     file->addAction(exportCsv);

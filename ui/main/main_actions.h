@@ -23,6 +23,7 @@ public:
     QAction* openFolder = nullptr;
     QAction* openFromPacs = nullptr;
     QAction* listen = nullptr;  // checkable: the Storage SCP runs while checked
+    QAction* sendResults = nullptr;
     QAction* loadModel = nullptr;
     QAction* loadModelFolder = nullptr;
     QAction* trainModel = nullptr;

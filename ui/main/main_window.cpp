@@ -6,6 +6,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSplitter>
@@ -141,6 +142,10 @@ void MainWindow::connectParts() {
 
     connect(m_actions->openFromPacs, &QAction::triggered, this, &MainWindow::openFromPacs);
     connect(m_actions->listen, &QAction::toggled, this, &MainWindow::setListening);
+    connect(m_actions->sendResults, &QAction::triggered, this, &MainWindow::sendCurrentResults);
+    connect(m_transfers, &PacsTransfers::resultsSent, this, [this](const QString&, bool ok, const QString& text) {
+        statusBar()->showMessage(text, ok ? 10000 : 30000);
+    });
     connect(m_transfers, &PacsTransfers::filmArrived, this, &MainWindow::onFilmArrived);
     connect(m_transfers, &PacsTransfers::objectKept, this, [this](const QString& path, const QString& reason) {
         statusBar()->showMessage(tr("%1: %2").arg(QFileInfo(path).fileName(), reason), 15000);
@@ -177,6 +182,7 @@ void MainWindow::connectParts() {
         options.method = method.toStdString();
         options.layer = layer.toStdString();
         m_controller->setOptions(options);
+        m_transfers->setDiagnoser(m_controller->diagnoser(), m_controller->options());
     });
 
     connect(m_loader, &ModelLoader::loaded, this, &MainWindow::onModelLoaded);
@@ -207,6 +213,7 @@ void MainWindow::restoreSettings() {
     options.layer = overlay.layer.toStdString();
     options.precision = settings.predictionPrecision().toStdString();
     m_controller->setOptions(options);
+    m_transfers->setDiagnoser(m_controller->diagnoser(), m_controller->options());
     // The listener comes back as the user left it; a port now taken is said in the status bar,
     // not in a dialog at start-up.
     const ListenerPreferences listener = settings.listener();
@@ -273,6 +280,7 @@ void MainWindow::onModelLoaded(const LoadedModel& model) {
     settings.setLastModel(model.path);
     settings.addRecentModel(model.path);
     m_controller->setDiagnoser(model.diagnoser);
+    m_transfers->setDiagnoser(model.diagnoser, m_controller->options());
 }
 
 void MainWindow::onModelFailed(const QString& path, const QString& message) {
@@ -350,6 +358,7 @@ void MainWindow::showSettings() {
         diagnosis::DiagnoseOptions options = m_controller->options();
         options.precision = dialog.precision().toStdString();
         m_controller->setOptions(options);
+        m_transfers->setDiagnoser(m_controller->diagnoser(), m_controller->options());
     }
 }
 
@@ -419,6 +428,32 @@ void MainWindow::openFromPacs() {
     for (const RetrieveItem& item : items) expected += std::max(0, item.expectedInstances);
     m_transferBar->showRetrieve(0, expected, -1);
     m_actions->openFromPacs->setEnabled(false);
+}
+
+void MainWindow::sendCurrentResults() {
+    const int row = m_controller->currentRow();
+    const QList<PacsServer> servers = AppSettings().pacsServers();
+    if (row < 0 || !m_controller->diagnoser()) {
+        statusBar()->showMessage(tr("Open a DICOM film with a model loaded first."), 10000);
+        return;
+    }
+    if (servers.isEmpty()) {
+        QMessageBox::information(this, tr("Send Results to PACS"),
+                                 tr("No DICOM node is set up yet. Add your PACS in Settings ▸ PACS first."));
+        return;
+    }
+    int chosen = 0;
+    if (servers.size() > 1) {
+        QStringList labels;
+        for (const PacsServer& s : servers) labels << s.label();
+        bool ok = false;
+        const QString label = QInputDialog::getItem(this, tr("Send Results to PACS"), tr("Send to:"), labels, 0, false, &ok);
+        if (!ok) return;
+        chosen = static_cast<int>(labels.indexOf(label));
+    }
+    const QString path = m_reviewModel->item(row).path;
+    statusBar()->showMessage(tr("Sending the results for %1 to %2…").arg(QFileInfo(path).fileName(), servers[chosen].label()));
+    m_transfers->sendResults(servers[chosen], path);
 }
 
 void MainWindow::setListening(bool on) {

@@ -65,6 +65,8 @@ public Q_SLOTS:
     void exportOverlayTo(const QString& file);
     void openFromPacs();
     void setListening(bool on);
+    // Sends the film on screen's TID 1500 report and overlay to a configured node.
+    void sendCurrentResults();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -4,14 +4,17 @@
 #include <vector>
 
 #include <QDir>
+#include <QFileInfo>
 #include <QPointer>
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "core/common/error.h"
 #include "core/common/progress.h"
+#include "core/diagnosis/diagnoser.h"
 #include "core/pacs/retrieve.h"
 #include "core/pacs/storage_listener.h"
+#include "core/workflows/pacs_results.h"
 #include "ui/common/qt_convert.h"
 
 namespace cxr::ui {
@@ -21,7 +24,47 @@ PacsTransfers::PacsTransfers(QObject* parent) : QObject(parent) {}
 PacsTransfers::~PacsTransfers() {
     cancelRetrieve();
     m_retrieve.waitForFinished();
+    m_sends.waitForFinished();
     stopListener();
+}
+
+void PacsTransfers::setDiagnoser(std::shared_ptr<const diagnosis::Diagnoser> diagnoser,
+                                 diagnosis::DiagnoseOptions options) {
+    m_diagnoser = std::move(diagnoser);
+    m_options = std::move(options);
+}
+
+void PacsTransfers::sendResults(const PacsServer& server, const QString& path) {
+    const auto diagnoser = m_diagnoser;
+    if (!diagnoser) {
+        Q_EMIT resultsSent(path, false, tr("No model is loaded: there are no results to send."));
+        return;
+    }
+    diagnosis::DiagnoseOptions options = m_options;
+    options.explain = true;  // the overlay and the report's CAM peak need the map
+    ++m_sending;
+    QPointer<PacsTransfers> self(this);
+    m_sends.addFuture(QtConcurrent::run([self, server, path, diagnoser, options] {
+        bool ok = false;
+        QString text;
+        try {
+            const auto d = diagnoser->diagnoseFile(toPath(path), options);
+            const auto sent = workflows::sendResults(server.node(), server.association(), toPath(path), d, diagnoser->info());
+            ok = true;
+            text = tr("Sent %n result object(s) for %1 to %2.", nullptr, static_cast<int>(sent.objects.size()))
+                       .arg(QFileInfo(path).fileName(), server.label());
+        } catch (const Error& e) {
+            text = tr("Results for %1 not sent: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what()));
+        }
+        QMetaObject::invokeMethod(
+            self,
+            [self, path, ok, text] {
+                if (!self) return;
+                --self->m_sending;
+                Q_EMIT self->resultsSent(path, ok, text);
+            },
+            Qt::QueuedConnection);
+    }));
 }
 
 QString PacsTransfers::defaultFolder(const QString& purpose) {
@@ -34,16 +77,19 @@ void PacsTransfers::cancelRetrieve() {
     if (m_cancel) m_cancel->cancel();
 }
 
-void PacsTransfers::arrived(const QString& path, bool diagnosable, const QString& note) {
-    if (diagnosable)
-        Q_EMIT filmArrived(path);
-    else
+void PacsTransfers::arrived(const QString& path, bool diagnosable, const QString& note, bool fromRetrieve) {
+    if (!diagnosable) {
         Q_EMIT objectKept(path, note);
+        return;
+    }
+    Q_EMIT filmArrived(path);
+    if (fromRetrieve && m_retrieveServer.sendResults && m_diagnoser) sendResults(m_retrieveServer, path);
 }
 
 bool PacsTransfers::retrieve(const PacsServer& server, const QList<RetrieveItem>& items, const QString& folder) {
     if (isRetrieving() || items.isEmpty()) return false;
     m_cancel = std::make_shared<CancelToken>();
+    m_retrieveServer = server;
     const CancelTokenPtr cancel = m_cancel;
     QPointer<PacsTransfers> self(this);
     m_retrieve = QtConcurrent::run([self, server, items, folder, cancel] {
@@ -79,7 +125,7 @@ bool PacsTransfers::retrieve(const PacsServer& server, const QList<RetrieveItem>
                 const int total = std::max(expected(), done);
                 post([self, path, diagnosable, note, done = done, total, seconds] {
                     if (!self) return;
-                    self->arrived(path, diagnosable, note);
+                    self->arrived(path, diagnosable, note, true);
                     Q_EMIT self->retrieveProgress(done, total, seconds);
                 });
             };
@@ -132,7 +178,7 @@ bool PacsTransfers::startListener(const ListenerPreferences& preferences, const 
             [self, path, diagnosable, note] {
                 if (!self) return;
                 ++self->m_received;
-                self->arrived(path, diagnosable, note);
+                self->arrived(path, diagnosable, note, false);
                 Q_EMIT self->listenerChanged(true, tr("Listening as %1 on port %2: %n received", nullptr, self->m_received)
                                                        .arg(self->m_listening.aeTitle)
                                                        .arg(self->m_listening.port));

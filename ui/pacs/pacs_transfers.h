@@ -7,13 +7,18 @@
 #include <memory>
 
 #include <QFuture>
+#include <QFutureSynchronizer>
 #include <QObject>
 #include <QString>
 
 #include "core/common/cancel_token.h"
+#include "core/diagnosis/diagnosis.h"
 #include "ui/pacs/pacs_query_dialog.h"
 #include "ui/pacs/pacs_server.h"
 
+namespace cxr::diagnosis {
+class Diagnoser;
+}
 namespace cxr::pacs {
 class StorageListener;
 }
@@ -37,6 +42,14 @@ public:
     bool isListening() const;
     int receivedCount() const { return m_received; }
 
+    // The model results are made with (sendResults, and the automatic sending of a server whose
+    // sendResults is set: each film a retrieve from it brings is diagnosed and sent back).
+    void setDiagnoser(std::shared_ptr<const diagnosis::Diagnoser> diagnoser, diagnosis::DiagnoseOptions options);
+    // Diagnoses the DICOM film `path` (with its heat map) and sends its TID 1500 report and
+    // overlay to `server`, in the background; resultsSent says how it went.
+    void sendResults(const PacsServer& server, const QString& path);
+    int sendsRunning() const { return m_sending; }
+
     // The folder films go to when the user chose none: <app data>/<purpose>.
     static QString defaultFolder(const QString& purpose);
 
@@ -47,11 +60,17 @@ Q_SIGNALS:
     void retrieveFinished(bool ok, const QString& summary);
     void listenerChanged(bool listening, const QString& text);
     void listenerRejected(const QString& reason);
+    void resultsSent(const QString& path, bool ok, const QString& text);
 
 private:
-    void arrived(const QString& path, bool diagnosable, const QString& note);
+    void arrived(const QString& path, bool diagnosable, const QString& note, bool fromRetrieve);
 
     QFuture<void> m_retrieve;
+    PacsServer m_retrieveServer;
+    QFutureSynchronizer<void> m_sends;
+    int m_sending = 0;
+    std::shared_ptr<const diagnosis::Diagnoser> m_diagnoser;
+    diagnosis::DiagnoseOptions m_options;
     CancelTokenPtr m_cancel;
     std::unique_ptr<pacs::StorageListener> m_listener;
     ListenerPreferences m_listening;
