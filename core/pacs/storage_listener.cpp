@@ -28,22 +28,24 @@ namespace cxr::pacs {
 namespace {
 
 // What we accept, in order of preference when a sender offers several syntaxes in one
-// presentation context: uncompressed explicit first, then every compressed syntax CXR Studio
-// reads (kept as sent, never re-encoded), implicit little endian (every sender offers it) last.
+// presentation context. Senders offer an object's own (compressed) syntax beside the
+// uncompressed ones; taking the compressed one first keeps the object as it was made (no
+// re-encoding, no decoding by a sender that may lack the codec). Implicit little endian, which
+// every sender offers, comes last.
 // (Not const: DCMTK's negotiation takes non-const arrays.)
 const char* kTransferSyntaxes[] = {
-    UID_LittleEndianExplicitTransferSyntax,
-    UID_BigEndianExplicitTransferSyntax,
-    UID_DeflatedExplicitVRLittleEndianTransferSyntax,
     UID_JPEGProcess14SV1TransferSyntax,
     UID_JPEGProcess14TransferSyntax,
-    UID_JPEGProcess1TransferSyntax,
-    UID_JPEGProcess2_4TransferSyntax,
     UID_JPEGLSLosslessTransferSyntax,
-    UID_JPEGLSLossyTransferSyntax,
     UID_RLELosslessTransferSyntax,
     UID_JPEG2000LosslessOnlyTransferSyntax,
+    UID_JPEGProcess1TransferSyntax,
+    UID_JPEGProcess2_4TransferSyntax,
+    UID_JPEGLSLossyTransferSyntax,
     UID_JPEG2000TransferSyntax,
+    UID_DeflatedExplicitVRLittleEndianTransferSyntax,
+    UID_LittleEndianExplicitTransferSyntax,
+    UID_BigEndianExplicitTransferSyntax,
     UID_LittleEndianImplicitTransferSyntax,
 };
 const char* kVerificationSyntaxes[] = {UID_LittleEndianExplicitTransferSyntax, UID_LittleEndianImplicitTransferSyntax};
