@@ -7,6 +7,8 @@
 //   --run RUN    also the wizard's results page for this run folder, and its PDF report
 //                (CODE_report.pdf / report.pdf; pdftoppm turns its pages into pictures)
 //   --data DATA  also the wizard's data, model and phases pages for this data folder
+//   --pacs NODE  also Settings ▸ PACS after a Verify, and File ▸ Open from PACS after a search
+//                of every study, against the DICOM node AET@HOST:PORT (e.g. a local Orthanc)
 #include <QApplication>
 #include <QDir>
 #include <QRegularExpression>
@@ -14,6 +16,7 @@
 #include <QSignalSpy>
 #include <QAction>
 #include <QSplitter>
+#include <QTableView>
 #include <QtTest>
 
 #include "ui/common/error_reporter.h"
@@ -26,6 +29,9 @@
 #include "ui/main/main_actions.h"
 #include "ui/main/main_window.h"
 #include "ui/main/settings_dialog.h"
+#include "ui/pacs/pacs_query_dialog.h"
+#include "ui/pacs/server_list_editor.h"
+#include "core/pacs/dicom_node.h"
 #include "ui/report/report_renderer.h"
 #include "ui/results/cam_examples_widget.h"
 #include "ui/results/results_page.h"
@@ -168,6 +174,36 @@ void shootSettings(const Shots& shots) {
     shots.save(&dialog, QStringLiteral("settings"));
 }
 
+void shootPacs(const Shots& shots, const QString& nodeText) {
+    const cxr::pacs::DicomNode node = cxr::pacs::parseDicomNode(nodeText.toStdString());
+    PacsServer server;
+    server.name = QStringLiteral("Department PACS");
+    server.aeTitle = QString::fromStdString(node.aeTitle);
+    server.host = QString::fromStdString(node.host);
+    server.port = node.port;
+    SettingsDialog settings;
+    settings.serverList()->setServers({server});
+    settings.showPacsPage();
+    settings.show();
+    QSignalSpy verified(settings.serverList(), &ServerListEditor::verified);
+    settings.serverList()->verifyServerNow();
+    if (!verified.wait(30000)) qFatal("the PACS did not answer the Verify in time");
+    shots.save(&settings, QStringLiteral("settings"), QStringLiteral("pacs"));
+
+    PacsQueryDialog query({server});
+    query.resize(1000, 640);
+    query.show();
+    QSignalSpy finished(&query, &PacsQueryDialog::searchFinished);
+    query.setFilterText(QString(), QString(), QString(), QStringLiteral("CR,DX,DR"), QString());
+    query.search();
+    if (!finished.wait(60000) || finished.last().at(0).toInt() <= 0) qFatal("the PACS query found no studies");
+    auto* studies = query.findChild<QTableView*>(QStringLiteral("studies"));
+    studies->selectRow(0);
+    waitFor([&] { return !query.isSearching() && query.findChild<QTableView*>(QStringLiteral("series"))->model()->rowCount() > 0; },
+            30000);
+    shots.save(&query, QStringLiteral("query"), QStringLiteral("pacs"));
+}
+
 void shootWizardStart(const Shots& shots, const QString& data) {
     TrainingWizard wizard;
     wizard.resize(1100, 820);
@@ -218,8 +254,9 @@ int main(int argc, char** argv) {
     shots.lang = takeOption(args, QStringLiteral("--lang"));
     const QString run = takeOption(args, QStringLiteral("--run"));
     const QString data = takeOption(args, QStringLiteral("--data"));
+    const QString pacsNode = takeOption(args, QStringLiteral("--pacs"));
     if (args.size() < 2 || shots.out.isEmpty()) {
-        qFatal("usage: cxr_ui_screenshots MODEL FILMS... --out DIR [--lang CODE] [--run RUN] [--data DATA]");
+        qFatal("usage: cxr_ui_screenshots MODEL FILMS... --out DIR [--lang CODE] [--run RUN] [--data DATA] [--pacs NODE]");
     }
     QDir().mkpath(shots.out);
     cxr::test::isolateSettings(QDir::tempPath() + QStringLiteral("/cxr-screenshots-settings"));
@@ -233,6 +270,9 @@ int main(int argc, char** argv) {
 
     shootReview(shots, args[0], args.mid(1));
     shootSettings(shots);
+    if (!pacsNode.isEmpty()) {
+        shootPacs(shots, pacsNode);
+    }
     if (!data.isEmpty()) {
         shootWizardStart(shots, data);
     }
