@@ -8,8 +8,11 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <mutex>
+#include <sstream>
 #include <thread>
 
 #include <dcmtk/config/osconfig.h>
@@ -54,8 +57,9 @@ const char* kVerificationClass[] = {UID_VerificationSOPClass};
 template <size_t N>
 int countOf(const char* (&)[N]) { return static_cast<int>(N); }
 
-// One loopback TCP connection, closed at once: it wakes the accept loop (which then sees that
-// it should stop) and tells start() the port is accepting. True when it connected.
+// One loopback TCP connection, closed at once: it wakes the accept loop, which then sees that
+// it should stop. (DCMTK hands even such an empty connection to a worker, which refuses it:
+// harmless when stopping, but a connection like it must not serve as a readiness check.)
 bool touchPort(int port) {
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) return false;
@@ -66,6 +70,24 @@ bool touchPort(int port) {
     const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0;
     ::close(fd);
     return ok;
+}
+
+// True once a socket listens on IPv4 `port` (the kernel's table, /proc/net/tcp: state 0A),
+// so start() can wait for DCMTK's accept loop without connecting to it.
+bool portListening(int port) {
+    std::ifstream table("/proc/net/tcp");
+    if (!table) return touchPort(port);  // no /proc: fall back to connecting
+    char wanted[8];
+    std::snprintf(wanted, sizeof wanted, ":%04X", port);
+    std::string line;
+    std::getline(table, line);  // header
+    while (std::getline(table, line)) {
+        std::istringstream fields(line);
+        std::string slot, local, remote, state;
+        fields >> slot >> local >> remote >> state;
+        if (state == "0A" && local.size() > 5 && local.compare(local.size() - 5, 5, wanted) == 0) return true;
+    }
+    return false;
 }
 
 // DCMTK binds inside its accept loop, on the listener's thread, where a failure only shows as
@@ -304,7 +326,7 @@ void StorageListener::start() {
             throw Error(ErrorCode::Io, "cannot listen on port " + std::to_string(s.port) + ": " +
                                            (m_impl->loopError.empty() ? "the listener ended" : m_impl->loopError));
         }
-        if (touchPort(s.port)) break;
+        if (portListening(s.port)) break;
         if (std::chrono::steady_clock::now() > deadline) {
             m_impl->pool->stopAfterCurrentAssociations();
             m_impl->thread.join();

@@ -244,21 +244,57 @@ TEST(StorageListener, StoresEveryFilmOfOneAssociationAsSentPixelForPixel) {
     EXPECT_FALSE(listener.running());
 }
 
-TEST(StorageListener, ServesTwoAssociationsAtOnce) {
+// An association a DcmSCU opens and holds (verification only) until it is destroyed.
+std::unique_ptr<DcmSCU> holdAssociation(int port) {
+    auto scu = std::make_unique<DcmSCU>();
+    scu->setAETitle("CXRTESTHOLDER");
+    scu->setPeerAETitle("CXRSTUDIO");
+    scu->setPeerHostName("127.0.0.1");
+    scu->setPeerPort(static_cast<Uint16>(port));
+    OFList<OFString> syntaxes;
+    syntaxes.push_back(UID_LittleEndianImplicitTransferSyntax);
+    scu->addPresentationContext(UID_VerificationSOPClass, syntaxes);
+    EXPECT_TRUE(scu->initNetwork().good());
+    EXPECT_TRUE(scu->negotiateAssociation().good());
+    return scu;
+}
+
+TEST(StorageListener, ServesSeveralAssociationsAtOnceUpToItsLimit) {
     const fs::path dir = test::scratchDir();
     const auto a = valuesOf(synthFilms(dir / "a", 4, 256, 160201));
     const auto b = valuesOf(synthFilms(dir / "b", 4, 256, 160202));
     Reports reports;
     auto settings = settingsFor(dir / "in");
-    settings.maxAssociations = 2;
+    settings.maxAssociations = 3;
     StorageListener listener(settings, reports.callbacks());
     listener.start();
+    // While one association stays open, two storescu associations run side by side.
+    auto held = holdAssociation(settings.port);
     auto first = std::async(std::launch::async, [&] { return storescu(settings.port, a); });
     auto second = std::async(std::launch::async, [&] { return storescu(settings.port, b); });
     const std::string outA = first.get(), outB = second.get();
     ASSERT_TRUE(reports.waitStored(8)) << outA << outB;
     for (const auto& f : a) EXPECT_TRUE(fs::exists(dir / "in" / (tag(f, DCM_SOPInstanceUID) + ".dcm")));
     for (const auto& f : b) EXPECT_TRUE(fs::exists(dir / "in" / (tag(f, DCM_SOPInstanceUID) + ".dcm")));
+    EXPECT_TRUE(held->sendECHORequest(0).good());  // the held one is still served
+    held->releaseAssociation();
+    listener.stop();
+
+    // One association at a time: a second caller is turned away while the first is open.
+    Reports one;
+    settings.maxAssociations = 1;
+    StorageListener single(settings, one.callbacks());
+    single.start();
+    auto holder = holdAssociation(settings.port);
+    int code = 0;
+    const auto busy = storescu(settings.port, {a[0]}, "CXRSTUDIO", &code);
+    EXPECT_NE(code, 0) << busy;
+    EXPECT_NE(busy.find("Local Limit Exceeded"), std::string::npos) << busy;
+    holder->releaseAssociation();
+    std::this_thread::sleep_for(200ms);  // the worker notices the release
+    const auto welcome = storescu(settings.port, {a[0]}, "CXRSTUDIO", &code);
+    EXPECT_EQ(code, 0) << welcome;
+    EXPECT_TRUE(one.waitStored(1));
 }
 
 TEST(StorageListener, StoresANonImageObjectAndNotesItIsNotDiagnosable) {
