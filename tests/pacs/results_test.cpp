@@ -19,7 +19,6 @@
 #include <dcmtk/dcmsr/dsrdoc.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <torch/torch.h>
 
 #include "core/common/atomic_file.h"
 #include "core/common/error.h"
@@ -30,7 +29,6 @@
 #include "core/imaging/display.h"
 #include "core/imaging/film_writer.h"
 #include "core/imaging/load_film.h"
-#include "core/model/model_bundle.h"
 #include "core/pacs/dicom_uids.h"
 #include "core/pacs/secondary_capture.h"
 #include "core/pacs/store_scu.h"
@@ -39,6 +37,7 @@
 #include "hardening/cli_process.h"
 #include "pacs/test_pacs_env.h"
 #include "support/patient_film.h"
+#include "support/tiny_model.h"
 #include "test_dirs.h"
 
 namespace cxr::pacs {
@@ -248,16 +247,8 @@ TEST(SecondaryCapture, NoOverlayOrAWrongSizeIsRefused) {
 // A seeded random-weights two-class model at 64 px: the numbers mean nothing, the plumbing
 // from a diagnosis to the PACS is what is tested.
 fs::path tinyModel() {
-    static const fs::path dir = [] {
-        const fs::path d = fs::path(CXR_TEST_TMP) / ("results-model-" + std::to_string(::getpid()));
-        torch::manual_seed(16016);
-        model::ResNet18 net = model::makeResNet18(std::nullopt, 2);
-        model::PreprocessSpec spec;
-        spec.imageSize = 64;
-        model::exportModelBundle(d, net, {"NORMAL", "PNEUMONIA"}, spec, 0.5, 1.0,
-                                 Json{{"note", "random weights for the results tests"}}, Json::object());
-        return d;
-    }();
+    static const fs::path dir =
+        test::tinyRandomModel(fs::path(CXR_TEST_TMP) / ("results-model-" + std::to_string(::getpid())));
     return dir;
 }
 
