@@ -126,13 +126,13 @@
     </message>
     <message>
         <location line="-2"/>
-        <location line="+163"/>
+        <location line="+164"/>
         <location line="+1"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-133"/>
         <source>Class weighting</source>
         <translation>Klassengewichtung</translation>
     </message>
@@ -152,7 +152,7 @@
         <translation>Daten</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Split</source>
         <translation>Aufteilung</translation>
     </message>
@@ -258,12 +258,12 @@
         <translation>%1 (nicht angepasst: jede Validierungsaufnahme wurde richtig eingestuft, dort hat die Temperaturskalierung kein Optimum)</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-94"/>
         <source>flip, ±10° rotation (the seed&apos;s transforms)</source>
         <translation>Spiegelung, Drehung ±10° (die Transformationen des Ausgangsskripts)</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>%1 (the search stopped at its bound: the validation loss still falls beyond it, so this is a limit, not a fitted optimum)</source>
         <translation>%1 (die Suche endete an ihrer Grenze: der Validierungsverlust fällt darüber hinaus weiter, dies ist also eine Grenze und kein angepasstes Optimum)</translation>
     </message>
@@ -525,7 +525,7 @@
         <translation>nachher (T = %1)</translation>
     </message>
     <message>
-        <location filename="../ui/training/train_page.cpp" line="+33"/>
+        <location filename="../ui/common/eta_text.cpp" line="+11"/>
         <source>ETA unknown</source>
         <translation>Restzeit unbekannt</translation>
     </message>
@@ -543,6 +543,21 @@
         <location line="+1"/>
         <source>ETA %1 h %2 min</source>
         <translation>noch ca. %1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/pacs/server_list_editor.cpp" line="+21"/>
+        <source>Connected: %1 answered the echo in %2 ms.</source>
+        <translation>Verbunden: %1 hat das Echo in %2 ms beantwortet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Association rejected: %1</source>
+        <translation>Assoziation abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No answer within %1 s: %2</source>
+        <translation>Keine Antwort innerhalb von %1 s: %2</translation>
     </message>
 </context>
 <context>
@@ -990,6 +1005,36 @@ Wert %3</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Open from &amp;PACS…</source>
+        <translation>Aus PAC&amp;S öffnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Query a PACS and retrieve studies into the triage list</source>
+        <translation>Ein PACS abfragen und Untersuchungen in die Triage-Liste abrufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Listen for Pushed Films</source>
+        <translation>Eingehende Aufnahmen emp&amp;fangen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receive films sent by a modality or PACS (DICOM Storage SCP) and diagnose them</source>
+        <translation>Von einer Modalität oder einem PACS gesendete Aufnahmen empfangen (DICOM Storage SCP) und analysieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send &amp;Results to PACS…</source>
+        <translation>E&amp;rgebnisse an PACS senden…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the film&apos;s structured report (TID 1500) and overlay into its study on a PACS</source>
+        <translation>Den strukturierten Bericht (TID 1500) und die Überlagerung der Aufnahme in ihre Untersuchung auf einem PACS senden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Load Model…</source>
         <translation>Modell &amp;laden…</translation>
     </message>
@@ -1040,8 +1085,8 @@ Wert %3</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Choose the interface language</source>
-        <translation>Sprache der Oberfläche wählen</translation>
+        <source>Choose the interface language, the prediction arithmetic and the DICOM nodes</source>
+        <translation>Oberflächensprache, Vorhersage-Arithmetik und DICOM-Knoten wählen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1069,7 +1114,7 @@ Wert %3</translation>
         <translation>&amp;Über CXR Studio</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -1084,7 +1129,7 @@ Wert %3</translation>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>&amp;Model</source>
         <translation>&amp;Modell</translation>
     </message>
@@ -1122,7 +1167,7 @@ Wert %3</translation>
 <context>
     <name>cxr::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="+55"/>
+        <location filename="../ui/main/main_window.cpp" line="+59"/>
         <source>CXR Studio</source>
         <translation>CXR Studio</translation>
     </message>
@@ -1132,7 +1177,7 @@ Wert %3</translation>
         <translation>Kein Modell geladen</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+37"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
@@ -1142,12 +1187,22 @@ Wert %3</translation>
         <translation>DICOM-Tags</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A pushed object was refused: %1</source>
+        <translation>Ein zugesandtes Objekt wurde abgewiesen: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Last film</source>
         <translation>Letzte Aufnahme</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+82"/>
         <source>Loading model %1…</source>
         <translation>Lade Modell %1…</translation>
     </message>
@@ -1162,7 +1217,7 @@ Wert %3</translation>
         <translation>Modell %1 geladen.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>No model loaded (the last one failed: see the log)</source>
         <translation>Kein Modell geladen (das letzte schlug fehl: siehe Protokoll)</translation>
     </message>
@@ -1235,7 +1290,7 @@ then load RUN_FOLDER here with Model ▸ Load Model Folder…. To try the applic
 und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die Anwendung ohne Daten auszuprobieren, schreibt `cxr synth` einen synthetischen Datensatz.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>none loaded</source>
         <translation>keines geladen</translation>
     </message>
@@ -1258,7 +1313,49 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
         </translation>
     </message>
     <message>
+        <location line="+14"/>
+        <source>Open from PACS</source>
+        <translation>Aus PACS öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+29"/>
+        <source>No DICOM node is set up yet. Add your PACS in Settings ▸ PACS first.</source>
+        <translation>Noch ist kein DICOM-Knoten eingerichtet. Fügen Sie Ihr PACS zuerst unter Einstellungen ▸ PACS hinzu.</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>A retrieve is still running; wait for it or cancel it first.</source>
+        <translation>Ein Abruf läuft noch; warten Sie ihn ab oder brechen Sie ihn zuerst ab.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Open a DICOM film with a model loaded first.</source>
+        <translation>Laden Sie zuerst ein Modell und öffnen Sie eine DICOM-Aufnahme.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+9"/>
+        <source>Send Results to PACS</source>
+        <translation>Ergebnisse an PACS senden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Send to:</source>
+        <translation>Senden an:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sending the results for %1 to %2…</source>
+        <translation>Sende die Ergebnisse für %1 an %2…</translation>
+    </message>
+    <message>
         <location line="+16"/>
+        <source>Not listening</source>
+        <translation>Empfang nicht aktiv</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <location line="+15"/>
         <source>%1 — CXR Studio</source>
         <translation>%1 – CXR Studio</translation>
@@ -1469,6 +1566,164 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
     </message>
 </context>
 <context>
+    <name>cxr::ui::PacsQueryDialog</name>
+    <message>
+        <location filename="../ui/pacs/pacs_query_dialog.cpp" line="+51"/>
+        <source>Open from PACS</source>
+        <translation>Aus PACS öffnen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. DOE* (wildcards * and ?)</source>
+        <translation>z. B. MUSTERMANN* (Platzhalter * und ?)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>YYYYMMDD-YYYYMMDD, either side may be left open</source>
+        <translation>JJJJMMTT-JJJJMMTT, jede Seite darf leer bleiben</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Node:</source>
+        <translation>&amp;Knoten:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient &amp;name:</source>
+        <translation>Patienten&amp;name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient &amp;ID:</source>
+        <translation>Patienten-&amp;ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Study &amp;dates:</source>
+        <translation>Untersuchungs&amp;datum:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Modalities:</source>
+        <translation>&amp;Modalitäten:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;ccession:</source>
+        <translation>&amp;Auftragsnummer:</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Retrieve and Diagnose</source>
+        <translation>Ab&amp;rufen und analysieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retrieve the selected series, or the selected studies whole, into the triage list</source>
+        <translation>Die ausgewählten Serien oder die ausgewählten Untersuchungen vollständig in die Triage-Liste abrufen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No DICOM node is set up yet: add one in File ▸ Settings ▸ PACS.</source>
+        <translation>Noch ist kein DICOM-Knoten eingerichtet: Fügen Sie einen unter Datei ▸ Einstellungen ▸ PACS hinzu.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Searching %1…</source>
+        <translation>Durchsuche %1…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>No matching studies.</source>
+        <translation>Keine passenden Untersuchungen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n matching studies.</source>
+        <translation>
+            <numerusform>%n passende Untersuchung.</numerusform>
+            <numerusform>%n passende Untersuchungen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::PacsTransfers</name>
+    <message>
+        <location filename="../ui/pacs/pacs_transfers.cpp" line="+40"/>
+        <source>No model is loaded: there are no results to send.</source>
+        <translation>Kein Modell geladen: Es gibt keine Ergebnisse zum Senden.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Sent %n result object(s) for %1 to %2.</source>
+        <translation>
+            <numerusform>%n Ergebnisobjekt für %1 an %2 gesendet.</numerusform>
+            <numerusform>%n Ergebnisobjekte für %1 an %2 gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Results for %1 not sent: %2</source>
+        <translation>Ergebnisse für %1 nicht gesendet: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+93"/>
+        <source>Retrieve cancelled: %n object(s) arrived and stay in the list.</source>
+        <translation>
+            <numerusform>Abruf abgebrochen: %n Objekt ist angekommen und bleibt in der Liste.</numerusform>
+            <numerusform>Abruf abgebrochen: %n Objekte sind angekommen und bleiben in der Liste.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Retrieved %n object(s).</source>
+        <translation>
+            <numerusform>%n Objekt abgerufen.</numerusform>
+            <numerusform>%n Objekte abgerufen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n kept but not diagnosed (not films).</source>
+        <translation>
+            <numerusform>%n behalten, aber nicht analysiert (keine Aufnahme).</numerusform>
+            <numerusform>%n behalten, aber nicht analysiert (keine Aufnahmen).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The PACS could not send %n.</source>
+        <translation>
+            <numerusform>Das PACS konnte %n Objekt nicht senden.</numerusform>
+            <numerusform>Das PACS konnte %n Objekte nicht senden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <location line="+21"/>
+        <source>Listening as %1 on port %2: %n received</source>
+        <translation>
+            <numerusform>Empfangsbereit als %1 auf Port %2: %n empfangen</numerusform>
+            <numerusform>Empfangsbereit als %1 auf Port %2: %n empfangen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Not listening: %1</source>
+        <translation>Empfang nicht aktiv: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not listening</source>
+        <translation>Empfang nicht aktiv</translation>
+    </message>
+</context>
+<context>
     <name>cxr::ui::PhasesPage</name>
     <message>
         <location filename="../ui/training/phases_page.cpp" line="+28"/>
@@ -1673,6 +1928,49 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
         <location line="+2"/>
         <source>A new run is created here.</source>
         <translation>Hier wird ein neuer Lauf angelegt.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::QueryResultModel</name>
+    <message>
+        <location filename="../ui/pacs/query_result_model.cpp" line="+68"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient ID</source>
+        <translation>Patienten-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modality</source>
+        <translation>Modalität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accession</source>
+        <translation>Auftragsnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Series</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images</source>
+        <translation>Bilder</translation>
     </message>
 </context>
 <context>
@@ -1936,14 +2234,127 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
     </message>
 </context>
 <context>
+    <name>cxr::ui::ServerEditDialog</name>
+    <message>
+        <location filename="../ui/pacs/server_edit_dialog.cpp" line="+28"/>
+        <source>DICOM Node</source>
+        <translation>DICOM-Knoten</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+1"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C-GET (on our own connection)</source>
+        <translation>C-GET (über unsere eigene Verbindung)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C-MOVE (the PACS sends to our AE title)</source>
+        <translation>C-MOVE (das PACS sendet an unseren AE-Titel)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The port CXR Studio receives on during a C-MOVE; the PACS must know our calling AE title at this computer&apos;s address and this port.</source>
+        <translation>Der Port, auf dem CXR Studio während eines C-MOVE empfängt; das PACS muss unseren rufenden AE-Titel mit der Adresse dieses Computers und diesem Port kennen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the structured report and overlay after each diagnosis</source>
+        <translation>Nach jeder Analyse den strukturierten Bericht und die Überlagerung senden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;AE title:</source>
+        <translation>&amp;AE-Titel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Our AE title:</source>
+        <translation>&amp;Eigener AE-Titel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Connection timeout:</source>
+        <translation>&amp;Verbindungs-Timeout:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Answer timeout:</source>
+        <translation>Ant&amp;wort-Timeout:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retrieve by:</source>
+        <translation>Ab&amp;ruf per:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C-MOVE &amp;port:</source>
+        <translation>C-MOVE-P&amp;ort:</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::ServerListEditor</name>
+    <message>
+        <location filename="../ui/pacs/server_list_editor.cpp" line="+7"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Verify</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send a DICOM echo (C-ECHO) to the selected node</source>
+        <translation>Ein DICOM-Echo (C-ECHO) an den ausgewählten Knoten senden</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Verifying %1…</source>
+        <translation>Prüfe %1…</translation>
+    </message>
+</context>
+<context>
     <name>cxr::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/main/settings_dialog.cpp" line="+16"/>
+        <location filename="../ui/main/settings_dialog.cpp" line="+24"/>
+        <location line="+41"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-28"/>
         <source>System default (%1)</source>
         <translation>Systemstandard (%1)</translation>
     </message>
@@ -1981,6 +2392,46 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
         <location line="+2"/>
         <source>&amp;Prediction arithmetic:</source>
         <translation>&amp;Vorhersage-Arithmetik:</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>the application&apos;s data folder</source>
+        <translation>der Datenordner der Anwendung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receiving films (File ▸ Listen for Pushed Films)</source>
+        <translation>Empfang von Aufnahmen (Datei ▸ Eingehende Aufnahmen empfangen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Our AE &amp;title:</source>
+        <translation>Eigener AE-&amp;Titel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Store in:</source>
+        <translation>&amp;Speichern in:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DICOM nodes:</source>
+        <translation>DICOM-Knoten:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PACS</source>
+        <translation>PACS</translation>
     </message>
 </context>
 <context>
@@ -2203,7 +2654,7 @@ SHA-256 der Gewichte: %2</translation>
 <context>
     <name>cxr::ui::TrainPage</name>
     <message>
-        <location filename="../ui/training/train_page.cpp" line="+18"/>
+        <location filename="../ui/training/train_page.cpp" line="+47"/>
         <source>Train</source>
         <translation>Training</translation>
     </message>
@@ -2458,6 +2909,29 @@ SHA-256 der Gewichte: %2</translation>
         <location line="+1"/>
         <source>Training is still running. Stop it now? The best checkpoint so far is kept and the run can be resumed later from the same output folder.</source>
         <translation>Das Training läuft noch. Jetzt beenden? Der bisher beste Checkpoint bleibt erhalten, und der Lauf kann später aus demselben Ausgabeordner fortgesetzt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::TransferBar</name>
+    <message>
+        <location filename="../ui/pacs/transfer_bar.cpp" line="+22"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the retrieve; the films that arrived stay in the list</source>
+        <translation>Den Abruf beenden; bereits angekommene Aufnahmen bleiben in der Liste</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Retrieving: %1 of %2, %3</source>
+        <translation>Abruf: %1 von %2, %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retrieving: %1, %2</source>
+        <translation>Abruf: %1, %2</translation>
     </message>
 </context>
 <context>

@@ -126,13 +126,13 @@
     </message>
     <message>
         <location line="-2"/>
-        <location line="+163"/>
+        <location line="+164"/>
         <location line="+1"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-133"/>
         <source>Class weighting</source>
         <translation>Pondération des classes</translation>
     </message>
@@ -152,7 +152,7 @@
         <translation>Données</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Split</source>
         <translation>Partition</translation>
     </message>
@@ -258,12 +258,12 @@
         <translation>%1 (non ajustée&#xa0;: chaque cliché de validation a été bien classé, la mise à l’échelle de température n’y a pas d’optimum)</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-94"/>
         <source>flip, ±10° rotation (the seed&apos;s transforms)</source>
         <translation>retournement, rotation ±10° (les transformations du script d&apos;origine)</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>%1 (the search stopped at its bound: the validation loss still falls beyond it, so this is a limit, not a fitted optimum)</source>
         <translation>%1 (la recherche s’est arrêtée à sa borne&#xa0;: la perte de validation diminue encore au-delà, c’est donc une limite et non un optimum ajusté)</translation>
     </message>
@@ -525,7 +525,7 @@
         <translation>après (T = %1)</translation>
     </message>
     <message>
-        <location filename="../ui/training/train_page.cpp" line="+33"/>
+        <location filename="../ui/common/eta_text.cpp" line="+11"/>
         <source>ETA unknown</source>
         <translation>temps restant inconnu</translation>
     </message>
@@ -543,6 +543,21 @@
         <location line="+1"/>
         <source>ETA %1 h %2 min</source>
         <translation>encore ~%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/pacs/server_list_editor.cpp" line="+21"/>
+        <source>Connected: %1 answered the echo in %2 ms.</source>
+        <translation>Connecté&#xa0;: %1 a répondu à l’écho en %2 ms.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Association rejected: %1</source>
+        <translation>Association refusée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No answer within %1 s: %2</source>
+        <translation>Aucune réponse en %1 s&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -990,6 +1005,36 @@ valeur %3</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Open from &amp;PACS…</source>
+        <translation>Ouvrir depuis le PAC&amp;S…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Query a PACS and retrieve studies into the triage list</source>
+        <translation>Interroger un PACS et récupérer des examens dans la liste de triage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Listen for Pushed Films</source>
+        <translation>Recevoir les clichés e&amp;nvoyés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receive films sent by a modality or PACS (DICOM Storage SCP) and diagnose them</source>
+        <translation>Recevoir les clichés envoyés par une modalité ou un PACS (DICOM Storage SCP) et les analyser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send &amp;Results to PACS…</source>
+        <translation>Envoyer les résul&amp;tats au PACS…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the film&apos;s structured report (TID 1500) and overlay into its study on a PACS</source>
+        <translation>Envoyer le compte rendu structuré (TID 1500) et la superposition du cliché dans son examen sur un PACS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Load Model…</source>
         <translation>&amp;Charger un modèle…</translation>
     </message>
@@ -1040,8 +1085,8 @@ valeur %3</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Choose the interface language</source>
-        <translation>Choisir la langue de l’interface</translation>
+        <source>Choose the interface language, the prediction arithmetic and the DICOM nodes</source>
+        <translation>Choisir la langue de l’interface, l’arithmétique de prédiction et les nœuds DICOM</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1069,7 +1114,7 @@ valeur %3</translation>
         <translation>À &amp;propos de CXR Studio</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Open &amp;Recent</source>
         <translation>Ouverts &amp;récemment</translation>
     </message>
@@ -1084,7 +1129,7 @@ valeur %3</translation>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>&amp;Model</source>
         <translation>&amp;Modèle</translation>
     </message>
@@ -1122,7 +1167,7 @@ valeur %3</translation>
 <context>
     <name>cxr::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="+55"/>
+        <location filename="../ui/main/main_window.cpp" line="+59"/>
         <source>CXR Studio</source>
         <translation>CXR Studio</translation>
     </message>
@@ -1132,7 +1177,7 @@ valeur %3</translation>
         <translation>Aucun modèle chargé</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+37"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
@@ -1142,12 +1187,22 @@ valeur %3</translation>
         <translation>Balises DICOM</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A pushed object was refused: %1</source>
+        <translation>Un objet envoyé a été refusé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Last film</source>
         <translation>Dernier cliché</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+82"/>
         <source>Loading model %1…</source>
         <translation>Chargement du modèle %1…</translation>
     </message>
@@ -1162,7 +1217,7 @@ valeur %3</translation>
         <translation>Modèle %1 chargé.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>No model loaded (the last one failed: see the log)</source>
         <translation>Aucun modèle chargé (le dernier a échoué&#xa0;: voir le journal)</translation>
     </message>
@@ -1235,7 +1290,7 @@ then load RUN_FOLDER here with Model ▸ Load Model Folder…. To try the applic
 puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. Pour essayer l’application sans données, `cxr synth` écrit un jeu synthétique.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>none loaded</source>
         <translation>aucun chargé</translation>
     </message>
@@ -1258,7 +1313,49 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
         </translation>
     </message>
     <message>
+        <location line="+14"/>
+        <source>Open from PACS</source>
+        <translation>Ouvrir depuis le PACS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+29"/>
+        <source>No DICOM node is set up yet. Add your PACS in Settings ▸ PACS first.</source>
+        <translation>Aucun nœud DICOM n’est encore configuré. Ajoutez d’abord votre PACS dans Paramètres ▸ PACS.</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>A retrieve is still running; wait for it or cancel it first.</source>
+        <translation>Une récupération est encore en cours&#xa0;; attendez sa fin ou annulez-la d’abord.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Open a DICOM film with a model loaded first.</source>
+        <translation>Ouvrez d’abord un cliché DICOM avec un modèle chargé.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+9"/>
+        <source>Send Results to PACS</source>
+        <translation>Envoyer les résultats au PACS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Send to:</source>
+        <translation>Envoyer à&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sending the results for %1 to %2…</source>
+        <translation>Envoi des résultats de %1 à %2…</translation>
+    </message>
+    <message>
         <location line="+16"/>
+        <source>Not listening</source>
+        <translation>Réception inactive</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <location line="+15"/>
         <source>%1 — CXR Studio</source>
         <translation>%1 — CXR Studio</translation>
@@ -1469,6 +1566,164 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
     </message>
 </context>
 <context>
+    <name>cxr::ui::PacsQueryDialog</name>
+    <message>
+        <location filename="../ui/pacs/pacs_query_dialog.cpp" line="+51"/>
+        <source>Open from PACS</source>
+        <translation>Ouvrir depuis le PACS</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. DOE* (wildcards * and ?)</source>
+        <translation>p. ex. DUPONT* (caractères génériques * et ?)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>YYYYMMDD-YYYYMMDD, either side may be left open</source>
+        <translation>AAAAMMJJ-AAAAMMJJ, chaque borne peut rester vide</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Node:</source>
+        <translation>&amp;Nœud&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient &amp;name:</source>
+        <translation>Nom du &amp;patient&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient &amp;ID:</source>
+        <translation>&amp;ID du patient&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Study &amp;dates:</source>
+        <translation>&amp;Dates d’examen&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Modalities:</source>
+        <translation>&amp;Modalités&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;ccession:</source>
+        <translation>Numéro d’a&amp;ccession&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Retrieve and Diagnose</source>
+        <translation>Récupérer et &amp;analyser</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retrieve the selected series, or the selected studies whole, into the triage list</source>
+        <translation>Récupérer les séries sélectionnées, ou les examens sélectionnés en entier, dans la liste de triage</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No DICOM node is set up yet: add one in File ▸ Settings ▸ PACS.</source>
+        <translation>Aucun nœud DICOM n’est encore configuré&#xa0;: ajoutez-en un dans Fichier ▸ Paramètres ▸ PACS.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Searching %1…</source>
+        <translation>Recherche sur %1…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>No matching studies.</source>
+        <translation>Aucun examen correspondant.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n matching studies.</source>
+        <translation>
+            <numerusform>%n examen correspondant.</numerusform>
+            <numerusform>%n examens correspondants.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::PacsTransfers</name>
+    <message>
+        <location filename="../ui/pacs/pacs_transfers.cpp" line="+40"/>
+        <source>No model is loaded: there are no results to send.</source>
+        <translation>Aucun modèle chargé&#xa0;: il n’y a pas de résultats à envoyer.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Sent %n result object(s) for %1 to %2.</source>
+        <translation>
+            <numerusform>%n objet de résultat envoyé pour %1 à %2.</numerusform>
+            <numerusform>%n objets de résultat envoyés pour %1 à %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Results for %1 not sent: %2</source>
+        <translation>Résultats de %1 non envoyés&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+93"/>
+        <source>Retrieve cancelled: %n object(s) arrived and stay in the list.</source>
+        <translation>
+            <numerusform>Récupération annulée&#xa0;: %n objet est arrivé et reste dans la liste.</numerusform>
+            <numerusform>Récupération annulée&#xa0;: %n objets sont arrivés et restent dans la liste.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Retrieved %n object(s).</source>
+        <translation>
+            <numerusform>%n objet récupéré.</numerusform>
+            <numerusform>%n objets récupérés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n kept but not diagnosed (not films).</source>
+        <translation>
+            <numerusform>%n conservé mais non analysé (pas un cliché).</numerusform>
+            <numerusform>%n conservés mais non analysés (pas des clichés).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The PACS could not send %n.</source>
+        <translation>
+            <numerusform>Le PACS n’a pas pu en envoyer %n.</numerusform>
+            <numerusform>Le PACS n’a pas pu en envoyer %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <location line="+21"/>
+        <source>Listening as %1 on port %2: %n received</source>
+        <translation>
+            <numerusform>En écoute en tant que %1 sur le port %2&#xa0;: %n reçu</numerusform>
+            <numerusform>En écoute en tant que %1 sur le port %2&#xa0;: %n reçus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Not listening: %1</source>
+        <translation>Réception inactive&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not listening</source>
+        <translation>Réception inactive</translation>
+    </message>
+</context>
+<context>
     <name>cxr::ui::PhasesPage</name>
     <message>
         <location filename="../ui/training/phases_page.cpp" line="+28"/>
@@ -1673,6 +1928,49 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
         <location line="+2"/>
         <source>A new run is created here.</source>
         <translation>Un nouvel entraînement est créé ici.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::QueryResultModel</name>
+    <message>
+        <location filename="../ui/pacs/query_result_model.cpp" line="+68"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient ID</source>
+        <translation>ID du patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modality</source>
+        <translation>Modalité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accession</source>
+        <translation>Numéro d’accession</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Series</source>
+        <translation>Série</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images</source>
+        <translation>Images</translation>
     </message>
 </context>
 <context>
@@ -1936,14 +2234,127 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
     </message>
 </context>
 <context>
+    <name>cxr::ui::ServerEditDialog</name>
+    <message>
+        <location filename="../ui/pacs/server_edit_dialog.cpp" line="+28"/>
+        <source>DICOM Node</source>
+        <translation>Nœud DICOM</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+1"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C-GET (on our own connection)</source>
+        <translation>C-GET (sur notre propre connexion)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C-MOVE (the PACS sends to our AE title)</source>
+        <translation>C-MOVE (le PACS envoie à notre titre AE)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The port CXR Studio receives on during a C-MOVE; the PACS must know our calling AE title at this computer&apos;s address and this port.</source>
+        <translation>Le port sur lequel CXR Studio reçoit pendant un C-MOVE&#xa0;; le PACS doit connaître notre titre AE appelant à l’adresse de cet ordinateur et sur ce port.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the structured report and overlay after each diagnosis</source>
+        <translation>Envoyer le compte rendu structuré et la superposition après chaque analyse</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;AE title:</source>
+        <translation>&amp;Titre AE&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Our AE title:</source>
+        <translation>N&amp;otre titre AE&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Connection timeout:</source>
+        <translation>Délai de &amp;connexion&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Answer timeout:</source>
+        <translation>Délai de &amp;réponse&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retrieve by:</source>
+        <translation>&amp;Mode de récupération&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C-MOVE &amp;port:</source>
+        <translation>Port &amp;d’écoute C-MOVE&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::ServerListEditor</name>
+    <message>
+        <location filename="../ui/pacs/server_list_editor.cpp" line="+7"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Verify</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send a DICOM echo (C-ECHO) to the selected node</source>
+        <translation>Envoyer un écho DICOM (C-ECHO) au nœud sélectionné</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Verifying %1…</source>
+        <translation>Vérification de %1…</translation>
+    </message>
+</context>
+<context>
     <name>cxr::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/main/settings_dialog.cpp" line="+16"/>
+        <location filename="../ui/main/settings_dialog.cpp" line="+24"/>
+        <location line="+41"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-28"/>
         <source>System default (%1)</source>
         <translation>Langue du système (%1)</translation>
     </message>
@@ -1981,6 +2392,46 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
         <location line="+2"/>
         <source>&amp;Prediction arithmetic:</source>
         <translation>Arithmétique de &amp;prédiction&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>the application&apos;s data folder</source>
+        <translation>le dossier de données de l’application</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receiving films (File ▸ Listen for Pushed Films)</source>
+        <translation>Réception de clichés (Fichier ▸ Recevoir les clichés envoyés)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Our AE &amp;title:</source>
+        <translation>Notre &amp;titre AE&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Store in:</source>
+        <translation>Enregistrer &amp;dans&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DICOM nodes:</source>
+        <translation>Nœuds DICOM&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PACS</source>
+        <translation>PACS</translation>
     </message>
 </context>
 <context>
@@ -2203,7 +2654,7 @@ SHA-256 des poids&#xa0;: %2</translation>
 <context>
     <name>cxr::ui::TrainPage</name>
     <message>
-        <location filename="../ui/training/train_page.cpp" line="+18"/>
+        <location filename="../ui/training/train_page.cpp" line="+47"/>
         <source>Train</source>
         <translation>Entraînement</translation>
     </message>
@@ -2458,6 +2909,29 @@ SHA-256 des poids&#xa0;: %2</translation>
         <location line="+1"/>
         <source>Training is still running. Stop it now? The best checkpoint so far is kept and the run can be resumed later from the same output folder.</source>
         <translation>L’entraînement est en cours. L’arrêter maintenant&#xa0;? Le meilleur point de contrôle obtenu est conservé et l’entraînement pourra reprendre plus tard depuis le même dossier de sortie.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::TransferBar</name>
+    <message>
+        <location filename="../ui/pacs/transfer_bar.cpp" line="+22"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the retrieve; the films that arrived stay in the list</source>
+        <translation>Arrêter la récupération&#xa0;; les clichés déjà arrivés restent dans la liste</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Retrieving: %1 of %2, %3</source>
+        <translation>Récupération&#xa0;: %1 sur %2, %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retrieving: %1, %2</source>
+        <translation>Récupération&#xa0;: %1, %2</translation>
     </message>
 </context>
 <context>
