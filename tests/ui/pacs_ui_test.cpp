@@ -194,6 +194,24 @@ private Q_SLOTS:
         QCOMPARE(folder.entryList({QStringLiteral("*.tmp*"), QStringLiteral(".*")}, QDir::Files | QDir::Hidden).size(), 0);
     }
 
+    // A PACS that only moves: the films come to our own Storage SCP on the server's C-MOVE port
+    // (the test Orthanc knows CXRSTUDIO there) and reach the triage list the same way.
+    void retrieveByMoveReachesTheTriageListToo() {
+        const QString study = uploadStudy(QStringLiteral("GUIM-1"), 2);
+        ui::MainWindow window;
+        window.show();
+        PacsServer moves = server();
+        moves.retrieveMethod = QStringLiteral("move");
+        moves.movePort = m_pacs.movePort;
+        moves.callingAeTitle = QString::fromStdString(m_pacs.moveAeTitle);
+        QSignalSpy done(window.transfers(), &ui::PacsTransfers::retrieveFinished);
+        QVERIFY(window.transfers()->retrieve(moves, {{study.toStdString(), {}, 2}}, m_dir + QStringLiteral("/moved")));
+        QVERIFY(done.wait(60000));
+        QVERIFY2(done.last().at(0).toBool(), qPrintable(done.last().at(1).toString()));
+        QCOMPARE(window.reviewModel()->rowCount(), 2);
+        QCOMPARE(QDir(m_dir + QStringLiteral("/moved/") + study).entryList(QDir::Files).size(), 2);
+    }
+
     // A server set to send results back: each retrieved film's TID 1500 report and overlay land
     // in its own study on the PACS, read back through Orthanc's REST API.
     void retrieveFromAServerThatWantsResultsSendsThemBack() {
