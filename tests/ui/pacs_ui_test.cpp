@@ -52,16 +52,16 @@ class PacsUiTest : public QObject {
     }
 
     // A patient's study of `films` small DICOM films in Orthanc; returns the study UID.
-    QString uploadStudy(const QString& patientId, int films) {
+    QString uploadStudy(const QString& patientId, int films, int width = 192, int height = 224) {
         const std::string study = "1.2.826.0.1.3680043.10.1234." + std::to_string(QDateTime::currentMSecsSinceEpoch()) +
                                   "." + std::to_string(films);
         for (int i = 0; i < films; ++i) {
-            const imaging::Film film = test::makeFilm(192, 224, 60 + 20 * i, 110, 24, true);
+            const imaging::Film film = test::makeFilm(width, height, width / 4 + (i % 8) * width / 16, height / 2, width / 8, true);
             auto patient = test::identifiedPatient("Gui^Tester", patientId.toStdString());
             patient.studyInstanceUid = study;
             patient.seriesInstanceUid = study + ".1";  // one series of `films` images
             patient.studyDate = "20240315";
-            imaging::DicomImage image = test::patientFilm(192, 224, {film.pixels.begin(), film.pixels.end()}, patient);
+            imaging::DicomImage image = test::patientFilm(width, height, {film.pixels.begin(), film.pixels.end()}, patient);
             const QString path = m_dir + QStringLiteral("/upload-%1-%2.dcm").arg(patientId).arg(i);
             imaging::writeDicom(ui::toPath(path), image, imaging::DicomSyntax::ExplicitLittle);
             test::uploadToOrthanc(m_pacs, ui::toPath(path));
@@ -192,6 +192,30 @@ private Q_SLOTS:
         const QDir folder(m_dir + QStringLiteral("/retrieved/") + study);
         QCOMPARE(folder.entryList(QDir::Files).size(), 3);
         QCOMPARE(folder.entryList({QStringLiteral("*.tmp*"), QStringLiteral(".*")}, QDir::Files | QDir::Hidden).size(), 0);
+    }
+
+    // Cancel from the status bar after the first film: what arrived stays in the list and on
+    // disk, whole; the summary says it was cancelled.
+    void cancelHalfWayKeepsWhatArrived() {
+        // Large enough films that the transfer outlasts the click (2 MB each).
+        const QString study = uploadStudy(QStringLiteral("GUIC-1"), 24, 1024, 1024);
+        ui::MainWindow window;
+        window.show();
+        auto* bar = window.findChild<ui::TransferBar*>(QStringLiteral("transferBar"));
+        QSignalSpy progress(window.transfers(), &ui::PacsTransfers::retrieveProgress);
+        QSignalSpy done(window.transfers(), &ui::PacsTransfers::retrieveFinished);
+        QVERIFY(window.transfers()->retrieve(server(), {{study.toStdString(), {}, 24}}, m_dir + QStringLiteral("/part")));
+        QVERIFY(progress.wait(30000));
+        QVERIFY2(bar->retrieveText().contains(QStringLiteral("ETA")), qPrintable(bar->retrieveText()));
+        Q_EMIT bar->cancelRequested();  // what its Cancel button sends
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.last().at(0).toBool(), false);
+        QVERIFY2(done.last().at(1).toString().contains(QStringLiteral("cancelled")), qPrintable(done.last().at(1).toString()));
+        const QDir folder(m_dir + QStringLiteral("/part/") + study);
+        const int kept = static_cast<int>(folder.entryList(QDir::Files).size());
+        QVERIFY2(kept >= 1 && kept < 24, qPrintable(QString::number(kept)));
+        QCOMPARE(folder.entryList(QDir::Files | QDir::Hidden).size(), kept);  // no temporary files
+        QCOMPARE(window.reviewModel()->rowCount(), kept);
     }
 
     // A PACS that only moves: the films come to our own Storage SCP on the server's C-MOVE port
