@@ -246,6 +246,17 @@ private:
         }
         OFBool busy() override { return StoreScp::isConnected(); }
         OFCondition workerListen(T_ASC_Association* const assoc) override { return StoreScp::run(assoc); }
+
+    protected:
+        // DCMTK's worker deletes itself when its association ends, and OFThread::start() stores
+        // the thread's ID into the worker after pthread_create returns: an association refused
+        // at once (a busy pool, a closed connection) could end and free the worker before that
+        // write, which then lands in freed memory. Waiting here until the ID is stored closes
+        // that window. (threadID() is an out-of-line library call: re-read on each pass.)
+        void run() override {
+            while (threadID() == 0) std::this_thread::yield();
+            DcmBaseSCPWorker::run();
+        }
     };
     DcmBaseSCPWorker* createSCPWorker() override { return new Worker(*this, m_shared); }
 
