@@ -21,8 +21,10 @@
 #include "core/common/json_io.h"
 #include "core/common/notice.h"
 #include "core/diagnosis/diagnoser.h"
+#include "core/pacs/dicom_node.h"
 #include "core/pacs/storage_listener.h"
 #include "core/workflows/arrival_diagnosis.h"
+#include "core/workflows/pacs_results.h"
 
 namespace cxr::cli {
 namespace {
@@ -32,7 +34,14 @@ struct ListenArgs {
     std::string out;
     std::string model;
     std::string device = "auto";
+    std::string sendResults;  // NODE the results of each diagnosed film go back to
     bool json = false;
+};
+
+// What became of the results sent back for one film (when --send-results is given).
+struct ResultsSent {
+    bool tried = false, sent = false;
+    std::string problem;
 };
 
 std::string fixed(double value, int digits) {
@@ -62,7 +71,7 @@ double callProbability(const diagnosis::Diagnosis& d) {
 
 // Counts for the summary; written by the listener's and the worker's threads.
 struct Tally {
-    std::atomic<long> stored{0}, rejected{0}, diagnosed{0}, notDiagnosed{0};
+    std::atomic<long> stored{0}, rejected{0}, diagnosed{0}, notDiagnosed{0}, resultsSent{0}, resultsFailed{0};
     std::mutex mutex;
     std::vector<double> delays;  // arrival -> diagnosis, ms
 };
@@ -83,7 +92,7 @@ public:
         }
     }
 
-    void result(const workflows::ArrivalResult& a) {
+    void result(const workflows::ArrivalResult& a, const ResultsSent& results, const std::string& node) {
         const auto& d = a.diagnosis;
         if (m_json) {
             Json j = base(a.instance, a.callingAeTitle);
@@ -100,6 +109,10 @@ public:
                 for (const auto& w : d.warnings) codes.push_back(w.code());
                 j["warnings"] = codes;
                 j["delay_ms"] = std::round(a.delayMs * 10) / 10;
+                if (results.tried) {
+                    j["results_sent"] = results.sent;
+                    if (!results.sent) j["results_problem"] = results.problem;
+                }
             } else {
                 j["reason"] = a.reason;
             }
@@ -116,6 +129,8 @@ public:
                 text += "  warnings:";
                 for (size_t i = 0; i < d.warnings.size(); ++i) text += (i ? "; " : " ") + englishText(d.warnings[i]);
             }
+            if (results.tried)
+                text += results.sent ? "  results sent to " + node : "  results NOT sent: " + results.problem;
         }
         line(text);
     }
@@ -154,32 +169,59 @@ std::string medianAndWorst(std::vector<double> v) {
            std::to_string(static_cast<long>(v.back() + 0.5)) + " ms";
 }
 
+// Sends the SR and overlay of one diagnosed film into its study on `node`, calling as our own
+// AE title; a failure is reported on the film's line and the listener goes on.
+ResultsSent sendBack(const pacs::DicomNode& node, const ListenArgs& args, const workflows::ArrivalResult& a,
+                     const diagnosis::ModelInfo& model) {
+    ResultsSent r;
+    r.tried = true;
+    try {
+        pacs::AssociationSettings settings;
+        settings.callingAeTitle = args.settings.aeTitle;
+        const auto sent = workflows::sendResults(node, settings, a.instance.file, a.diagnosis, model);
+        r.sent = sent.store.allStored();
+        if (!r.sent)
+            for (const auto& f : sent.store.files)
+                if (!f.stored) r.problem += (r.problem.empty() ? "" : "; ") + f.problem;
+    } catch (const std::exception& e) {
+        r.problem = e.what();
+    }
+    return r;
+}
+
 int runListen(ListenArgs& args) {
     args.settings.folder = args.out;
     auto token = interruptToken();
     Tally tally;
     Printer printer(args.json);
 
+    std::optional<pacs::DicomNode> node;
+    if (!args.sendResults.empty()) {
+        node = pacs::parseDicomNode(args.sendResults);
+    }
     std::optional<diagnosis::Diagnoser> diagnoser;
     std::unique_ptr<workflows::ArrivalDiagnosis> queue;
     if (!args.model.empty()) {
         diagnoser.emplace(args.model, args.device);
         for (const auto& note : diagnoser->info().notes) std::cerr << "warning: " << englishText(note) << "\n";
         diagnosis::DiagnoseOptions options;
-        options.explain = false;  // the line shows the call; the map is for the results sent back
-        // Hook for `--send-results NODE`: the results (SR and overlay) of each diagnosed film
-        // go back from here, in this worker, once the send side exists (needs the CAM: set
-        // options.explain for it).
+        // The line shows the call; the map is needed only for the overlay sent back.
+        options.explain = node.has_value();
         queue = std::make_unique<workflows::ArrivalDiagnosis>(
             *diagnoser, options, [&](const workflows::ArrivalResult& a) {
+                ResultsSent results;
                 if (a.diagnosed) {
                     ++tally.diagnosed;
-                    std::lock_guard<std::mutex> lock(tally.mutex);
-                    tally.delays.push_back(a.delayMs);
+                    {
+                        std::lock_guard<std::mutex> lock(tally.mutex);
+                        tally.delays.push_back(a.delayMs);
+                    }
+                    if (node) results = sendBack(*node, args, a, diagnoser->info());
+                    if (results.tried) ++(results.sent ? tally.resultsSent : tally.resultsFailed);
                 } else {
                     ++tally.notDiagnosed;
                 }
-                printer.result(a);
+                printer.result(a, results, node ? node->toString() : std::string());
             });
     }
 
@@ -221,6 +263,8 @@ int runListen(ListenArgs& args) {
         if (waiting > 1) summary << " (" << waiting - 1 << " of them left in the queue at the stop)";
         std::lock_guard<std::mutex> lock(tally.mutex);
         summary << medianAndWorst(tally.delays);
+        if (node)
+            summary << "; results sent for " << tally.resultsSent << " film(s), failed for " << tally.resultsFailed;
     }
     std::cerr << summary.str() << "\n";
     if (failed) {
@@ -243,8 +287,12 @@ const CommandRegistration kListen(55, [](CLI::App& root, CLI::App*& sub) -> Comm
     sub->add_option("--port", args->settings.port, "TCP port to listen on")->required()->check(CLI::Range(1, 65535));
     sub->add_option("--aet", args->settings.aeTitle, "Our AE title (senders must call it)")->capture_default_str();
     sub->add_option("--out", args->out, "Folder the received objects are stored in")->required();
-    sub->add_option("--model", args->model, "Diagnose each film with this model (run or export folder)");
+    auto* model = sub->add_option("--model", args->model, "Diagnose each film with this model (run or export folder)");
     sub->add_option("--device", args->device, "Device for --model: auto, cpu, cuda, cuda:N")->capture_default_str();
+    sub->add_option("--send-results", args->sendResults,
+                    "Send each diagnosed film's results (TID 1500 SR and overlay) into its study on this node, "
+                    "AET@HOST:PORT (needs --model)")
+        ->needs(model);
     sub->add_flag("--json", args->json, "One JSON object per line");
     sub->add_option("--max-associations", args->settings.maxAssociations, "Associations served at once")
         ->capture_default_str()
