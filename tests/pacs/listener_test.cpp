@@ -497,8 +497,11 @@ TEST(CxrListen, DiagnosesPushedFilmsAndStopsOnSigint) {
     const int port = test::closedPort();
     test::CliOptions options;
     options.logFile = dir / "listen.log";
+    // The results of each diagnosed film go back into its study on the test PACS.
+    const auto pacs = test::testPacs();
     test::CliProcess cli({"listen", "--port", std::to_string(port), "--out", (dir / "in").string(), "--model",
-                          (dir / "model").string(), "--device", "cpu", "--json"},
+                          (dir / "model").string(), "--device", "cpu", "--json", "--send-results",
+                          pacs.node.toString()},
                          options);
     for (int i = 0; i < 400 && cli.output().find("listening on port") == std::string::npos; ++i)
         std::this_thread::sleep_for(50ms);
@@ -532,12 +535,20 @@ TEST(CxrListen, DiagnosesPushedFilmsAndStopsOnSigint) {
         EXPECT_GE(j.at("delay_ms").get<double>(), 0.0);
         EXPECT_TRUE(j.at("warnings").is_array());
         EXPECT_FALSE(j.at("study_instance_uid").get<std::string>().empty());
+        EXPECT_TRUE(j.at("results_sent").get<bool>()) << j.dump();
+        // The SR and the overlay arrived in the film's study (the film itself went only to us).
+        const auto found = test::httpRequest(
+            pacs.httpPort, "POST", "/tools/find",
+            nlohmann::json{{"Level", "Instance"}, {"Query", {{"StudyInstanceUID", j.at("study_instance_uid")}}}}.dump());
+        ASSERT_EQ(found.status, 200) << found.body;
+        EXPECT_EQ(nlohmann::json::parse(found.body).size(), 2u) << found.body;
     }
     ::kill(cli.pid(), SIGINT);
     const int status = cli.wait(30s);
     EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << cli.output();
     EXPECT_NE(cli.output().find("3 object(s) stored, 0 refused, 2 diagnosed, 1 not diagnosed"), std::string::npos)
         << cli.output();
+    EXPECT_NE(cli.output().find("results sent for 2 film(s), failed for 0"), std::string::npos) << cli.output();
     // The films and the SR carry patient names and IDs; none of them reaches the output.
     for (const auto& f : {films[0], films[1], sr}) {
         for (const auto& key : {DCM_PatientName, DCM_PatientID}) {
