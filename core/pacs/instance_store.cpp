@@ -14,6 +14,7 @@
 #include "core/common/atomic_file.h"
 #include "core/common/error.h"
 #include "core/imaging/dcmtk_codecs.h"
+#include "core/pacs/dicom_uids.h"
 
 namespace cxr::pacs {
 namespace {
@@ -64,6 +65,13 @@ void classifyInstance(DcmDataset& dataset, const std::string& transferSyntaxUid,
     const char* className = dcmFindNameOfUID(sopClass.c_str(), nullptr);
     const std::string what = className ? className : "object of SOP class " + sopClass;
     instance.diagnosable = false;
+    // Our own results (the overlay image, the report) come back when a PACS forwards a study
+    // to the listener: diagnosing the overlay would send a result of a result, and so on.
+    const std::string sop = instance.sopInstanceUid.empty() ? text(dataset, DCM_SOPInstanceUID) : instance.sopInstanceUid;
+    if (sop.rfind(std::string(kCxrUidRoot) + ".", 0) == 0) {
+        instance.note = "a CXR Studio result (" + what + "), not a film: stored, not diagnosed";
+        return;
+    }
     if (!dataset.tagExists(DCM_PixelData)) {
         instance.note = "a " + what + ", not an image: stored, not diagnosed";
         return;

@@ -26,8 +26,9 @@ ReceivedInstance storeInstance(DcmDataset& dataset, const std::string& transferS
                                const std::filesystem::path& dir);
 
 // Classifies a stored object (what storeInstance fills in): images in a transfer syntax CXR
-// Studio decodes are diagnosable; SR, presentation states, encapsulated documents and images in
-// other syntaxes are not, and the note says why.
+// Studio decodes are diagnosable; SR, presentation states, encapsulated documents, images in
+// other syntaxes and CXR Studio's own results (UIDs below kCxrUidRoot: an overlay forwarded
+// back must not be diagnosed again) are not, and the note says why.
 void classifyInstance(DcmDataset& dataset, const std::string& transferSyntaxUid, ReceivedInstance& instance);
 
 }  // namespace cxr::pacs

@@ -20,7 +20,7 @@
 namespace cxr::pacs {
 namespace {
 
-// Every transfer syntax CXR Studio reads. Each gets its own presentation context for the film
+// Every transfer syntax CXR Studio reads (and two it does not). Each gets its own presentation context for the film
 // classes, so the PACS can send a film as it holds it instead of converting it.
 const char* const kImageSyntaxes[] = {
     UID_LittleEndianExplicitTransferSyntax,  UID_LittleEndianImplicitTransferSyntax,
@@ -28,7 +28,11 @@ const char* const kImageSyntaxes[] = {
     UID_JPEGProcess14SV1TransferSyntax,      UID_JPEGProcess1TransferSyntax,
     UID_JPEGLSLosslessTransferSyntax,        UID_JPEGLSLossyTransferSyntax,
     UID_RLELosslessTransferSyntax,           UID_JPEG2000LosslessOnlyTransferSyntax,
-    UID_JPEG2000TransferSyntax,
+    UID_JPEG2000TransferSyntax,              UID_JPEGProcess2_4TransferSyntax,
+    // Two CXR Studio cannot decode, offered too so that such a film arrives as the PACS holds
+    // it and is kept and noted (not diagnosed) rather than failing to be sent.
+    UID_JPEG2000Part2MulticomponentImageCompressionLosslessOnlyTransferSyntax,
+    UID_JPEG2000Part2MulticomponentImageCompressionTransferSyntax,
 };
 
 // The classes a chest film comes in, and what travels with it (reports, presentation states).

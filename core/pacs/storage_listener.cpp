@@ -48,6 +48,15 @@ const char* kTransferSyntaxes[] = {
     UID_JPEGProcess2_4TransferSyntax,
     UID_JPEGLSLossyTransferSyntax,
     UID_JPEG2000TransferSyntax,
+    // Syntaxes CXR Studio cannot decode, taken as sent too: such objects are kept and noted
+    // (not diagnosed), where the sender would otherwise have to convert them or give up.
+    UID_JPEG2000Part2MulticomponentImageCompressionLosslessOnlyTransferSyntax,
+    UID_JPEG2000Part2MulticomponentImageCompressionTransferSyntax,
+    UID_MPEG2MainProfileAtMainLevelTransferSyntax,
+    UID_MPEG2MainProfileAtHighLevelTransferSyntax,
+    UID_MPEG4HighProfileLevel4_1TransferSyntax,
+    UID_HEVCMainProfileLevel5_1TransferSyntax,
+    UID_HEVCMain10ProfileLevel5_1TransferSyntax,
     UID_DeflatedExplicitVRLittleEndianTransferSyntax,
     UID_LittleEndianExplicitTransferSyntax,
     UID_BigEndianExplicitTransferSyntax,

@@ -26,12 +26,17 @@
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcpixel.h>
+#include <dcmtk/dcmdata/dcpixseq.h>
+#include <dcmtk/dcmdata/dcpxitem.h>
 #include <dcmtk/dcmdata/dcuid.h>
+#include <dcmtk/dcmdata/dcxfer.h>
 #include <dcmtk/dcmnet/scu.h>
 #include <nlohmann/json.hpp>
 
 #include "core/common/error.h"
 #include "core/imaging/load_film.h"
+#include "core/pacs/dicom_uids.h"
 #include "core/pacs/storage_listener.h"
 #include "hardening/cli_process.h"
 #include "pacs/test_pacs_env.h"
@@ -311,6 +316,110 @@ TEST(StorageListener, StoresANonImageObjectAndNotesItIsNotDiagnosable) {
     EXPECT_NE(reports.stored[0].note.find("not an image"), std::string::npos) << reports.stored[0].note;
     EXPECT_EQ(reports.stored[0].sopClassUid, UID_BasicTextSRStorage);
     EXPECT_TRUE(fs::exists(reports.stored[0].file));
+}
+
+// `film` rewritten with its pixel data as one encapsulated fragment of `bytes` in transfer
+// syntax `xfer` (a syntax CXR Studio cannot decode: the content never gets that far), with
+// fresh instance UIDs below `root`.
+fs::path encapsulatedCopy(const fs::path& film, const fs::path& out, E_TransferSyntax xfer, const std::string& root) {
+    DcmFileFormat file;
+    EXPECT_TRUE(file.loadFile(film.c_str()).good());
+    DcmDataset* ds = file.getDataset();
+    ds->putAndInsertString(DCM_SOPInstanceUID, (root + ".1").c_str());
+    ds->putAndInsertString(DCM_SeriesInstanceUID, (root + ".2").c_str());
+    ds->putAndInsertString(DCM_StudyInstanceUID, (root + ".3").c_str());
+    auto* sequence = new DcmPixelSequence(DCM_PixelSequenceTag);
+    sequence->insert(new DcmPixelItem(DCM_PixelItemTag));  // empty offset table
+    auto* fragment = new DcmPixelItem(DCM_PixelItemTag);
+    const std::vector<Uint8> bytes(4096, 0x5a);
+    fragment->putUint8Array(bytes.data(), static_cast<unsigned long>(bytes.size()));
+    sequence->insert(fragment);
+    auto* pixels = new DcmPixelData(DCM_PixelData);
+    pixels->putOriginalRepresentation(xfer, nullptr, sequence);
+    ds->insert(pixels, true);
+    EXPECT_TRUE(file.saveFile(out.c_str(), xfer).good());
+    return out;
+}
+
+// Sends each file in its own transfer syntax only (as a sender that cannot convert it does) on
+// one association; returns the store statuses.
+std::vector<Uint16> sendAsStored(int port, const std::vector<fs::path>& files) {
+    DcmSCU scu;
+    scu.setAETitle("CXRTESTSENDER");
+    scu.setPeerAETitle("CXRSTUDIO");
+    scu.setPeerHostName("127.0.0.1");
+    scu.setPeerPort(static_cast<Uint16>(port));
+    std::vector<std::pair<std::string, std::string>> contexts;
+    for (const auto& f : files) {
+        DcmFileFormat file;
+        EXPECT_TRUE(file.loadFile(f.c_str()).good()) << f;
+        OFString sopClass, syntax;
+        file.getDataset()->findAndGetOFString(DCM_SOPClassUID, sopClass);
+        syntax = DcmXfer(file.getDataset()->getOriginalXfer()).getXferID();
+        OFList<OFString> one;
+        one.push_back(syntax);
+        scu.addPresentationContext(sopClass, one);
+        contexts.emplace_back(sopClass.c_str(), syntax.c_str());
+    }
+    EXPECT_TRUE(scu.initNetwork().good());
+    EXPECT_TRUE(scu.negotiateAssociation().good());
+    std::vector<Uint16> statuses;
+    for (size_t i = 0; i < files.size(); ++i) {
+        const T_ASC_PresentationContextID id = scu.findPresentationContextID(contexts[i].first.c_str(), contexts[i].second.c_str());
+        EXPECT_NE(id, 0) << "no accepted context for " << contexts[i].second;
+        Uint16 status = 0xFFFF;
+        if (id != 0) scu.sendSTORERequest(id, files[i].c_str(), nullptr, status);
+        statuses.push_back(status);
+    }
+    scu.releaseAssociation();
+    return statuses;
+}
+
+// A film in a syntax CXR Studio cannot decode (JPEG 2000 Part 2, MPEG-2) is taken as sent,
+// kept and noted, not refused; CXR Studio's own overlay forwarded back is kept, not diagnosed
+// (a result of a result would follow).
+TEST(StorageListener, KeepsFilmsItCannotDecodeAndItsOwnResultsWithoutDiagnosingThem) {
+    const fs::path dir = test::scratchDir();
+    const auto films = valuesOf(synthFilms(dir / "films", 1, 128, 160601));
+    const std::string root = uniqueRoot();
+    const fs::path part2 = encapsulatedCopy(films[0], dir / "part2.dcm", EXS_JPEG2000MulticomponentLosslessOnly, root + ".1");
+    const fs::path mpeg = encapsulatedCopy(films[0], dir / "mpeg2.dcm", EXS_MPEG2MainProfileAtMainLevel, root + ".2");
+    // The film again under CXR Studio's own UID root, as an overlay of ours would come back.
+    const fs::path ours = dir / "ours.dcm";
+    {
+        DcmFileFormat file;
+        ASSERT_TRUE(file.loadFile(films[0].c_str()).good());
+        file.getDataset()->putAndInsertString(DCM_SOPInstanceUID,
+                                              (std::string(pacs::kCxrUidRoot) + "." + root.substr(5) + ".9").c_str());
+        ASSERT_TRUE(file.saveFile(ours.c_str()).good());
+    }
+    Reports reports;
+    StorageListener listener(settingsFor(dir / "in"), reports.callbacks());
+    listener.start();
+    const auto statuses = sendAsStored(listener.settings().port, {part2, mpeg, ours});
+    EXPECT_EQ(statuses, (std::vector<Uint16>{0, 0, 0}));
+    ASSERT_TRUE(reports.waitStored(3));
+    const std::string out;
+    EXPECT_TRUE(reports.rejected.empty());
+    std::map<std::string, ReceivedInstance> bySyntax;
+    for (const auto& r : reports.stored) bySyntax[r.transferSyntaxUid] = r;
+    ASSERT_EQ(bySyntax.count(UID_JPEG2000Part2MulticomponentImageCompressionLosslessOnlyTransferSyntax), 1u) << out;
+    ASSERT_EQ(bySyntax.count(UID_MPEG2MainProfileAtMainLevelTransferSyntax), 1u) << out;
+    for (const char* uid : {UID_JPEG2000Part2MulticomponentImageCompressionLosslessOnlyTransferSyntax,
+                            UID_MPEG2MainProfileAtMainLevelTransferSyntax}) {
+        const ReceivedInstance& r = bySyntax.at(uid);
+        EXPECT_FALSE(r.diagnosable) << uid;
+        EXPECT_NE(r.note.find("cannot decode"), std::string::npos) << r.note;
+        EXPECT_TRUE(fs::exists(r.file));
+    }
+    bool sawOurs = false;
+    for (const auto& r : reports.stored)
+        if (r.sopInstanceUid.rfind(pacs::kCxrUidRoot, 0) == 0) {
+            sawOurs = true;
+            EXPECT_FALSE(r.diagnosable);
+            EXPECT_NE(r.note.find("a CXR Studio result"), std::string::npos) << r.note;
+        }
+    EXPECT_TRUE(sawOurs) << out;
 }
 
 // A DcmSCU sending a dataset whose SOP Instance UID is a path: refused with 0xC000, nothing
