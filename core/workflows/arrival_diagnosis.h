@@ -2,8 +2,8 @@
 // ArrivalDiagnosis: diagnoses objects as a listener stores them. The listener's association
 // threads only hand each stored object over (add(): a queue, never blocks on the model); one
 // worker thread diagnoses them in arrival order and reports every object, diagnosed or not,
-// with the delay from its arrival to its diagnosis. `cxr listen --model`, its benchmark and the
-// GUI's listener use it.
+// with the delay from its arrival to its diagnosis. `cxr listen --model` and its benchmark use
+// it; the GUI hands arrivals to its triage list, which diagnoses them like films it opened.
 #include <chrono>
 #include <condition_variable>
 #include <deque>
