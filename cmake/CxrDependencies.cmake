@@ -28,6 +28,8 @@ if(CXR_BUILD_IMAGING)
   find_package(OpenCV 4 REQUIRED COMPONENTS core imgproc imgcodecs)
   find_package(DCMTK REQUIRED)
   find_package(GDCM REQUIRED)
+  # The review records (core/records); SQLiteCpp's config finds SQLite3 itself.
+  find_package(SQLiteCpp REQUIRED)
 endif()
 
 if(CXR_BUILD_GUI)

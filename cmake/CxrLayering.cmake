@@ -31,6 +31,7 @@ function(cxr_check_layering)
     cxr_forbid(${d} "#include *[<\"](torch|ATen|c10)/" "imaging stays LibTorch-free")
   endforeach()
   cxr_forbid(common "#include *[<\"](torch|ATen|c10|opencv2|dcmtk|gdcm)" "cxr_common has no heavy dependency")
+  cxr_forbid(records "#include *[<\"](torch|ATen|c10|opencv2|dcmtk|gdcm)" "cxr_records links SQLite only")
   # Includes name their layer ("core/training/…", "ui/training/…"), so the layer a file sees is
   # read from the prefix: core never sees ui or app, ui never sees app, and inside core the
   # libraries only look down (cxr_common ← cxr_imaging ← cxr_ml ← cxr_core).
@@ -39,14 +40,18 @@ function(cxr_check_layering)
   endforeach()
   cxr_forbid("" "#include *\"(ui|app)/" "core never knows the interface or the programs")
   cxr_forbid_under(ui "#include *\"app/" "ui never knows the programs")
-  cxr_forbid(common "#include *\"core/(imaging|synth|data|model|training|evaluation|explain|diagnosis|workflows)/"
+  cxr_forbid(common "#include *\"core/(imaging|synth|data|model|training|evaluation|explain|diagnosis|workflows|records)/"
     "cxr_common is the bottom of core")
+  # The records hold plain records: they see core/common only, and only cxr_core and above
+  # (workflows, ui, app) see them.
+  cxr_forbid(records "#include *\"core/(imaging|synth|pacs|data|model|training|evaluation|explain|diagnosis|workflows)/"
+    "cxr_records sees core/common only")
   foreach(d imaging synth pacs)
-    cxr_forbid(${d} "#include *\"core/(data|model|training|evaluation|explain|diagnosis|workflows)/"
+    cxr_forbid(${d} "#include *\"core/(data|model|training|evaluation|explain|diagnosis|workflows|records)/"
       "imaging sits below the model and the workflows")
   endforeach()
   foreach(d model training evaluation explain)
-    cxr_forbid(${d} "#include *\"core/(imaging|synth|diagnosis|workflows)/" "cxr_ml sees common and data's tensor side only")
+    cxr_forbid(${d} "#include *\"core/(imaging|synth|diagnosis|workflows|records)/" "cxr_ml sees common and data's tensor side only")
   endforeach()
 endfunction()
 

@@ -8,6 +8,7 @@
 // Never stores patient names or IDs unless RecordsOptions::keepPatientIdentity is set.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -77,7 +78,8 @@ struct WorklistRow {
 };
 
 struct WorklistFilter {
-    std::string modelSha256;     // only diagnoses by this model (empty: the latest by any)
+    std::string modelSha256;     // only diagnoses by this model, films it has not seen left out
+                                 // (empty: every film, with its latest diagnosis by any model)
     bool unreviewedOnly = false;
     bool disagreementsOnly = false;  // the latest verdict disagrees with the call it saw
     int limit = -1;                  // -1: all
@@ -89,7 +91,10 @@ public:
     // Throws cxr::Error naming the file: Unsupported for a database written by a newer CXR
     // Studio (never altered), Corrupt for a damaged file (moved aside to FILE.corrupt-<time>
     // first; the message names where), Io when it cannot be opened or is locked beyond the busy
-    // timeout, or is read-only when writing was asked for.
+    // timeout. A file this user may not write (without options.readOnly) still opens when its
+    // schema is current: reads work, writable() is false and every write throws Io saying the
+    // file "is read-only"; one that would need migrating throws Io at open. With readOnly, a
+    // missing file or one without records yet throws NotFound.
     static std::unique_ptr<RecordsDb> open(const std::filesystem::path& file, const RecordsOptions& options = {});
     virtual ~RecordsDb() = default;
 
@@ -100,16 +105,27 @@ public:
     static std::filesystem::path defaultPath();
 
     virtual const std::filesystem::path& path() const = 0;
+    // False when the file could only be opened for reading (options.readOnly, or a file this
+    // user may not write): the writes below then throw Io.
+    virtual bool writable() const = 0;
 
-    // Writes: each one transaction. Throws cxr::Error(Io) naming the file on failure.
+    // Writes: each one transaction. Throws cxr::Error(Io) naming the file on failure ("is locked
+    // by another program" beyond the busy timeout, "is read-only"), InvalidInput for a record
+    // that cannot be kept (a diagnosis or verdict of a film not recorded, a verdict label other
+    // than NORMAL, PNEUMONIA or other). An empty VerdictRecord::reviewer is the OS user.
     virtual void recordFilm(const FilmRecord& film) = 0;                    // insert or update path/last seen
     virtual std::int64_t recordDiagnosis(const DiagnosisRecord& diagnosis) = 0;  // the film must be recorded
     virtual std::int64_t recordVerdict(const VerdictRecord& verdict) = 0;
     virtual std::int64_t recordRun(const RunRecord& run) = 0;
+    // Runs `writes` (calls of the record* functions above) as one transaction: all of them or,
+    // when an exception leaves `writes`, none. For bulk work (a folder of films, an import);
+    // the write lock is held throughout, so keep batches to seconds.
+    virtual void batch(const std::function<void()>& writes) = 0;
 
     // Reads.
     virtual std::optional<FilmRecord> film(const std::string& sha256) const = 0;
-    // The latest diagnosis of a film by a model (for "already diagnosed: not recomputed").
+    // The latest diagnosis of a film by a model (for "already diagnosed: not recomputed");
+    // an empty modelSha256: by any model.
     virtual std::optional<DiagnosisRecord> latestDiagnosis(const std::string& filmSha256,
                                                            const std::string& modelSha256) const = 0;
     virtual std::vector<WorklistRow> worklist(const WorklistFilter& filter = {}) const = 0;

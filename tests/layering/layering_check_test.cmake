@@ -44,3 +44,6 @@ plant(ml_sees_imaging core/training/a.cpp "#include \"core/imaging/film.h\"" "cx
 plant(imaging_torch core/imaging/a.cpp "#include <torch/torch.h>" "imaging stays LibTorch-free")
 plant(imaging_sees_model core/imaging/a.cpp "#include \"core/model/resnet18.h\"" "imaging sits below")
 plant(common_sees_data core/common/a.cpp "#include \"core/data/split.h\"" "cxr_common is the bottom")
+plant(records_torch core/records/a.cpp "#include <torch/torch.h>" "cxr_records links SQLite only")
+plant(records_sees_imaging core/records/a.cpp "#include \"core/imaging/film.h\"" "cxr_records sees core/common only")
+plant(imaging_sees_records core/imaging/a.cpp "#include \"core/records/records_db.h\"" "imaging sits below")
