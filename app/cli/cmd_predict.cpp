@@ -2,6 +2,7 @@
 // overlays of the class activation map with --cam-dir. Exit status 0 when every film was
 // diagnosed, 1 when any failed (each failure on stderr as "cxr: FILE: reason"; the others are
 // still processed), 2 on usage errors.
+#include <chrono>
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
@@ -23,7 +24,9 @@
 #include "core/imaging/display.h"
 #include "core/imaging/load_film.h"
 #include "core/model/device.h"
+#include "core/records/records_db.h"
 #include "core/training/autocast_guard.h"
+#include "core/workflows/review_records.h"
 
 namespace cxr::cli {
 namespace {
@@ -42,6 +45,41 @@ struct PredictArgs {
     double opacity = 0.5;
     std::string device = "auto";
     bool json = false;
+    bool noRecord = false;
+    std::string db;  // records database; empty: RecordsDb::defaultPath()
+};
+
+// Where predict's diagnoses are recorded. The records serve the review; they never stop a
+// prediction: a database that cannot be opened or written (locked, read-only, from a newer
+// version) is reported once on stderr and predict goes on without records.
+class PredictRecorder {
+public:
+    explicit PredictRecorder(const PredictArgs& args) {
+        if (args.noRecord) return;
+        const fs::path file = args.db.empty() ? records::RecordsDb::defaultPath() : fs::path(args.db);
+        try {
+            m_db = records::RecordsDb::open(file);
+        } catch (const Error& e) {
+            giveUp(e.what());
+        }
+    }
+
+    void record(const fs::path& file, const diagnosis::Diagnosis& d, const diagnosis::ModelInfo& model,
+                const imaging::Film& film) {
+        if (!m_db) return;
+        try {
+            workflows::recordDiagnosis(*m_db, file, d, model, &film);
+        } catch (const Error& e) {
+            giveUp(e.what());
+        }
+    }
+
+private:
+    void giveUp(const std::string& why) {
+        std::cerr << "warning: not recording diagnoses: " << why << "\n";
+        m_db.reset();
+    }
+    std::unique_ptr<records::RecordsDb> m_db;
 };
 
 std::string fixed(double value, int digits) {
@@ -170,6 +208,7 @@ int runPredict(const PredictArgs& args) {
     std::string index = "overlay,film\n";
     const bool numbered = args.camNames == "numbered";
     std::size_t overlayCount = 0;
+    PredictRecorder recorder(args);
     for (const auto& file : list.files) {
         interruptToken()->throwIfCancelled("prediction");
         const std::string shown = displayPath(file);
@@ -179,10 +218,16 @@ int runPredict(const PredictArgs& args) {
                 throw Error(ErrorCode::InvalidInput, file, "is a folder, not a film");
             diagnosis::Diagnosis d;
             std::string overlayFile;
+            // One decode serves the model, the overlay and the record (the DICOM identifiers):
+            // the chain decodes at full size.
+            const auto loadStart = std::chrono::steady_clock::now();
+            const imaging::Film film = imaging::loadFilm(file, diagnoser.loadOptions());
+            const double loadMs =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - loadStart).count();
+            d = diagnoser.diagnose(film, options);
+            d.timingsMs["load"] = loadMs;
+            d.timingsMs["total"] += loadMs;
             if (overlays) {
-                // One decode serves the model and the overlay: the chain decodes at full size.
-                const imaging::Film film = imaging::loadFilm(file, diagnoser.loadOptions());
-                d = diagnoser.diagnose(film, options);
                 const fs::path out = numbered ? numberedOverlayPath(args.camDir, ++overlayCount)
                                               : overlayPath(args.camDir, file, usedNames);
                 const auto rgb = diagnosis::makeOverlayRgb(imaging::toDisplay8(film), d.heatMap, film.width,
@@ -193,9 +238,8 @@ int runPredict(const PredictArgs& args) {
                     index += csvField(out.filename().string()) + "," + csvField(shown) + "\n";
                     writeFileAtomically(fs::path(args.camDir) / "overlays.csv", index);
                 }
-            } else {
-                d = diagnoser.diagnoseFile(file, options);
             }
+            recorder.record(file, d, diagnoser.info(), film);
             if (args.json)
                 std::cout << jsonLine(jsonOf(shown, d, overlayFile)) << "\n";
             else
@@ -225,6 +269,8 @@ const CommandRegistration kPredict(40, [](CLI::App& root, CLI::App*& sub) -> Com
         "activation map). --cam-dir writes a colour overlay PNG per film at film resolution, "
         "numbered (overlay-0001.png, ...) with overlays.csv naming the film of each, so the "
         "pictures carry no film name; --cam-names original names them <film>_cam.png. "
+        "Each diagnosis is recorded in the review records (see cxr records; --no-record to skip); a "
+        "database that cannot be opened is reported once and prediction goes on without it. "
         "Exit status 0 when every film was diagnosed, 1 when any failed, 2 on usage errors. "
         "Research and teaching only; not a diagnostic device.");
     auto args = std::make_shared<PredictArgs>();
@@ -255,6 +301,9 @@ const CommandRegistration kPredict(40, [](CLI::App& root, CLI::App*& sub) -> Com
         ->check(CLI::IsMember({"fp32", "bf16"}))
         ->capture_default_str();
     sub->add_flag("--json", args->json, "One JSON object per film (JSON Lines)");
+    sub->add_flag("--no-record", args->noRecord, "Do not record the diagnoses in the review records");
+    sub->add_option("--db", args->db,
+                    "Review records database (default: $CXR_RECORDS_DB, else ~/.local/share/cxr-studio/records.sqlite)");
     return [args] { return runPredict(*args); };
 });
 
