@@ -5,6 +5,7 @@
 // `cxr train`, and bad inputs named with exit status 1 (usage errors 2).
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -358,6 +359,26 @@ TEST_F(RecordsCli, BadInputsAreNamedWithExitStatusOneAndUsageErrorsTwo) {
     EXPECT_NE(r.output.find("feedface"), std::string::npos) << r.output;
     // Nothing was recorded by the refused commands.
     EXPECT_TRUE(jsonOf(records({"show", film.string(), "--json"})).at("verdicts").empty());
+}
+
+// Without --db, CXR_RECORDS_DB chooses the database for predict and records alike.
+TEST_F(RecordsCli, TheEnvironmentChoosesTheDatabase) {
+    const fs::path film = pngFilm(81);
+    const char* before = std::getenv("CXR_RECORDS_DB");
+    const std::string saved = before ? before : "";
+    const fs::path chosen = dir / "chosen.sqlite";
+    ::setenv("CXR_RECORDS_DB", chosen.string().c_str(), 1);
+    const auto p = cxr({"predict", model().string(), film.string(), "--device", "cpu"});
+    const auto list = cxr({"records", "list", "--json"});
+    if (before) ::setenv("CXR_RECORDS_DB", saved.c_str(), 1); else ::unsetenv("CXR_RECORDS_DB");
+    ASSERT_EQ(p.code, 0) << p.output;
+    EXPECT_TRUE(fs::exists(chosen));
+    const Json rows = jsonOf(list);
+    ASSERT_EQ(rows.size(), 1u) << list.output;
+    EXPECT_EQ(rows[0].at("film").at("sha256"), sha256File(film));
+    // --db after the subcommand names another database: empty.
+    EXPECT_TRUE(jsonOf(records({"list", "--json"})).empty());
+    EXPECT_TRUE(jsonOf(cxr({"records", "list", "--db", db.string(), "--json"})).empty());
 }
 
 // A database that cannot be opened never stops a prediction: said once, films still diagnosed.
