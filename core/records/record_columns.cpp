@@ -4,6 +4,8 @@
 #include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
 
+#include <charconv>
+#include <cstring>
 #include <limits>
 
 #include "core/common/error.h"
@@ -25,6 +27,109 @@ namespace {
 std::string text(SQLite::Statement& row, int index) {
     const auto column = row.getColumn(index);
     return column.isNull() ? std::string() : column.getString();
+}
+
+// The worklist reads four JSON columns for each of up to 100,000 films; the general parser
+// made that the bulk of its time. These read the flat arrays and maps this file writes
+// (compact, numbers or plain strings, no escapes) directly, and say false for anything else,
+// which then goes through nlohmann.
+const char* skipSpace(const char* p) {
+    while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+        ++p;
+    return p;
+}
+
+bool readNumber(const char*& p, const char* end, double& value) {
+    if (std::strncmp(p, "null", 4) == 0) {  // JSON has no NaN: a NaN was written as null
+        value = std::numeric_limits<double>::quiet_NaN();
+        p += 4;
+        return true;
+    }
+    const auto [next, error] = std::from_chars(p, end, value);  // locale-free, exact
+    if (error != std::errc() || next == p)
+        return false;
+    p = next;
+    return true;
+}
+
+bool readPlainString(const char*& p, std::string& out) {
+    if (*p != '"')
+        return false;
+    const char* start = ++p;
+    while (*p && *p != '"') {
+        if (*p == '\\')
+            return false;
+        ++p;
+    }
+    if (*p != '"')
+        return false;
+    out.assign(start, p);
+    ++p;
+    return true;
+}
+
+// [item, item, …] or {item, …}; `item` reads one element at p and moves p past it.
+template <class Item>
+bool readFlat(const std::string& text, char open, char close, Item&& item) {
+    const char* p = skipSpace(text.c_str());
+    const char* end = text.c_str() + text.size();
+    if (*p != open)
+        return false;
+    p = skipSpace(p + 1);
+    if (*p == close)
+        return *skipSpace(p + 1) == 0;
+    for (;;) {
+        if (!item(p, end))
+            return false;
+        p = skipSpace(p);
+        if (*p == ',') {
+            p = skipSpace(p + 1);
+        } else if (*p == close) {
+            return *skipSpace(p + 1) == 0;
+        } else {
+            return false;
+        }
+    }
+}
+
+bool fastNumbers(const std::string& text, std::vector<double>& out) {
+    out.clear();
+    return readFlat(text, '[', ']', [&](const char*& p, const char* end) {
+        double v = 0;
+        if (!readNumber(p, end, v))
+            return false;
+        out.push_back(v);
+        return true;
+    });
+}
+
+bool fastStrings(const std::string& text, std::vector<std::string>& out) {
+    out.clear();
+    return readFlat(text, '[', ']', [&](const char*& p, const char*) {
+        std::string s;
+        if (!readPlainString(p, s))
+            return false;
+        out.push_back(std::move(s));
+        return true;
+    });
+}
+
+bool fastNumberMap(const std::string& text, std::map<std::string, double>& out) {
+    out.clear();
+    return readFlat(text, '{', '}', [&](const char*& p, const char* end) {
+        std::string key;
+        if (!readPlainString(p, key))
+            return false;
+        p = skipSpace(p);
+        if (*p != ':')
+            return false;
+        p = skipSpace(p + 1);
+        double v = 0;
+        if (!readNumber(p, end, v))
+            return false;
+        out[std::move(key)] = v;
+        return true;
+    });
 }
 
 nlohmann::json parseColumn(SQLite::Statement& row, int index, const char* what, std::int64_t id,
@@ -61,6 +166,19 @@ DiagnosisRecord readDiagnosis(SQLite::Statement& row, int first, const std::file
     d.modelName = text(row, first + 3);
     d.method = text(row, first + 4);
     d.layer = text(row, first + 5);
+    const std::string classesText = text(row, first + 6), probabilitiesText = text(row, first + 7),
+                      warningsText = text(row, first + 10), timingsText = text(row, first + 11);
+    if (fastStrings(classesText, d.classes) && fastNumbers(probabilitiesText, d.probabilities) &&
+        fastStrings(warningsText, d.warnings) && fastNumberMap(timingsText, d.timingsMs)) {
+        d.label = text(row, first + 8);
+        d.threshold = row.getColumn(first + 9).getDouble();
+        d.createdAt = text(row, first + 12);
+        return d;
+    }
+    d.classes.clear();
+    d.probabilities.clear();
+    d.warnings.clear();
+    d.timingsMs.clear();
     try {
         const auto classes = parseColumn(row, first + 6, "classes", d.id, file);
         const auto probabilities = parseColumn(row, first + 7, "probabilities", d.id, file);

@@ -1,7 +1,9 @@
 // SqliteRecordsDb's reads.
-#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+
+#include <algorithm>
 
 #include "core/records/db_error.h"
 #include "core/records/record_columns.h"
@@ -80,6 +82,9 @@ std::vector<WorklistRow> SqliteRecordsDb::worklist(const WorklistFilter& filter)
         sql += " ORDER BY f.last_seen DESC, f.id DESC";
         if (filter.limit >= 0)
             sql += " LIMIT " + std::to_string(filter.limit);
+        // Rows are large: growing the vector row by row moved 100,000 of them about 17 times.
+        const auto films = static_cast<std::int64_t>(m_db->execAndGet("SELECT COUNT(*) FROM films").getInt64());
+        rows.reserve(static_cast<size_t>(filter.limit >= 0 ? std::min<std::int64_t>(filter.limit, films) : films));
         SQLite::Statement s(*m_db, sql);
         if (modelId)
             s.bind(1, static_cast<std::int64_t>(modelId));

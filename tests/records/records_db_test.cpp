@@ -1,7 +1,9 @@
 // RecordsDb's records: each kind written, closed, reopened and read back field by field.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <functional>
 #include <fstream>
 #include <iterator>
@@ -308,4 +310,26 @@ TEST(RecordsDb, ABatchIsAllOrNothing) {
     EXPECT_EQ(db->worklist().size(), 3u);
     db->recordFilm(test::sampleFilm("e"));  // single writes work after it
     EXPECT_EQ(db->worklist().size(), 4u);
+}
+
+TEST(RecordsDb, OddValuesInListsSurviveTheirJsonColumns) {
+    auto db = RecordsDb::open(test::scratchDir() / "records.sqlite");
+    db->recordFilm(test::sampleFilm("film"));
+    auto d = test::sampleDiagnosis("film", kModelA, true);
+    d.probabilities = {std::numeric_limits<double>::quiet_NaN(), 1e-300};
+    d.warnings = {"quote \"inside\"", "back\\slash", "ünïcode", ""};
+    d.timingsMs = {{"odd \"stage\"", 0.1}, {"nan", std::numeric_limits<double>::quiet_NaN()}};
+    d.classes = {"NORMAL", "PNEU\nMONIA"};
+    db->recordDiagnosis(d);
+    db->recordDiagnosis(test::sampleDiagnosis("film", kModelA, false));  // plain, after the odd one
+    const auto all = db->diagnosesOf(test::filmSha("film"));
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_TRUE(std::isnan(all[0].probabilities[0]));
+    EXPECT_EQ(all[0].probabilities[1], 1e-300);
+    EXPECT_EQ(all[0].warnings, d.warnings);
+    EXPECT_EQ(all[0].classes, d.classes);
+    EXPECT_EQ(all[0].timingsMs.at("odd \"stage\""), 0.1);
+    EXPECT_TRUE(std::isnan(all[0].timingsMs.at("nan")));
+    EXPECT_EQ(all[1].probabilities, (std::vector<double>{0.8125, 0.1875}));
+    EXPECT_EQ(all[1].warnings, std::vector<std::string>{"lateral-view"});
 }
