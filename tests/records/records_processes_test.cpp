@@ -165,3 +165,23 @@ TEST(RecordsProcesses, TwoWritersAtOnceBothFinishAndNothingIsLost) {
     expectWhole(*db, "p", 0);
     expectWhole(*db, "q", kEach - 1);
 }
+
+TEST(RecordsProcesses, TwoProgramsCreatingTheFileAtOnceBothWork) {
+    // Two CXR Studio windows started together on a new profile: both make, switch to WAL and
+    // migrate the same new file; one waits for the other instead of failing.
+    const fs::path dir = test::scratchDir();
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        const fs::path file = dir / ("records-" + std::to_string(attempt) + ".sqlite");
+        Writer p(file, "p", 20), q(file, "q", 20);
+        while (p.next() >= 0) {
+        }
+        while (q.next() >= 0) {
+        }
+        const int statusP = p.wait(), statusQ = q.wait();
+        ASSERT_TRUE(WIFEXITED(statusP) && WEXITSTATUS(statusP) == 0) << "attempt " << attempt << " status " << statusP;
+        ASSERT_TRUE(WIFEXITED(statusQ) && WEXITSTATUS(statusQ) == 0) << "attempt " << attempt << " status " << statusQ;
+        auto db = RecordsDb::open(file);
+        EXPECT_EQ(db->integrityCheck(), "ok");
+        EXPECT_EQ(db->worklist().size(), 40u);
+    }
+}
