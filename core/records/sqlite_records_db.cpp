@@ -49,8 +49,8 @@ std::int64_t SqliteRecordsDb::write(const std::string& doing, const std::functio
     std::lock_guard<std::recursive_mutex> lock(m_mutex);
     if (!m_writable)
         throw Error(ErrorCode::Io, m_path,
-                    m_options.readOnly ? "was opened for reading only: " + doing + " is not recorded"
-                                       : "is read-only: " + doing + " is not recorded");
+                    (m_options.readOnly ? "was opened for reading only" : "is read-only") +
+                        std::string("; nothing was recorded (") + doing + ")");
     try {
         if (m_inBatch)
             return body();  // the batch's transaction holds it
