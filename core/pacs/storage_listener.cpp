@@ -268,22 +268,38 @@ private:
         // DCMTK's own run() ends the thread without anyone joining it, so every association
         // left an 8 MB stack mapped until the process ended (measured: 40 associations, +390 MB
         // of address space). This run() does what DCMTK's does, then detaches the thread so its
-        // resources go when it ends. It detaches after notifyThreadExit, which may delete
-        // `this`: nothing here touches the worker after that call. Should the pool be shutting
-        // down and join this thread, exactly one of join and detach takes effect (glibc settles
-        // it atomically), and either way the thread no longer uses the worker.
+        // resources go when it ends. Outside a shutdown, notifyThreadExit deletes the worker and
+        // nobody will join the thread: it detaches. Once stop() has begun, the pool may instead
+        // keep the worker and join the thread, so it must not be detached; `exitLock` makes
+        // "not stopping" and the exit one step that stop() cannot split. Nothing touches the
+        // worker after notifyThreadExit, which may have deleted it.
         void run() override {
             while (threadID() == 0) std::this_thread::yield();
             T_ASC_Association* assoc = DcmBaseSCPWorker::m_assoc;
             DcmBaseSCPWorker::m_assoc = nullptr;
             const OFCondition result = workerListen(assoc);
-            static_cast<StorePool&>(m_pool).notifyThreadExit(this, result);
-            ::pthread_detach(::pthread_self());
+            StorePool& pool = static_cast<StorePool&>(m_pool);
+            bool detach = false;
+            {
+                std::lock_guard<std::mutex> lock(pool.m_exitLock);
+                detach = !pool.m_stopping;
+                pool.notifyThreadExit(this, result);
+            }
+            if (detach) ::pthread_detach(::pthread_self());
         }
     };
     DcmBaseSCPWorker* createSCPWorker() override { return new Worker(*this, m_shared); }
 
     const Shared& m_shared;
+    std::mutex m_exitLock;
+    bool m_stopping = false;  // under m_exitLock
+
+public:
+    // Before asking DCMTK to stop: from now on exiting workers leave their threads joinable.
+    void beginStop() {
+        std::lock_guard<std::mutex> lock(m_exitLock);
+        m_stopping = true;
+    }
 };
 
 }  // namespace
@@ -362,6 +378,7 @@ void StorageListener::start() {
         }
         if (portListening(s.port)) break;
         if (std::chrono::steady_clock::now() > deadline) {
+            m_impl->pool->beginStop();
             m_impl->pool->stopAfterCurrentAssociations();
             m_impl->thread.join();
             m_impl->pool.reset();
@@ -376,6 +393,7 @@ void StorageListener::start() {
 void StorageListener::stop() {
     std::lock_guard<std::mutex> lock(m_impl->mutex);
     if (!m_impl->thread.joinable()) return;
+    m_impl->pool->beginStop();
     m_impl->pool->stopAfterCurrentAssociations();
     touchPort(m_impl->shared.settings.port);  // wakes the accept loop now rather than within 1 s
     m_impl->thread.join();                    // the loop joins the running associations
