@@ -102,7 +102,7 @@ namespace {
 const CommandRegistration kRecords(45, [](CLI::App& root, CLI::App*& sub) -> CommandRun {
     sub = root.add_subcommand("records", "Review records: every call, the reviewers' verdicts, export for training");
     sub->description(
-        "The review records: every diagnosis `cxr predict` and the GUI made (film by content SHA-256, so a "
+        "The review records: every diagnosis `cxr predict` made (film by content SHA-256, so a "
         "renamed film is the same film), the reviewers' verdicts (append-only: the latest counts), "
         "agreement per model, and the reviewed films exported as a training folder. A FILM_OR_SHA256 "
         "argument is a film file (hashed) or a recorded SHA-256 (or a unique prefix of 8+ digits). "
@@ -110,21 +110,8 @@ const CommandRegistration kRecords(45, [](CLI::App& root, CLI::App*& sub) -> Com
     sub->add_option("--db", databaseOption(),
                     "Records database (default: $CXR_RECORDS_DB, else ~/.local/share/cxr-studio/records.sqlite)");
     sub->require_subcommand(1);
-    auto registry = recordsCommandRegistry();
-    std::sort(registry.begin(), registry.end(), [](const auto& a, const auto& b) { return a.order < b.order; });
-    std::vector<std::pair<CLI::App*, CommandRun>> commands;
-    for (const auto& entry : registry) {
-        CLI::App* nested = nullptr;
-        auto run = entry.setup(*sub, nested);
-        nested->fallthrough();  // `cxr records list --db FILE` as well as `cxr records --db FILE list`
-        commands.emplace_back(nested, std::move(run));
-    }
-    return [commands]() -> int {
-        for (const auto& [nested, run] : commands)
-            if (nested->parsed())
-                return run();
-        return 2;
-    };
+    // `cxr records list --db FILE` as well as `cxr records --db FILE list`.
+    return addSubcommands(*sub, recordsCommandRegistry(), [](CLI::App& nested) { nested.fallthrough(); });
 });
 
 }  // namespace

@@ -24,4 +24,10 @@ struct CommandRegistration {
     CommandRegistration(int order, CommandSetup setup);
 };
 
+// For a command with subcommands of its own (`cxr pacs`, `cxr records`): adds every entry of
+// `registry` under `group` in order (`each`, when given, adjusts each one) and returns what runs
+// the one that was parsed (2 when none was).
+CommandRun addSubcommands(CLI::App& group, std::vector<CommandEntry> registry,
+                          const std::function<void(CLI::App&)>& each = {});
+
 }  // namespace cxr::cli
