@@ -11,6 +11,7 @@
 #include "core/records/db_error.h"
 #include "core/records/os_user.h"
 #include "core/records/record_columns.h"
+#include "core/records/wal_checkpointer.h"
 
 namespace cxr::records::detail {
 
@@ -27,9 +28,15 @@ void bindText(SQLite::Statement& s, int index, const std::string& value) {
 
 SqliteRecordsDb::SqliteRecordsDb(std::filesystem::path file, RecordsOptions options,
                                  std::unique_ptr<SQLite::Database> db, bool writable)
-    : m_path(std::move(file)), m_options(options), m_db(std::move(db)), m_writable(writable && !options.readOnly) {}
+    : m_path(std::move(file)), m_options(options), m_db(std::move(db)), m_writable(writable && !options.readOnly) {
+    if (m_writable)
+        m_checkpointer = std::make_unique<WalCheckpointer>(m_path, m_db->getHandle(), WalCheckpointer::kDefaultPages,
+                                                           &m_mutex);
+}
 
 SqliteRecordsDb::~SqliteRecordsDb() {
+    // The checkpoint thread unhooks itself from the connection before the connection closes.
+    m_checkpointer.reset();
     // Statements before the connection they belong to.
     m_upsertFilm.reset();
     m_upsertModel.reset();

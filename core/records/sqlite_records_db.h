@@ -1,7 +1,8 @@
 #pragma once
 // SqliteRecordsDb: RecordsDb on one SQLite connection. Owns the connection, the prepared
 // statements of the hot writes (a film and its diagnosis are recorded once per film diagnosed)
-// and the mutex that lets the GUI's threads share one instance.
+// the mutex that lets the GUI's threads share one instance, and (when it may write) the thread
+// that checkpoints the write-ahead log so that no write waits for it.
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -14,6 +15,8 @@ class Statement;
 }  // namespace SQLite
 
 namespace cxr::records::detail {
+
+class WalCheckpointer;
 
 class SqliteRecordsDb final : public RecordsDb {
 public:
@@ -60,6 +63,8 @@ private:
     mutable std::recursive_mutex m_mutex;
     bool m_inBatch = false;
     std::unique_ptr<SQLite::Statement> m_upsertFilm, m_upsertModel, m_insertDiagnosis, m_findFilm;
+    // Writable connections only: folds the write-ahead log into the file off the write path.
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
 };
 
 }  // namespace cxr::records::detail
