@@ -2,7 +2,9 @@
 // (reviewers' agreement with each model).
 #include <iostream>
 
+#include "app/cli/interrupt.h"
 #include "app/cli/records_command.h"
+#include "app/cli/terminal_progress.h"
 #include "core/common/error.h"
 #include "core/workflows/review_records.h"
 
@@ -28,7 +30,27 @@ int runExport(const ExportArgs& args) {
     const auto db = openRecords(true);
     workflows::ExportOptions options = args.options;
     options.allowLinks = !args.copy;
-    const workflows::ExportResult r = workflows::exportReviewed(*db, args.dir, options);
+    // A bar on a terminal (checking each film's bytes is the long part); Ctrl-C stops between
+    // films and leaves what was written, listed in provenance.csv.
+    TerminalProgress bar;
+    EtaEstimator eta;
+    eta.start(0);
+    options.progress = [&bar, &eta](std::int64_t done, std::int64_t total) {
+        eta.setTotal(static_cast<std::size_t>(total));
+        const double left = eta.update(static_cast<std::size_t>(done));
+        bar.onProgress(Progress{Notice("text.verbatim").text("text", "exporting reviewed films"),
+                                static_cast<std::size_t>(done), static_cast<std::size_t>(total), left});
+    };
+    const auto interrupt = interruptToken();
+    options.cancel = interrupt.get();
+    workflows::ExportResult r;
+    try {
+        r = workflows::exportReviewed(*db, args.dir, options);
+    } catch (...) {
+        bar.finish();
+        throw;
+    }
+    bar.finish();
     std::cout << "exported " << r.exported << " reviewed film" << (r.exported == 1 ? "" : "s") << " to "
               << displayPath(r.dir) << "\n  train: " << counts(r.trainCounts) << "\n";
     if (options.testFraction > 0) std::cout << "  test:  " << counts(r.testCounts) << "\n";
@@ -69,7 +91,8 @@ const RecordsCommandRegistration kExport(40, [](CLI::App& group, CLI::App*& sub)
         "rev-<sha256 first 12>.<ext> (hard links or copies; DICOM films as the PNG of their display "
         "window, so no patient data travels) and DIR/provenance.csv (sha256, split, file, label, reviewer, "
         "verdict time, model call, model sha256). No original name or patient data is written. Films "
-        "labelled other are skipped; films whose file is missing or changed are reported and exit status is 1.");
+        "labelled other are skipped; films whose file is missing or changed are reported and exit status is 1. "
+        "Ctrl-C stops between films: what was written stays, listed in provenance.csv (exit status 130).");
     sub->add_option("DIR", args->dir, "A new (or empty) folder")->required();
     sub->add_option("--test-fraction", args->options.testFraction,
                     "Share of each class put into test/ (0: train/ only, to merge into another folder)")

@@ -268,9 +268,19 @@ ExportResult exportReviewed(const records::RecordsDb& db, const fs::path& dir, c
 
     ExportResult result;
     result.dir = dir;
+    std::vector<records::WorklistRow> reviewed;
+    for (auto& row : db.worklist())
+        if (row.verdict) reviewed.push_back(std::move(row));
+    std::int64_t done = 0, total = 2 * static_cast<std::int64_t>(reviewed.size());
+    auto step = [&] {
+        ++done;
+        if (options.progress) options.progress(done, total);
+    };
     std::vector<Reviewed> films;
-    for (auto& row : db.worklist()) {
-        if (!row.verdict) continue;
+    for (auto& row : reviewed) {
+        if (options.cancel && options.cancel->isCancelled())
+            throw Error(ErrorCode::Cancelled, dir, "export cancelled while checking the films; nothing was written");
+        step();
         const std::string label = row.verdict->label;
         if (classIndex(label) < 0) {
             ++result.skippedOther;
@@ -302,10 +312,21 @@ ExportResult exportReviewed(const records::RecordsDb& db, const fs::path& dir, c
                 throw Error(ErrorCode::InvalidInput, "cannot export: no reviewed film is labelled " + label +
                                                          "; cxr train needs both classes");
 
+    total = done + static_cast<std::int64_t>(films.size());
+    if (options.cancel && options.cancel->isCancelled())
+        throw Error(ErrorCode::Cancelled, dir, "export cancelled while checking the films; nothing was written");
     fs::create_directories(dir, ec);
     if (ec) throw Error(ErrorCode::Io, dir, "cannot create the folder: " + ec.message());
     std::string provenance = "sha256,split,file,label,reviewer,verdict_time,model_call,model_sha256\n";
     for (const auto& r : films) {
+        if (options.cancel && options.cancel->isCancelled()) {
+            // What is written stays and is described: the folder is a smaller export, never one
+            // whose list and files disagree.
+            writeFileAtomically(dir / "provenance.csv", provenance);
+            throw Error(ErrorCode::Cancelled, dir,
+                        "export cancelled: " + std::to_string(result.exported) + " of " +
+                            std::to_string(films.size()) + " films written (provenance.csv lists them)");
+        }
         const bool inTest = test[r.label].count(r.groupKey) > 0;
         const std::string split = inTest ? "test" : "train";
         const fs::path classDir = dir / split / r.label;
@@ -345,6 +366,7 @@ ExportResult exportReviewed(const records::RecordsDb& db, const fs::path& dir, c
         provenance += r.row.film.sha256 + "," + split + "," +
                       quotedCsvField(fs::relative(target, dir).generic_string()) + "," + r.label + "," +
                       quotedCsvField(v.reviewer) + "," + v.createdAt + "," + call + "," + model + "\n";
+        step();
     }
     writeFileAtomically(dir / "provenance.csv", provenance);
     return result;

@@ -4,11 +4,13 @@
 // folder (review → record → correct → retrain). The database itself is core/records.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/common/cancel_token.h"
 #include "core/common/json_io.h"
 #include "core/diagnosis/diagnosis.h"
 #include "core/evaluation/confusion_matrix.h"
@@ -71,6 +73,15 @@ struct ExportOptions {
     // it re-splits train for validation). 0: train/ only, to be merged into another folder.
     double testFraction = 0.2;
     bool allowLinks = true;  // hard links for raster films on the same file system
+    // Called after each film is checked (its bytes hashed against the record) and after each
+    // is written: `done` of `total` steps. `total` starts as twice the films to check and drops
+    // to checks + writes once the checks are done (films missing, changed or "other" are not
+    // written), so `done` never goes back. Runs on the caller's thread.
+    std::function<void(std::int64_t done, std::int64_t total)> progress;
+    // Checked between films. Cancelled while checking: nothing is written (the folder is not
+    // made). Cancelled while writing: the films written so far stay, provenance.csv lists
+    // exactly them, and cxr::Error(Cancelled) says how many of how many were written.
+    const CancelToken* cancel = nullptr;
 };
 
 struct ExportResult {
