@@ -9,8 +9,8 @@
 
 namespace cxr::test {
 
-QString exportRandomModel(const QString& dir) {
-    torch::manual_seed(20240611);  // same bytes every time: parallel test processes agree
+QString exportRandomModel(const QString& dir, unsigned seed) {
+    torch::manual_seed(seed);  // same bytes every time: parallel test processes agree
     model::ResNet18 net = model::makeResNet18(std::nullopt, 2);
     model::exportModelBundle(ui::toPath(dir), net, {"NORMAL", "PNEUMONIA"}, model::PreprocessSpec{}, 0.5, 1.0,
                              Json{{"note", "random weights for UI tests"}}, Json::object());

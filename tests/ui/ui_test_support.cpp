@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileDialog>
 #include <QMimeData>
 #include <QSettings>
@@ -35,6 +36,8 @@ void isolateSettings(const QString& dir) {
     QCoreApplication::setOrganizationName(QStringLiteral("CXR Studio Tests"));
     QCoreApplication::setApplicationName(QStringLiteral("cxr-studio-tests"));
     QSettings().clear();
+    // The review records too: each test process keeps its own, beside its settings.
+    qputenv("CXR_RECORDS_DB", QFile::encodeName(dir + QStringLiteral("/records.sqlite")));
     ui::ErrorReporter::setInteractive(false);
 }
 

@@ -17,7 +17,8 @@ namespace cxr::test {
 // A fresh folder under the build tree's test-tmp, named after the test and the process.
 QString scratchDir(const QString& name);
 
-// Settings go to an INI file in `dir`, never the user's; the error reporter never blocks.
+// Settings go to an INI file in `dir` and the review records to dir/records.sqlite, never the
+// user's; the error reporter never blocks.
 void isolateSettings(const QString& dir);
 
 // A grey film in memory: a smooth gradient plus a bright disc at (cx, cy), 12-bit-like values.
@@ -32,7 +33,7 @@ QString writeBrokenDicom(const QString& dir, const QString& name);
 QString writeTextFile(const QString& dir, const QString& name);
 
 // A ResNet18 bundle with seeded random weights (same bytes every time), exported in `dir`.
-QString exportRandomModel(const QString& dir);
+QString exportRandomModel(const QString& dir, unsigned seed = 20240611);
 
 // Heat map in [0,1]: a Gaussian bump at (cx, cy).
 std::vector<float> gaussianHeat(int width, int height, double cx, double cy, double sigma);

@@ -75,6 +75,28 @@ QString AppSettings::language() const { return m_settings.value(QStringLiteral("
 
 void AppSettings::setLanguage(const QString& code) { m_settings.setValue(QStringLiteral("ui/language"), code); }
 
+bool AppSettings::keepRecords() const { return m_settings.value(QStringLiteral("records/keep"), true).toBool(); }
+
+void AppSettings::setKeepRecords(bool keep) { m_settings.setValue(QStringLiteral("records/keep"), keep); }
+
+QString AppSettings::reviewerName() const { return m_settings.value(QStringLiteral("records/reviewer")).toString(); }
+
+void AppSettings::setReviewerName(const QString& name) { m_settings.setValue(QStringLiteral("records/reviewer"), name.trimmed()); }
+
+bool AppSettings::nextFilmAfterVerdict() const {
+    return m_settings.value(QStringLiteral("records/nextFilmAfterVerdict"), true).toBool();
+}
+
+void AppSettings::setNextFilmAfterVerdict(bool next) {
+    m_settings.setValue(QStringLiteral("records/nextFilmAfterVerdict"), next);
+}
+
+QStringList AppSettings::reviewSession() const { return m_settings.value(QStringLiteral("records/session")).toStringList(); }
+
+void AppSettings::setReviewSession(const QStringList& entries) {
+    m_settings.setValue(QStringLiteral("records/session"), entries);
+}
+
 QString AppSettings::predictionPrecision() const {
     const QString stored = m_settings.value(QStringLiteral("prediction/precision"), QStringLiteral("fp32")).toString();
     return stored == QStringLiteral("bf16") ? stored : QStringLiteral("fp32");

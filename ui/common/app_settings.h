@@ -62,6 +62,18 @@ public:
     ListenerPreferences listener() const;
     void setListener(const ListenerPreferences& listener);
 
+    // Review records (Settings ▸ General): whether calls and verdicts are kept, the name verdicts
+    // carry (empty: the OS user), and whether a verdict moves on to the next film.
+    bool keepRecords() const;
+    void setKeepRecords(bool keep);
+    QString reviewerName() const;
+    void setReviewerName(const QString& name);
+    bool nextFilmAfterVerdict() const;
+    void setNextFilmAfterVerdict(bool next);
+    // The triage list as it was left: "SHA256<TAB>PATH" per film (a bare path when unhashed).
+    QStringList reviewSession() const;
+    void setReviewSession(const QStringList& entries);
+
     void sync();
 
 private:

@@ -3,16 +3,70 @@
 #include <algorithm>
 #include <chrono>
 
+#include "core/common/sha256.h"
 #include "core/imaging/load_film.h"
 #include "core/model/device.h"
+#include "core/workflows/review_records.h"
 #include "ui/common/error_reporter.h"
 #include "ui/common/qt_convert.h"
+#include "ui/records/shared_records.h"
 
 namespace cxr::ui {
 namespace {
 
 double msSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+QString describeCurrent() {
+    const QString message = ErrorReporter::describeCurrent();
+    return message.isEmpty() ? QStringLiteral("?") : message;
+}
+
+// What the records know of the film: its latest call by this model and its latest verdict.
+// True when that call can stand for a new diagnosis.
+bool lookUp(const FilmJobRequest& request, FilmJobResult& result) {
+    const std::string sha = sha256File(toPath(request.path));  // a missing file fails the film here
+    result.filmSha256 = toQString(sha);
+    try {
+        const std::string model = request.diagnoser->info().sha256;
+        auto [prior, verdicts] = request.records->with([&](const records::RecordsDb& db) {
+            return std::make_pair(db.latestDiagnosis(sha, model), db.verdictsOf(sha));
+        });
+        if (!verdicts.empty()) {
+            result.verdict = verdicts.back();
+        }
+        if (prior) {
+            result.diagnosisId = prior->id;
+            if (!request.options.explain) {
+                result.recorded = std::move(prior);
+                return true;
+            }
+        }
+    } catch (...) {
+        result.recordError = describeCurrent();
+    }
+    return false;
+}
+
+void keep(const FilmJobRequest& request, FilmJobResult& result) {
+    try {
+        // Hashing and the DICOM identifiers outside the lock; one transaction for both rows.
+        const records::FilmRecord film = workflows::filmRecordOf(toPath(request.path), result.film.get());
+        const records::DiagnosisRecord diagnosis =
+            workflows::diagnosisRecordOf(film.sha256, *result.diagnosis, request.diagnoser->info());
+        result.diagnosisId = request.records->with([&](records::RecordsDb& db) {
+            std::int64_t id = 0;
+            db.batch([&] {
+                db.recordFilm(film);
+                id = db.recordDiagnosis(diagnosis);
+            });
+            return id;
+        });
+        result.filmSha256 = toQString(film.sha256);
+    } catch (...) {
+        result.recordError = describeCurrent();
+    }
 }
 
 }  // namespace
@@ -25,6 +79,10 @@ FilmJobResult runFilmJob(const FilmJobRequest& request) {
     result.diagnoser = request.diagnoser;
     result.options = request.options;
     try {
+        const bool useRecords = request.records && request.diagnoser;
+        if (useRecords && lookUp(request, result)) {
+            return result;  // this model's call is on record: nothing to compute
+        }
         if (!result.film) {
             const auto start = std::chrono::steady_clock::now();
             result.film = std::make_shared<const imaging::Film>(imaging::loadFilm(toPath(request.path)));
@@ -44,12 +102,12 @@ FilmJobResult runFilmJob(const FilmJobRequest& request) {
             result.diagnosis = std::make_shared<const diagnosis::Diagnosis>(
                 request.diagnoser->diagnose(*result.film, options));
             result.diagnoseMs = msSince(start);
+            if (useRecords && request.record && result.diagnosisId == 0 && result.recordError.isEmpty()) {
+                keep(request, result);
+            }
         }
     } catch (...) {
-        result.error = ErrorReporter::describeCurrent();
-        if (result.error.isEmpty()) {
-            result.error = QStringLiteral("?");
-        }
+        result.error = describeCurrent();
     }
     return result;
 }

@@ -3,13 +3,17 @@
 // with a model, diagnose it (call, probabilities, heat map). Runs on a pool thread through
 // QtConcurrent; never throws: a failure comes back as the error reporter's message.
 #include <memory>
+#include <optional>
 
 #include <QString>
 
 #include "core/diagnosis/diagnoser.h"
 #include "core/imaging/film.h"
+#include "core/records/records_db.h"
 
 namespace cxr::ui {
+
+class SharedRecords;
 
 struct FilmJobRequest {
     QString path;
@@ -17,6 +21,10 @@ struct FilmJobRequest {
     std::shared_ptr<const imaging::Film> film;  // set: skip loading (explanation re-runs)
     std::shared_ptr<const diagnosis::Diagnoser> diagnoser;  // null: load only
     diagnosis::DiagnoseOptions options;
+    // With records and a model: a film this model already diagnosed is not diagnosed again
+    // unless the heat map is wanted (options.explain), and `record` keeps a new call.
+    std::shared_ptr<SharedRecords> records;
+    bool record = false;
 };
 
 struct FilmJobResult {
@@ -29,6 +37,12 @@ struct FilmJobResult {
     QString error;  // non-empty: the film failed (loading or diagnosis)
     double loadMs = 0;
     double diagnoseMs = 0;
+    // From the records (only with request.records and a model):
+    QString filmSha256;
+    qint64 diagnosisId = 0;                            // the recorded call (read back or new)
+    std::optional<records::DiagnosisRecord> recorded;  // read back instead of diagnosing: no film
+    std::optional<records::VerdictRecord> verdict;     // the film's latest verdict
+    QString recordError;                               // the records failed; the film did not
 
     bool ok() const { return error.isEmpty(); }
 };

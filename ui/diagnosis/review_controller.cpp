@@ -16,16 +16,37 @@ bool sameOptions(const diagnosis::DiagnoseOptions& a, const diagnosis::DiagnoseO
 }
 
 ReviewItem summarize(ReviewItem item, const FilmJobResult& r) {
+    if (!r.filmSha256.isEmpty()) {
+        item.filmSha256 = r.filmSha256;
+    }
+    if (r.verdict) {
+        item.verdict = r.verdict;
+    }
+    if (r.recorded) {
+        item.applyRecorded(*r.recorded);
+        return item;
+    }
     item.error = r.error;
-    item.timeMs = r.loadMs + r.diagnoseMs;
     if (!r.ok()) {
+        item.timeMs = r.loadMs + r.diagnoseMs;
         item.status = ReviewItem::Status::Failed;
         return item;
     }
     if (!r.diagnosis) {
-        item.status = ReviewItem::Status::Opened;
+        // Opened without a model: a call read back from the records stays listed.
+        if (!item.hasResult()) {
+            item.timeMs = r.loadMs;
+            item.status = ReviewItem::Status::Opened;
+        } else {
+            item.status = ReviewItem::Status::Done;
+        }
         return item;
     }
+    item.timeMs = r.loadMs + r.diagnoseMs;
+    if (r.diagnosisId != 0) {
+        item.diagnosisId = r.diagnosisId;  // a heat-map re-run may finish before the list kept the call
+    }
+    item.fromRecords = false;
     const diagnosis::Diagnosis& d = *r.diagnosis;
     item.status = ReviewItem::Status::Done;
     item.classes.clear();
@@ -41,6 +62,9 @@ ReviewItem summarize(ReviewItem item, const FilmJobResult& r) {
         item.warnings << noticeText(w);
     }
     item.modelSha256 = toQString(d.modelSha256);
+    if (r.diagnoser) {
+        item.modelName = toQString(r.diagnoser->info().name);
+    }
     return item;
 }
 
@@ -74,6 +98,7 @@ FilmJobRequest ReviewController::requestFor(const QString& path, quint64 ticket)
     request.ticket = ticket;
     request.diagnoser = m_diagnoser;
     request.options = m_options;
+    request.records = m_records;
     if (const FilmJobResult* c = cached(path)) {
         request.film = c->film;  // no second decode
     }
@@ -97,6 +122,7 @@ void ReviewController::setDiagnoser(std::shared_ptr<const diagnosis::Diagnoser> 
         ReviewItem item = m_model->item(row);
         if (item.status != ReviewItem::Status::Running) {
             item.status = ReviewItem::Status::Queued;
+            item.diagnosisId = 0;  // the new model's call, read back or computed, replaces it
             m_model->setItem(row, item);
         }
     }
@@ -118,6 +144,36 @@ void ReviewController::setOptions(const diagnosis::DiagnoseOptions& options) {
             startView(requestFor(item.path, ++m_viewTicket));
         }
     }
+}
+
+void ReviewController::setRecords(std::shared_ptr<SharedRecords> records) { m_records = std::move(records); }
+
+QList<int> ReviewController::addRecorded(const QVector<ReviewItem>& items) {
+    QStringList paths;
+    for (const ReviewItem& i : items) {
+        paths << i.path;
+    }
+    const QList<int> rows = m_model->addPaths(paths);
+    for (int i = 0; i < rows.size(); ++i) {
+        ReviewItem item = items[i];
+        // With a model loaded, its own calls count: the job reads them back or computes them.
+        if (m_diagnoser || !item.hasResult()) {
+            item.status = ReviewItem::Status::Queued;
+        }
+        m_model->setItem(rows[i], item);
+    }
+    reportProgress();
+    pump();
+    return rows;
+}
+
+void ReviewController::setVerdict(int row, const records::VerdictRecord& verdict) {
+    if (row < 0 || row >= m_model->rowCount()) {
+        return;
+    }
+    ReviewItem item = m_model->item(row);
+    item.verdict = verdict;
+    m_model->setItem(row, item);
 }
 
 QList<int> ReviewController::addFiles(const QStringList& paths) {
@@ -188,6 +244,7 @@ void ReviewController::pump() {
     FilmJobRequest request = requestFor(item.path, 0);
     // The list needs only the call; the heat map is computed for the film on screen.
     request.options.explain = next == m_currentRow;
+    request.record = true;  // the list's calls are what the records keep
     m_batchBusy = true;
     m_batch->setFuture(QtConcurrent::run(runFilmJob, std::move(request)));
 }
@@ -211,7 +268,10 @@ void ReviewController::onBatchFinished() {
         return;
     }
     record(row, result);
-    if (row >= 0 && row == m_currentRow) {
+    if (row >= 0 && row == m_currentRow && !result.film && result.ok()) {
+        // Read back from the records: the film and its heat map are made for the screen.
+        startView(requestFor(result.path, m_viewTicket));
+    } else if (row >= 0 && row == m_currentRow) {
         deliver(result);
         if (result.diagnosis && !result.diagnosis->hasCam()) {
             startView(requestFor(result.path, m_viewTicket));  // it became current while running
@@ -256,6 +316,9 @@ void ReviewController::onViewFinished() {
 void ReviewController::record(int row, const FilmJobResult& result) {
     if (result.film) {
         remember(result);
+    }
+    if (!result.recordError.isEmpty()) {
+        Q_EMIT recordsFailed(result.recordError);
     }
     if (row < 0) {
         return;

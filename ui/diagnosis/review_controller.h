@@ -12,10 +12,12 @@
 #include <QObject>
 
 #include "ui/diagnosis/film_job.h"
+#include "ui/diagnosis/review_item.h"
 
 namespace cxr::ui {
 
 class ReviewListModel;
+class SharedRecords;
 
 class ReviewController : public QObject {
     Q_OBJECT
@@ -30,8 +32,18 @@ public:
     void setOptions(const diagnosis::DiagnoseOptions& options);
     diagnosis::DiagnoseOptions options() const { return m_options; }
 
+    // The review records: films this model already diagnosed are read back, not recomputed,
+    // and new calls are kept. Null: no records (everything is computed, nothing kept).
+    void setRecords(std::shared_ptr<SharedRecords> records);
+    std::shared_ptr<SharedRecords> records() const { return m_records; }
+
     // Queues films not yet listed; returns their rows (existing rows for known paths).
     QList<int> addFiles(const QStringList& paths);
+    // Lists films with the calls the records hold (the last session's list), without running
+    // them; a model loaded later checks each against its own calls.
+    QList<int> addRecorded(const QVector<ReviewItem>& items);
+    // A verdict just recorded for the film in `row`.
+    void setVerdict(int row, const records::VerdictRecord& verdict);
     void setCurrentRow(int row);
     int currentRow() const { return m_currentRow; }
     bool isIdle() const;
@@ -45,6 +57,8 @@ Q_SIGNALS:
     void currentBusy(const QString& note);  // empty when done
     void progressChanged(int finished, int total);
     void filmFinished(int row, double milliseconds);
+    // A film went through but its call could not be kept in (or read from) the records.
+    void recordsFailed(const QString& message);
 
 private:
     void pump();
@@ -62,6 +76,7 @@ private:
 
     ReviewListModel* m_model = nullptr;
     std::shared_ptr<const diagnosis::Diagnoser> m_diagnoser;
+    std::shared_ptr<SharedRecords> m_records;
     diagnosis::DiagnoseOptions m_options;
     int m_currentRow = -1;
     quint64 m_viewTicket = 0;

@@ -1,5 +1,8 @@
 #include "ui/diagnosis/review_item.h"
 
+#include "core/common/notice.h"
+#include "ui/common/notice_text.h"
+#include "ui/common/qt_convert.h"
 #include "ui/common/term_text.h"
 
 namespace cxr::ui {
@@ -13,6 +16,33 @@ double ReviewItem::positiveProbability() const {
 
 bool ReviewItem::positiveCall() const {
     return hasResult() && positiveIndex >= 0 && positiveIndex < classes.size() && label == classes[positiveIndex];
+}
+
+void ReviewItem::applyRecorded(const records::DiagnosisRecord& d) {
+    status = Status::Done;
+    error.clear();
+    classes.clear();
+    for (const std::string& c : d.classes) {
+        classes << toQString(c);
+    }
+    probabilities = d.probabilities;
+    positiveIndex = positiveClassIndex(classes);
+    label = toQString(d.label);
+    threshold = d.threshold;
+    warnings.clear();
+    for (const std::string& code : d.warnings) {
+        warnings << noticeText(Notice(code));
+    }
+    modelSha256 = toQString(d.modelSha256);
+    modelName = toQString(d.modelName);
+    filmSha256 = toQString(d.filmSha256);
+    diagnosisId = d.id;
+    fromRecords = true;
+    double total = 0;
+    for (const auto& [stage, ms] : d.timingsMs) {
+        total += ms;
+    }
+    timeMs = total;
 }
 
 int positiveClassIndex(const QStringList& classes) {

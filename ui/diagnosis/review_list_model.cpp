@@ -6,6 +6,7 @@
 #include <QColor>
 #include <QFileInfo>
 #include <QFont>
+#include <QSet>
 
 #include "ui/common/icons.h"
 #include "ui/common/notice_text.h"
@@ -31,6 +32,13 @@ QString category(const ReviewItem& item) {
     default:
         return QStringLiteral("pending");
     }
+}
+
+QString reviewCategory(const ReviewItem& item) {
+    if (!item.verdict) {
+        return QStringLiteral("unreviewed");
+    }
+    return item.verdict->agrees ? QStringLiteral("agreed") : QStringLiteral("disagreed");
 }
 
 }  // namespace
@@ -88,6 +96,22 @@ int ReviewListModel::positiveCount() const {
     return static_cast<int>(std::count_if(m_items.begin(), m_items.end(), [](const auto& i) { return i.positiveCall(); }));
 }
 
+int ReviewListModel::reviewedCount() const {
+    return static_cast<int>(std::count_if(m_items.begin(), m_items.end(), [](const auto& i) { return i.reviewed(); }));
+}
+
+QList<QPair<QString, QString>> ReviewListModel::models() const {
+    QList<QPair<QString, QString>> found;
+    QSet<QString> seen;
+    for (const ReviewItem& i : m_items) {
+        if (i.hasResult() && !i.modelSha256.isEmpty() && !seen.contains(i.modelSha256)) {
+            seen.insert(i.modelSha256);
+            found.append({i.modelSha256, i.modelName.isEmpty() ? i.modelSha256.left(12) : i.modelName});
+        }
+    }
+    return found;
+}
+
 int ReviewListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(m_items.size()); }
 
 int ReviewListModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
@@ -115,6 +139,26 @@ QString ReviewListModel::notesText(const ReviewItem& item) const {
     return item.warnings.join(QStringLiteral("; "));
 }
 
+QString ReviewListModel::reviewText(const ReviewItem& item) const {
+    if (!item.verdict) {
+        return {};
+    }
+    if (item.verdict->agrees) {
+        return tr("✓ Agreed");
+    }
+    const QString label = item.verdict->label == "other" ? tr("Other: %1").arg(QString::fromStdString(item.verdict->otherText))
+                                                           : classTitle(QString::fromStdString(item.verdict->label));
+    return tr("✗ %1").arg(label);
+}
+
+QString ReviewListModel::modelTip(const ReviewItem& item) const {
+    if (item.modelSha256.isEmpty()) {
+        return {};
+    }
+    return item.fromRecords ? tr("%1\nSHA-256 %2\nRead from the review records, not recomputed.").arg(item.modelName, item.modelSha256)
+                            : tr("%1\nSHA-256 %2").arg(item.modelName, item.modelSha256);
+}
+
 QVariant ReviewListModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= m_items.size()) {
         return {};
@@ -130,6 +174,10 @@ QVariant ReviewListModel::data(const QModelIndex& index, int role) const {
             return callText(item);
         case ProbabilityColumn:
             return item.hasResult() ? localeNumber(item.positiveProbability(), 3) : QString();
+        case ReviewColumn:
+            return reviewText(item);
+        case ModelColumn:
+            return item.hasResult() ? item.modelName : QString();
         case NotesColumn:
             return notesText(item);
         }
@@ -142,16 +190,31 @@ QVariant ReviewListModel::data(const QModelIndex& index, int role) const {
             return category(item);
         case NotesColumn:
             return notesText(item);
+        case ReviewColumn:
+            return reviewCategory(item) + reviewText(item);
+        case ModelColumn:
+            return item.modelName.toLower();
         default:
             return QFileInfo(item.path).fileName().toLower();
         }
     case CategoryRole:
         return category(item);
+    case ReviewRole:
+        return reviewCategory(item);
+    case ModelRole:
+        return item.hasResult() ? item.modelSha256 : QString();
     case PathRole:
         return item.path;
     case Qt::ToolTipRole:
         if (col == FileColumn) {
             return item.path;
+        }
+        if (col == ModelColumn) {
+            return modelTip(item);
+        }
+        if (col == ReviewColumn && item.verdict) {
+            return QString::fromStdString(item.verdict->reviewer + " · " + item.verdict->createdAt +
+                                          (item.verdict->note.empty() ? std::string() : "\n" + item.verdict->note));
         }
         return notesText(item).isEmpty() ? QVariant() : QVariant(notesText(item));
     case Qt::TextAlignmentRole:
@@ -175,6 +238,12 @@ QVariant ReviewListModel::data(const QModelIndex& index, int role) const {
     case Qt::ForegroundRole:
         if (col == CallColumn && item.positiveCall()) {
             return QBrush(QColor(0xb0, 0x2a, 0x1e));
+        }
+        if (col == ReviewColumn && item.disagreed()) {
+            return QBrush(QColor(0xb0, 0x2a, 0x1e));
+        }
+        if (col == ReviewColumn && item.reviewed()) {
+            return QBrush(QColor(0x1e, 0x84, 0x49));
         }
         if (item.status == ReviewItem::Status::Failed || item.status == ReviewItem::Status::Queued) {
             return QBrush(QColor(0x80, 0x80, 0x80));
@@ -203,9 +272,16 @@ QVariant ReviewListModel::headerData(int section, Qt::Orientation orientation, i
             return tr("Call");
         case ProbabilityColumn:
             return tr("P(pneumonia)");
+        case ReviewColumn:
+            return tr("Review");
+        case ModelColumn:
+            return tr("Model");
         case NotesColumn:
             return tr("Notes");
         }
+    }
+    if (role == Qt::ToolTipRole && section == ReviewColumn) {
+        return tr("The latest reviewer's verdict on the model's call: agreed, or the reviewer's own label.");
     }
     if (role == Qt::ToolTipRole && section == ProbabilityColumn) {
         return tr("The model's probability of pneumonia; the call compares it with the model's threshold.");
@@ -227,7 +303,7 @@ QString ReviewListModel::toCsv(const QList<int>& rows) const {
         header << QStringLiteral("p_") + c;
     }
     header << QStringLiteral("threshold") << QStringLiteral("warnings") << QStringLiteral("error")
-           << QStringLiteral("model_sha256");
+           << QStringLiteral("model_sha256") << QStringLiteral("verdict") << QStringLiteral("reviewer_label");
     QString out = header.join(QLatin1Char(',')) + QLatin1Char('\n');
     for (int row : rows) {
         if (row < 0 || row >= m_items.size()) {
@@ -240,7 +316,10 @@ QString ReviewListModel::toCsv(const QList<int>& rows) const {
             f << (has ? QString::number(i.probabilities[static_cast<std::size_t>(c)], 'f', 6) : QString());
         }
         f << (i.hasResult() ? QString::number(i.threshold, 'f', 6) : QString()) << csvField(i.warnings.join(QLatin1String("; ")))
-          << csvField(i.error) << i.modelSha256;
+          << csvField(i.error) << i.modelSha256 << (i.verdict ? reviewCategory(i) : QString())
+          << (i.verdict ? csvField(QString::fromStdString(i.verdict->label == "other" ? "other: " + i.verdict->otherText
+                                                                                      : i.verdict->label))
+                        : QString());
         out += f.join(QLatin1Char(',')) + QLatin1Char('\n');
     }
     return out;

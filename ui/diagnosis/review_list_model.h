@@ -13,10 +13,12 @@ namespace cxr::ui {
 class ReviewListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { FileColumn, CallColumn, ProbabilityColumn, NotesColumn, ColumnCount };
+    enum Column { FileColumn, CallColumn, ProbabilityColumn, ReviewColumn, ModelColumn, NotesColumn, ColumnCount };
     static constexpr int SortRole = Qt::UserRole + 1;     // numbers for numeric columns
     static constexpr int CategoryRole = Qt::UserRole + 2; // "positive", "negative", "failed", "pending"
     static constexpr int PathRole = Qt::UserRole + 3;
+    static constexpr int ReviewRole = Qt::UserRole + 4;  // "unreviewed", "agreed", "disagreed"
+    static constexpr int ModelRole = Qt::UserRole + 5;   // the SHA-256 of the model behind the call
 
     explicit ReviewListModel(QObject* parent = nullptr);
 
@@ -29,6 +31,9 @@ public:
     void setItem(int row, const ReviewItem& item);
     int countWith(ReviewItem::Status status) const;
     int positiveCount() const;
+    int reviewedCount() const;
+    // The models behind the listed calls: SHA-256 → name, in order of first appearance.
+    QList<QPair<QString, QString>> models() const;
 
     // CSV (RFC 4180) of the given rows in the given order: one line per film.
     QString toCsv(const QList<int>& rows) const;
@@ -41,6 +46,8 @@ public:
 private:
     QString callText(const ReviewItem& item) const;
     QString notesText(const ReviewItem& item) const;
+    QString reviewText(const ReviewItem& item) const;
+    QString modelTip(const ReviewItem& item) const;
 
     QVector<ReviewItem> m_items;
     QHash<QString, int> m_rows;

@@ -32,9 +32,22 @@ TriagePanel::TriagePanel(ReviewListModel* model, QWidget* parent) : QWidget(pare
     m_filter->addItem(tr("Normal calls"), static_cast<int>(TriageProxy::Filter::Negative));
     m_filter->addItem(tr("Failed"), static_cast<int>(TriageProxy::Filter::Failed));
     m_filter->addItem(tr("Not analysed"), static_cast<int>(TriageProxy::Filter::Pending));
-    m_filter->setToolTip(tr("Show only films with this call"));
+    m_filter->addItem(tr("Not reviewed"), static_cast<int>(TriageProxy::Filter::Unreviewed));
+    m_filter->addItem(tr("Reviewer disagreed"), static_cast<int>(TriageProxy::Filter::Disagreements));
+    m_filter->setObjectName(QStringLiteral("callFilter"));
+    m_filter->setToolTip(tr("Show only films with this call or review"));
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
         m_proxy->setCallFilter(static_cast<TriageProxy::Filter>(m_filter->currentData().toInt()));
+        updateSummary();
+    });
+
+    m_modelFilter = new QComboBox(this);
+    m_modelFilter->setObjectName(QStringLiteral("modelFilter"));
+    m_modelFilter->setToolTip(tr("Show only calls by this model"));
+    m_modelFilter->addItem(tr("All models"), QString());
+    m_modelFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_modelFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setModelFilter(m_modelFilter->currentData().toString());
         updateSummary();
     });
 
@@ -61,7 +74,10 @@ TriagePanel::TriagePanel(ReviewListModel* model, QWidget* parent) : QWidget(pare
     header->setSectionResizeMode(ReviewListModel::FileColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(ReviewListModel::CallColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(ReviewListModel::ProbabilityColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ReviewListModel::ReviewColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ReviewListModel::ModelColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(ReviewListModel::NotesColumn, QHeaderView::Interactive);
+    m_table->setColumnWidth(ReviewListModel::ModelColumn, 90);
     m_table->setColumnWidth(ReviewListModel::NotesColumn, 80);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
@@ -77,6 +93,7 @@ TriagePanel::TriagePanel(ReviewListModel* model, QWidget* parent) : QWidget(pare
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_filter, 1);
+    bar->addWidget(m_modelFilter);
     bar->addWidget(m_export);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -112,6 +129,7 @@ void TriagePanel::selectSourceRow(int row) {
     if (!proxyIndex.isValid()) {
         // Filtered out: show everything rather than silently not moving.
         m_filter->setCurrentIndex(0);
+        m_modelFilter->setCurrentIndex(0);
     }
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
     if (index.isValid()) {
@@ -170,8 +188,28 @@ void TriagePanel::updateSummary() {
     if (pending > 0) {
         text += QStringLiteral(" · ") + tr("%n waiting", nullptr, pending);
     }
+    if (const int reviewed = m_model->reviewedCount(); reviewed > 0) {
+        text += QStringLiteral(" · ") + tr("%n reviewed", nullptr, reviewed);
+    }
     m_summary->setText(text);
+    updateModelChoices();
     m_export->setEnabled(total > 0);
+}
+
+void TriagePanel::updateModelChoices() {
+    // Shown once calls come from more than one model: with one there is nothing to choose.
+    const auto models = m_model->models();
+    QStringList have;
+    for (int i = 1; i < m_modelFilter->count(); ++i) {
+        have << m_modelFilter->itemData(i).toString();
+    }
+    for (const auto& [sha, name] : models) {
+        if (!have.contains(sha)) {
+            m_modelFilter->addItem(name, sha);
+            m_modelFilter->setItemData(m_modelFilter->count() - 1, tr("SHA-256 %1").arg(sha), Qt::ToolTipRole);
+        }
+    }
+    m_modelFilter->setVisible(m_modelFilter->count() > 2 || m_modelFilter->currentIndex() > 0);
 }
 
 }  // namespace cxr::ui

@@ -1,6 +1,7 @@
 #pragma once
 // TriagePanel: the list of opened films for working through many: sortable by P(pneumonia),
-// filterable by call, up/down keys move through films (the viewer follows), export as CSV.
+// filterable by call, by review and by model, up/down keys move through films (the viewer
+// follows), export as CSV.
 #include <QWidget>
 
 class QComboBox;
@@ -40,12 +41,14 @@ Q_SIGNALS:
 
 private:
     void updateSummary();
+    void updateModelChoices();
     void moveBy(int delta);
 
     ReviewListModel* m_model = nullptr;
     TriageProxy* m_proxy = nullptr;
     QTableView* m_table = nullptr;
     QComboBox* m_filter = nullptr;
+    QComboBox* m_modelFilter = nullptr;
     QLabel* m_summary = nullptr;
     QToolButton* m_export = nullptr;
 };

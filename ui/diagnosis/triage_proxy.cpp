@@ -17,13 +17,29 @@ void TriageProxy::setCallFilter(Filter filter) {
     invalidateFilter();
 }
 
+void TriageProxy::setModelFilter(const QString& sha256) {
+    if (m_model == sha256) {
+        return;
+    }
+    m_model = sha256;
+    invalidateFilter();
+}
+
 bool TriageProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (!m_model.isEmpty() && index.data(ReviewListModel::ModelRole).toString() != m_model) {
+        return false;
+    }
     if (m_filter == Filter::All) {
         return true;
     }
-    const QString category =
-        sourceModel()->index(sourceRow, 0, sourceParent).data(ReviewListModel::CategoryRole).toString();
+    const QString category = index.data(ReviewListModel::CategoryRole).toString();
+    const QString review = index.data(ReviewListModel::ReviewRole).toString();
     switch (m_filter) {
+    case Filter::Unreviewed:
+        return review == QLatin1String("unreviewed") && category != QLatin1String("failed");
+    case Filter::Disagreements:
+        return review == QLatin1String("disagreed");
     case Filter::Positive:
         return category == QLatin1String("positive");
     case Filter::Negative:

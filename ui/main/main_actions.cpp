@@ -47,6 +47,16 @@ MainActions::MainActions(QMainWindow* window, FilmViewer* viewer) : QObject(wind
     nextFilm = make(QStringLiteral("next-film"), tr("&Next Film"), QKeySequence(Qt::Key_PageDown));
     previousFilm = make(QStringLiteral("previous-film"), tr("&Previous Film"), QKeySequence(Qt::Key_PageUp));
     showTags = make(QString(), tr("DICOM &Tags"), QKeySequence(Qt::CTRL | Qt::Key_I));
+    agree = make(QString(), tr("&Agree with the Call"), QKeySequence(Qt::Key_A));
+    agree->setStatusTip(tr("Record that you agree with the model's call on this film, then go to the next film"));
+    disagree = make(QString(), tr("&Disagree: Your Label"), QKeySequence(Qt::Key_D));
+    disagree->setStatusTip(tr("Record your own label for this film (the other class unless you chose one), then go to the next film"));
+    filmHistory = make(QString(), tr("Film &History…"), QKeySequence(Qt::CTRL | Qt::Key_H));
+    filmHistory->setStatusTip(tr("Every call and verdict on this film over time"));
+    reviewerAgreement = make(QString(), tr("Reviewer A&greement…"));
+    reviewerAgreement->setStatusTip(tr("How far reviewers agree with each model: confusion matrix, sensitivity and specificity with 95% CIs"));
+    exportReviewed = make(QString(), tr("&Export Reviewed Films…"));
+    exportReviewed->setStatusTip(tr("Write the reviewed films with the reviewers' labels as a training folder"));
     about = make(QStringLiteral("about"), tr("&About CXR Studio"));
     about->setMenuRole(QAction::AboutRole);
 
@@ -57,7 +67,9 @@ MainActions::MainActions(QMainWindow* window, FilmViewer* viewer) : QObject(wind
         {loadModelFolder, "loadModelFolder"},                             {trainModel, "trainModel"},
         {exportOverlay, "exportOverlay"}, {exportCsv, "exportCsv"},       {settings, "settings"},
         {quit, "quit"},                 {nextFilm, "nextFilm"},           {previousFilm, "previousFilm"},
-        {showTags, "showTags"},         {about, "about"},
+        {showTags, "showTags"},         {about, "about"},                 {agree, "agree"},
+        {disagree, "disagree"},         {filmHistory, "filmHistory"},     {reviewerAgreement, "reviewerAgreement"},
+        {exportReviewed, "exportReviewed"},
     };
     for (const auto& [action, name] : names) {
         action->setObjectName(QString::fromLatin1(name));
@@ -101,6 +113,15 @@ MainActions::MainActions(QMainWindow* window, FilmViewer* viewer) : QObject(wind
     QMenu* go = window->menuBar()->addMenu(tr("&Go"));
     go->addAction(previousFilm);
     go->addAction(nextFilm);
+
+    QMenu* review = window->menuBar()->addMenu(tr("&Review"));
+    review->addAction(agree);
+    review->addAction(disagree);
+    review->addSeparator();
+    review->addAction(filmHistory);
+    review->addAction(reviewerAgreement);
+    review->addSeparator();
+    review->addAction(exportReviewed);
 
     QMenu* help = window->menuBar()->addMenu(tr("&Help"));
     help->addAction(about);

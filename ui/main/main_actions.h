@@ -34,6 +34,12 @@ public:
     QAction* nextFilm = nullptr;
     QAction* previousFilm = nullptr;
     QAction* showTags = nullptr;
+    // Review (the records): verdicts on the film on screen, its history, agreement, export.
+    QAction* agree = nullptr;
+    QAction* disagree = nullptr;
+    QAction* filmHistory = nullptr;
+    QAction* reviewerAgreement = nullptr;
+    QAction* exportReviewed = nullptr;
     QAction* about = nullptr;
     RecentMenu* recentFiles = nullptr;
     RecentMenu* recentModels = nullptr;

@@ -7,6 +7,7 @@
 #include <QFutureWatcher>
 #include <QMainWindow>
 
+#include "core/records/records_db.h"
 #include "ui/diagnosis/film_drop.h"
 
 class QSplitter;
@@ -20,6 +21,8 @@ class MainActions;
 class ModelLoader;
 class OverlayControls;
 class PacsTransfers;
+class RecordsSession;
+class VerdictBar;
 class TransferBar;
 class ResultPanel;
 class ReviewController;
@@ -30,8 +33,10 @@ class TriagePanel;
 struct FilmJobResult;
 struct LoadedModel;
 
-// Opens the training wizard (ui/training); `onModelReady` loads the model it produced.
-using TrainingLauncher = std::function<void(QWidget* parent, std::function<void(const QString& modelPath)> onModelReady)>;
+// Opens the training wizard (ui/training) on `dataFolder` (empty: the wizard's own choice);
+// `onModelReady` loads the model it produced.
+using TrainingLauncher = std::function<void(QWidget* parent, const QString& dataFolder,
+                                            std::function<void(const QString& modelPath)> onModelReady)>;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -50,12 +55,13 @@ public:
     // (actions()), its public slots and its models. The child widgets stay private; where what
     // one shows must be read, findChild finds it by its objectName: "filmViewer",
     // "triagePanel", "resultPanel", "overlayControls", "tagPanel", "statusPanel", "dropHint",
-    // "mainSplitter", "sideTabs", "transferBar"; the models "reviewList", "triageProxy" (the list as shown:
+    // "mainSplitter", "sideTabs", "transferBar", "verdictBar"; the dialogs it opens by their class; the models "reviewList", "triageProxy" (the list as shown:
     // sorted, filtered) and "dicomTags".
     MainActions* actions() const { return m_actions; }
     const ReviewListModel* reviewModel() const { return m_reviewModel; }
     const ReviewController* controller() const { return m_controller; }
     PacsTransfers* transfers() const { return m_transfers; }
+    RecordsSession* recordsSession() const { return m_records; }
     bool isCollecting() const;
 
 public Q_SLOTS:
@@ -67,6 +73,11 @@ public Q_SLOTS:
     void setListening(bool on);
     // Sends the film on screen's TID 1500 report and overlay to a configured node.
     void sendCurrentResults();
+    // The reviewer's verdict on the film on screen (Review ▸ Agree / Disagree).
+    void giveVerdict(bool agrees);
+    void showFilmHistory();
+    void showReviewerAgreement();
+    void exportReviewedFilms();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -93,6 +104,10 @@ private:
     void onCurrentFailed(const QString& path, const QString& message);
     void onCurrentLoading(const QString& path);
     void onFilmArrived(const QString& path);
+    void onRecordsOpened(bool available);
+    void onVerdictRecorded(const records::VerdictRecord& verdict);
+    void updateVerdictBar();
+    void trainOn(const QString& dataFolder);
 
     ReviewListModel* m_reviewModel = nullptr;
     ReviewController* m_controller = nullptr;
@@ -106,6 +121,8 @@ private:
     QSplitter* m_splitter = nullptr;
     StatusPanel* m_status = nullptr;
     PacsTransfers* m_transfers = nullptr;
+    RecordsSession* m_records = nullptr;
+    VerdictBar* m_verdictBar = nullptr;
     TransferBar* m_transferBar = nullptr;
     DropHint* m_dropHint = nullptr;
     MainActions* m_actions = nullptr;
@@ -113,6 +130,7 @@ private:
     QStringList m_pendingPaths;
     bool m_restoringModel = false;
     bool m_modelLoaded = false;
+    bool m_sessionRestored = false;
 };
 
 }  // namespace cxr::ui

@@ -1,5 +1,6 @@
 #include "ui/main/settings_dialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -14,6 +15,8 @@
 #include "core/common/error.h"
 #include "core/model/cpu_features.h"
 #include "core/pacs/dicom_node.h"
+#include "core/records/os_user.h"
+#include "core/records/records_db.h"
 #include "ui/common/app_settings.h"
 #include "ui/common/language.h"
 #include "ui/pacs/server_list_editor.h"
@@ -72,15 +75,35 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     connect(m_language, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateRestartNote);
 
     auto* general = new QWidget(this);
+    const AppSettings stored;
+    // Review records: where calls and verdicts are kept, and who the verdicts are from.
+    auto* recordsBox = new QGroupBox(tr("Review records"), general);
+    m_keepRecords = new QCheckBox(tr("&Keep calls and verdicts (the triage list reopens with them)"), recordsBox);
+    m_keepRecords->setObjectName(QStringLiteral("keepRecords"));
+    m_keepRecords->setChecked(stored.keepRecords());
+    m_reviewer = new QLineEdit(stored.reviewerName(), recordsBox);
+    m_reviewer->setObjectName(QStringLiteral("reviewerName"));
+    m_reviewer->setPlaceholderText(QString::fromStdString(records::detail::osUserName()));
+    m_reviewer->setToolTip(tr("The name your verdicts carry; empty: your user name on this computer"));
+    m_nextAfterVerdict = new QCheckBox(tr("Go to the &next film after a verdict"), recordsBox);
+    m_nextAfterVerdict->setChecked(stored.nextFilmAfterVerdict());
+    auto* recordsFile = new QLabel(QString::fromStdString(records::RecordsDb::defaultPath().string()), recordsBox);
+    recordsFile->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    recordsFile->setWordWrap(true);
+    auto* recordsForm = new QFormLayout(recordsBox);
+    recordsForm->addRow(m_keepRecords);
+    recordsForm->addRow(tr("&Reviewer name:"), m_reviewer);
+    recordsForm->addRow(m_nextAfterVerdict);
+    recordsForm->addRow(tr("Kept in:"), recordsFile);
     auto* generalLayout = new QVBoxLayout(general);
     generalLayout->addLayout(form);
+    generalLayout->addWidget(recordsBox);
     generalLayout->addStretch(1);
 
     // PACS: the nodes to query, retrieve from and send results to, and our own listener.
     auto* pacsPage = new QWidget(this);
     m_servers = new ServerListEditor(pacsPage);
     m_servers->setObjectName(QStringLiteral("serverList"));
-    const AppSettings stored;
     m_servers->setServers(stored.pacsServers());
     const ListenerPreferences listener = stored.listener();
     m_listenAeTitle = new QLineEdit(listener.aeTitle, pacsPage);
@@ -138,6 +161,9 @@ void SettingsDialog::save() const {
     listener.port = m_listenPort->value();
     listener.folder = m_listenFolder->text().trimmed();
     settings.setListener(listener);
+    settings.setKeepRecords(m_keepRecords->isChecked());
+    settings.setReviewerName(m_reviewer->text());
+    settings.setNextFilmAfterVerdict(m_nextAfterVerdict->isChecked());
     settings.sync();
 }
 

@@ -1,11 +1,13 @@
 #pragma once
 // SettingsDialog: the application's preferences that are not chosen in place — on "General" the
 // interface language (system default or one of the shipped catalogues) and the arithmetic of
-// predictions (fp32 or bf16); on "PACS" the DICOM nodes (with Verify) and the listener's AE
+// predictions (fp32 or bf16) and the review records (keep them, the reviewer's name, go on to
+// the next film after a verdict); on "PACS" the DICOM nodes (with Verify) and the listener's AE
 // title, port and folder. Stored in AppSettings on OK; the language applies at the next start,
 // which the dialog says next to the control, the precision to the next film diagnosed.
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -39,6 +41,9 @@ private:
     QComboBox* m_language;
     QLabel* m_restartNote;
     QComboBox* m_precision;
+    QCheckBox* m_keepRecords;
+    QLineEdit* m_reviewer;
+    QCheckBox* m_nextAfterVerdict;
     QString m_running;  // the choice this process started with
     QTabWidget* m_tabs;
     ServerListEditor* m_servers;

@@ -14,6 +14,10 @@ StatusPanel::StatusPanel(QStatusBar* bar) : QObject(bar) {
     m_timing = new QLabel(bar);
     m_model = new QLabel(bar);
     m_device = new QLabel(bar);
+    m_records = new QLabel(bar);
+    m_records->setObjectName(QStringLiteral("recordsNote"));
+    m_records->setStyleSheet(
+        QStringLiteral("QLabel { background: #fadbd8; color: #78281f; padding: 1px 6px; border-radius: 3px; }"));
     m_intendedUse = new QLabel(tr("Research and teaching only, not for diagnostic use"), bar);
     m_intendedUse->setToolTip(termText(workflows::kIntendedUse));
     m_intendedUse->setStyleSheet(
@@ -23,7 +27,9 @@ StatusPanel::StatusPanel(QStatusBar* bar) : QObject(bar) {
         l->setContentsMargins(4, 0, 4, 0);
         bar->addPermanentWidget(l);
     }
+    bar->addPermanentWidget(m_records);
     bar->addPermanentWidget(m_intendedUse);
+    m_records->hide();
     m_progress->hide();
     m_timing->hide();
 }
@@ -52,6 +58,14 @@ void StatusPanel::setProgress(int finished, int total) {
     m_progress->setText(tr("Analysed %1 of %2").arg(finished).arg(total));
     m_progress->setVisible(total > 0 && finished < total);
 }
+
+void StatusPanel::setRecordsNote(const QString& note, const QString& details) {
+    m_records->setText(note);
+    m_records->setToolTip(details.isEmpty() ? note : details);
+    m_records->setVisible(!note.isEmpty());
+}
+
+QString StatusPanel::recordsNote() const { return m_records->isHidden() ? QString() : m_records->text(); }
 
 QString StatusPanel::modelText() const { return m_model->text(); }
 

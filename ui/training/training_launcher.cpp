@@ -3,17 +3,22 @@
 #include <QPointer>
 
 #include "ui/main/main_window.h"
+#include "ui/training/data_page.h"
 #include "ui/training/training_wizard.h"
 
 namespace cxr::ui {
 
 void installTrainingWizard() {
-    MainWindow::setTrainingLauncher([](QWidget* parent, std::function<void(const QString&)> onModelReady) {
+    MainWindow::setTrainingLauncher([](QWidget* parent, const QString& dataFolder,
+                                       std::function<void(const QString&)> onModelReady) {
         // One wizard at a time: a second "Train model…" brings the open one forward.
         static QPointer<TrainingWizard> open;
         if (open) {
             open->raise();
             open->activateWindow();
+            if (!dataFolder.isEmpty() && open->currentId() == TrainingWizard::Data) {
+                open->dataPage()->setFolder(dataFolder);
+            }
             return;
         }
         auto* wizard = new TrainingWizard(parent);
@@ -22,6 +27,9 @@ void installTrainingWizard() {
         QObject::connect(wizard, &TrainingWizard::useModel, wizard,
                          [onModelReady](const QString& runDir) { onModelReady(runDir); });
         open = wizard;
+        if (!dataFolder.isEmpty()) {
+            wizard->dataPage()->setFolder(dataFolder);  // e.g. the reviewed films just exported
+        }
         wizard->show();
     });
 }
