@@ -9,6 +9,9 @@
 //   --data DATA  also the wizard's data, model and phases pages for this data folder
 //   --pacs NODE  also Settings ▸ PACS after a Verify, and File ▸ Open from PACS after a search
 //                of every study, against the DICOM node AET@HOST:PORT (e.g. a local Orthanc)
+// The review records start empty each time (a records file beside the tool's own settings):
+// verdicts are given on the first films, then the verdict bar, a film's history, the reviewer
+// agreement and the export dialog are shot (records-*.png).
 #include <QApplication>
 #include <QDir>
 #include <QRegularExpression>
@@ -16,6 +19,7 @@
 #include <QSignalSpy>
 #include <QAction>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QtTest>
 
@@ -31,6 +35,12 @@
 #include "ui/main/settings_dialog.h"
 #include "ui/pacs/pacs_query_dialog.h"
 #include "ui/pacs/server_list_editor.h"
+#include "ui/records/agreement_dialog.h"
+#include "ui/records/export_reviewed_dialog.h"
+#include "ui/records/film_history_dialog.h"
+#include "ui/records/verdict_bar.h"
+#include <QComboBox>
+#include <QLineEdit>
 #include "core/pacs/dicom_node.h"
 #include "ui/report/report_renderer.h"
 #include "ui/results/cam_examples_widget.h"
@@ -100,6 +110,67 @@ T* part(const MainWindow& window, const char* name) {
     return found;
 }
 
+// Verdicts as a reviewer gives them (A on the first film, D on the second, Other with a note on
+// the third), then what the records show.
+void shootRecords(const Shots& shots, MainWindow& window, const std::function<void(int)>& goTo) {
+    const ReviewListModel* list = window.reviewModel();
+    const TriageProxy* shown = part<TriageProxy>(window, "triageProxy");
+    window.findChild<QTabWidget*>(QStringLiteral("sideTabs"))->setCurrentIndex(0);
+    auto rowAt = [&](int index) { return shown->mapToSource(shown->index(index, 0)).row(); };
+    auto ready = [&](int index) {
+        return waitFor([&] {
+            return window.controller()->currentRow() == rowAt(index) && window.actions()->agree->isEnabled() &&
+                   window.controller()->isIdle();
+        }, 60000);
+    };
+    auto* bar = part<VerdictBar>(window, "verdictBar");
+    const int films = std::min(3, shown->rowCount());
+    for (int index = 0; index < films; ++index) {
+        goTo(index);
+        if (!ready(index)) qFatal("no film ready for a verdict");
+        const int row = rowAt(index);
+        if (index == 0) {
+            window.actions()->agree->trigger();
+        } else if (index == 1) {
+            window.actions()->disagree->trigger();
+        } else {
+            auto* label = bar->findChild<QComboBox*>(QStringLiteral("reviewerLabel"));
+            label->setCurrentIndex(label->findData(QStringLiteral("other")));
+            bar->findChild<QLineEdit*>(QStringLiteral("otherFinding"))->setText(QStringLiteral("effusion"));
+            bar->findChild<QLineEdit*>(QStringLiteral("reviewNote"))->setText(QStringLiteral("compare with the lateral film"));
+            window.actions()->disagree->trigger();
+        }
+        if (!waitFor([&] { return list->item(row).reviewed(); }, 10000)) qFatal("a verdict was not recorded");
+    }
+    // The third film on screen, with its verdict; the list with its Review column.
+    goTo(films - 1);
+    ready(films - 1);
+    shots.save(&window, QStringLiteral("verdict"), QStringLiteral("records"));
+    window.actions()->filmHistory->trigger();
+    if (auto* history = window.findChild<FilmHistoryDialog*>()) {
+        waitFor([&] { return history->isLoaded(); }, 10000);
+        shots.save(history, QStringLiteral("history"), QStringLiteral("records"));
+        history->close();
+    }
+    window.actions()->reviewerAgreement->trigger();
+    if (auto* agreement = window.findChild<AgreementDialog*>()) {
+        waitFor([&] { return agreement->isLoaded(); }, 10000);
+        shots.save(agreement, QStringLiteral("agreement"), QStringLiteral("records"));
+        agreement->close();
+    }
+    window.actions()->exportReviewed->trigger();
+    if (auto* exporter = window.findChild<ExportReviewedDialog*>()) {
+        const QString folder = QDir::tempPath() + QStringLiteral("/cxr-screenshots-reviewed");
+        QDir(folder).removeRecursively();
+        exporter->setFolder(folder);
+        exporter->setTestShare(0);  // a handful of films: all into train/, to merge into a larger set
+        exporter->start();
+        waitFor([&] { return !exporter->isRunning(); }, 60000);
+        shots.save(exporter, QStringLiteral("export"), QStringLiteral("records"));
+        exporter->close();
+    }
+}
+
 void shootReview(const Shots& shots, const QString& model, const QStringList& films) {
     {
         MainWindow empty;
@@ -113,7 +184,7 @@ void shootReview(const Shots& shots, const QString& model, const QStringList& fi
     window.show();
     FilmViewer* viewer = part<FilmViewer>(window, "filmViewer");
     TriageProxy* shown = part<TriageProxy>(window, "triageProxy");  // the list as shown
-    part<QSplitter>(window, "mainSplitter")->setSizes({520, 640, 340});
+    part<QSplitter>(window, "mainSplitter")->setSizes({600, 560, 340});
     window.loadModel(model);
     if (!waitFor([&] { return window.isModelLoaded(); }, 120000)) {
         qFatal("the model did not load");
@@ -165,6 +236,7 @@ void shootReview(const Shots& shots, const QString& model, const QStringList& fi
             break;
         }
     }
+    shootRecords(shots, window, goTo);
 }
 
 void shootSettings(const Shots& shots) {
@@ -259,7 +331,11 @@ int main(int argc, char** argv) {
         qFatal("usage: cxr_ui_screenshots MODEL FILMS... --out DIR [--lang CODE] [--run RUN] [--data DATA] [--pacs NODE]");
     }
     QDir().mkpath(shots.out);
-    cxr::test::isolateSettings(QDir::tempPath() + QStringLiteral("/cxr-screenshots-settings"));
+    const QString settingsDir = QDir::tempPath() + QStringLiteral("/cxr-screenshots-settings");
+    cxr::test::isolateSettings(settingsDir);
+    for (const QString& f : QDir(settingsDir).entryList({QStringLiteral("records.sqlite*")}, QDir::Files)) {
+        QFile::remove(settingsDir + QLatin1Char('/') + f);  // every run starts with no verdicts
+    }
     ErrorReporter::setInteractive(false);
     if (!shots.lang.isEmpty()) {
         const InstalledTranslations t = installTranslations(app, shots.lang);

@@ -74,11 +74,14 @@ TriagePanel::TriagePanel(ReviewListModel* model, QWidget* parent) : QWidget(pare
     header->setSectionResizeMode(ReviewListModel::FileColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(ReviewListModel::CallColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(ReviewListModel::ProbabilityColumn, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(ReviewListModel::ReviewColumn, QHeaderView::ResizeToContents);
+    // The film's name keeps the room; review, model and notes start narrow (elided, full text
+    // in their tooltips) and can be widened.
+    header->setSectionResizeMode(ReviewListModel::ReviewColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(ReviewListModel::ModelColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(ReviewListModel::NotesColumn, QHeaderView::Interactive);
-    m_table->setColumnWidth(ReviewListModel::ModelColumn, 90);
-    m_table->setColumnWidth(ReviewListModel::NotesColumn, 80);
+    m_table->setColumnWidth(ReviewListModel::ReviewColumn, 110);
+    m_table->setColumnWidth(ReviewListModel::ModelColumn, 70);
+    m_table->setColumnWidth(ReviewListModel::NotesColumn, 60);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 if (current.isValid()) {

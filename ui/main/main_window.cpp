@@ -127,7 +127,7 @@ void MainWindow::buildLayout() {
     m_splitter->addWidget(m_viewer);
     m_splitter->addWidget(m_sideTabs);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({420, 760, 340});
+    m_splitter->setSizes({540, 640, 340});
     m_splitter->setCollapsible(1, false);
     setCentralWidget(m_splitter);
     m_dropHint = new DropHint(m_splitter);

@@ -48,7 +48,11 @@ AgreementDialog::AgreementDialog(std::shared_ptr<SharedRecords> records, const Q
     m_matrix->setVerticalHeaderLabels({tr("Reviewer: Normal"), tr("Reviewer: Pneumonia"), tr("Total")});
     m_matrix->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_matrix->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_matrix->setFixedHeight(m_matrix->horizontalHeader()->sizeHint().height() + 3 * (fontMetrics().height() + 14));
+    m_matrix->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_matrix->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_matrix->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_matrix->setFixedHeight(m_matrix->horizontalHeader()->sizeHint().height() + 3 * m_matrix->verticalHeader()->defaultSectionSize() +
+                             2 * m_matrix->frameWidth() + 2);
     m_figures = new QLabel(this);
     m_figures->setObjectName(QStringLiteral("agreementFigures"));
     m_figures->setWordWrap(true);

@@ -1,5 +1,7 @@
 #include "ui/records/export_reviewed_dialog.h"
 
+#include <chrono>
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -20,6 +22,7 @@
 #include "ui/common/app_settings.h"
 #include "ui/common/background.h"
 #include "ui/common/error_reporter.h"
+#include "ui/common/eta_text.h"
 #include "ui/common/qt_convert.h"
 #include "ui/diagnosis/review_item.h"
 #include "ui/records/shared_records.h"
@@ -68,7 +71,9 @@ ExportReviewedDialog::ExportReviewedDialog(std::shared_ptr<SharedRecords> record
     m_links = new QCheckBox(tr("Hard-link raster films instead of copying them (same disk only)"), this);
     m_links->setChecked(true);
     auto* form = new QFormLayout;
-    form->addRow(tr("&Folder:"), folderRow);
+    auto* folderLabel = new QLabel(tr("&Folder:"), this);
+    folderLabel->setBuddy(m_folder);
+    form->addRow(folderLabel, folderRow);
     form->addRow(tr("&Test share:"), m_testShare);
     form->addRow(QString(), m_links);
 
@@ -111,6 +116,8 @@ ExportReviewedDialog::~ExportReviewedDialog() {
 
 void ExportReviewedDialog::setFolder(const QString& folder) { m_folder->setText(folder); }
 
+void ExportReviewedDialog::setTestShare(double fraction) { m_testShare->setValue(100.0 * fraction); }
+
 void ExportReviewedDialog::browse() {
     AppSettings settings;
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Export Reviewed Films To"),
@@ -140,16 +147,19 @@ void ExportReviewedDialog::start() {
     workflows::ExportOptions options;
     options.testFraction = m_testShare->value() / 100.0;
     options.allowLinks = m_links->isChecked();
-    //PENDING options.cancel = m_cancelToken.get();
-    QPointer<QProgressBar> bar = m_progress;
-    auto progress = [bar](std::int64_t done, std::int64_t total) {
-        QMetaObject::invokeMethod(bar, [bar, done, total] {
-            if (!bar) return;
-            bar->setRange(0, static_cast<int>(total));
-            bar->setValue(static_cast<int>(done));
+    options.cancel = m_cancelToken.get();
+    QPointer<ExportReviewedDialog> self = this;
+    const auto started = std::chrono::steady_clock::now();
+    options.progress = [self, started](std::int64_t done, std::int64_t total) {
+        const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        const double eta = done > 0 ? elapsed * static_cast<double>(total - done) / static_cast<double>(done) : -1.0;
+        QMetaObject::invokeMethod(self, [self, done, total, eta] {
+            if (!self || !self->m_running) return;
+            self->m_progress->setRange(0, static_cast<int>(total));
+            self->m_progress->setValue(static_cast<int>(done));
+            self->m_result->setText(tr("Exporting: step %1 of %2 · %3").arg(done).arg(total).arg(etaText(eta)));
         }, Qt::QueuedConnection);
     };
-    (void)progress;  //PENDING options.progress = progress;
     const auto records = m_records;
     const auto token = m_cancelToken;  // alive as long as the job
     const auto dir = toPath(folder);

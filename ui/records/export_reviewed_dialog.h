@@ -27,6 +27,7 @@ public:
     ~ExportReviewedDialog() override;
 
     void setFolder(const QString& folder);
+    void setTestShare(double fraction);  // 0..0.5: each label's share kept apart as test/
     // Starts the export (what the Export button does).
     void start();
     bool isRunning() const { return m_running; }
