@@ -22,6 +22,8 @@ struct TrainArgs {
     std::string data, out, config, weights, cache, populationAge, population;
     std::string device, valPolicy, optimizer, classWeighting, thresholdRule, amp, plan, earlyStopOn;
     std::string augmentation, bnStats, precision;
+    std::string recordsDb;  // empty: RecordsDb::defaultPath()
+    bool noRecord = false;
     int epochs = 0, batch = 0, imageSize = 0, patience = 0, stepSize = 0, workers = -1, threads = 0;
     std::vector<int> phaseEpochs;
     std::vector<double> lr;
@@ -115,7 +117,9 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
         "(fc, lr 1e-3), shallow fine-tuning (layer4 + fc, 5e-4), deep fine-tuning (all, 1e-4) — with "
         "early stopping on validation loss, StepLR and the best checkpoint across phases; then evaluate "
         "on the untouched test split and export the model into RUN. Ctrl-C stops cleanly; --resume "
-        "continues at the last finished epoch.");
+        "continues at the last finished epoch. The finished run is recorded in the review records "
+        "(folder, config hash, model SHA-256, test figures; --no-record to skip); a database that cannot be "
+        "written is reported and the training still succeeds.");
     auto a = std::make_shared<TrainArgs>();
     sub->add_option("DATA", a->data, "Data folder (Kaggle chest_xray layout)")->required();
     sub->add_option("--out", a->out, "Run folder (created; holds checkpoints, metrics, model)")->required();
@@ -189,11 +193,17 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
                   "CUDA: deterministic kernels and no cuDNN autotuning, so a GPU run repeats bit for bit "
                   "(slower; CPU runs repeat without it)");
     sub->add_flag("--resume", a->resume, "Continue the interrupted run in RUN (its config.json decides)");
+    sub->add_flag("--no-record", a->noRecord,
+                  "Do not record the finished run in the review records (see cxr records runs)");
+    sub->add_option("--db", a->recordsDb,
+                    "Review records database (default: $CXR_RECORDS_DB, else ~/.local/share/cxr-studio/records.sqlite)");
     return [a, sub] {
         workflows::TrainFolderOptions options;
         options.dataDir = a->data;
         options.runDir = a->out;
         options.resume = a->resume;
+        options.record = !a->noRecord;
+        options.recordsDb = a->recordsDb;
         if (!a->cache.empty())
             options.cacheDir = a->cache;
         if (a->resume) {
@@ -223,6 +233,10 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
                   << "  report:     evaluation.txt, evaluation.json\n"
                   << "  training:   metrics.csv, config.json, split.json, checkpoints/best-NNNN.pth (named in state.json)\n"
                   << "Total time: " << workflows::formatDuration(result.seconds) << "\n";
+        // A database that cannot be written costs the run nothing: trainFolder logged the
+        // warning ("cxr [warning] the run was not recorded ...") and the run stands.
+        if (result.recordId)
+            std::cout << "Recorded as run " << result.recordId << " in the review records (cxr records runs)\n";
         return 0;
     };
 });

@@ -33,6 +33,7 @@
 #include "core/workflows/film_set_loader.h"
 #include "core/workflows/prediction_file.h"
 #include "core/workflows/run_films.h"
+#include "core/workflows/run_record.h"
 
 namespace cxr::workflows {
 namespace {
@@ -252,6 +253,15 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
         auto state = training::RunState::read(runDir.stateFile());
         state.status = "finished";
         state.write(runDir.stateFile());
+        // Here, where the run is complete, so the CLI and the GUI both record it. The records
+        // serve the review; a database that cannot be written never fails a finished training.
+        if (options.record) {
+            const RunRecording recorded = recordFinishedRun(runDir.root(), options.recordsDb);
+            result.recordId = recorded.id;
+            result.recordProblem = recorded.problem;
+            if (!recorded.problem.empty())
+                logger()->warn("the run was not recorded in the review records: {}", recorded.problem);
+        }
     } catch (const c10::Error& e) {
         const Error err(ErrorCode::Training, std::string("LibTorch: ") + e.what_without_backtrace());
         if (observer)

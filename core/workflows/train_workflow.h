@@ -5,6 +5,7 @@
 // the untouched test split, and export the model bundle and the report into the run folder.
 // No LibTorch in this header: the GUI's worker includes it.
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -33,6 +34,11 @@ struct TrainFolderOptions {
     // Continue the run in runDir: its config.json, split, population and state win over these.
     bool resume = false;
     int cacheThreads = 0;  // film cache decoding threads; 0: every core
+    // The finished run is recorded in the review records (run_record.h: folder, config hash,
+    // model SHA-256, test figures) unless `record` is false; in `recordsDb`, or
+    // RecordsDb::defaultPath() when empty. A records failure only warns (recordProblem).
+    bool record = true;
+    std::filesystem::path recordsDb;
 };
 
 struct TrainFolderResult {
@@ -44,6 +50,8 @@ struct TrainFolderResult {
     Notice splitReason;
     std::vector<Notice> warnings;  // skipped films, from-scratch training, NaN phases
     double seconds = 0;
+    std::int64_t recordId = 0;   // the run's id in the review records; 0: not recorded
+    std::string recordProblem;   // why recording failed (empty when recorded or not asked)
 };
 
 // Throws cxr::Error: InvalidInput/NotFound (data folder, run folder, options), Training,
