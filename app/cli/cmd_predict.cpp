@@ -46,6 +46,7 @@ struct PredictArgs {
     std::string device = "auto";
     bool json = false;
     bool noRecord = false;
+    bool recordPatientIdentity = false;  // keep DICOM patient name/ID in the records (off: never)
     std::string db;  // records database; empty: RecordsDb::defaultPath()
 };
 
@@ -57,8 +58,11 @@ public:
     explicit PredictRecorder(const PredictArgs& args) {
         if (args.noRecord) return;
         const fs::path file = args.db.empty() ? records::RecordsDb::defaultPath() : fs::path(args.db);
+        m_filmOptions.keepPatientIdentity = args.recordPatientIdentity;
+        records::RecordsOptions options;
+        options.keepPatientIdentity = args.recordPatientIdentity;
         try {
-            m_db = records::RecordsDb::open(file);
+            m_db = records::RecordsDb::open(file, options);
         } catch (const Error& e) {
             giveUp(e.what());
         }
@@ -68,7 +72,12 @@ public:
                 const imaging::Film& film) {
         if (!m_db) return;
         try {
-            workflows::recordDiagnosis(*m_db, file, d, model, &film);
+            const records::FilmRecord filmRecord = workflows::filmRecordOf(file, &film, m_filmOptions);
+            const records::DiagnosisRecord diagnosis = workflows::diagnosisRecordOf(filmRecord.sha256, d, model);
+            m_db->batch([&] {
+                m_db->recordFilm(filmRecord);
+                m_db->recordDiagnosis(diagnosis);
+            });
         } catch (const Error& e) {
             giveUp(e.what());
         }
@@ -80,6 +89,7 @@ private:
         m_db.reset();
     }
     std::unique_ptr<records::RecordsDb> m_db;
+    workflows::FilmRecordOptions m_filmOptions;
 };
 
 std::string fixed(double value, int digits) {
@@ -302,6 +312,9 @@ const CommandRegistration kPredict(40, [](CLI::App& root, CLI::App*& sub) -> Com
         ->capture_default_str();
     sub->add_flag("--json", args->json, "One JSON object per film (JSON Lines)");
     sub->add_flag("--no-record", args->noRecord, "Do not record the diagnoses in the review records");
+    sub->add_flag("--record-patient-identity", args->recordPatientIdentity,
+                  "Also keep DICOM films' patient name and ID in the review records (never kept without it)")
+        ->excludes("--no-record");
     sub->add_option("--db", args->db,
                     "Review records database (default: $CXR_RECORDS_DB, else ~/.local/share/cxr-studio/records.sqlite)");
     return [args] { return runPredict(*args); };

@@ -293,6 +293,39 @@ private Q_SLOTS:
         QVERIFY(!window->actions()->exportReviewed->isEnabled());
     }
 
+    void patientIdentityIsKeptOnlyWhenTurnedOn() {
+        // The DICOM film carries "Test^Patient" / "P-0001" (tests/support/patient_film.h).
+        auto window = makeWindow(m_model);
+        window->openPaths({m_films[2]});
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(window.get()), 60000);
+        const std::string sha = window->reviewModel()->item(0).filmSha256.toStdString();
+        QVERIFY(!sha.empty());
+        auto film = readBack()->film(sha);
+        QVERIFY(film);
+        QVERIFY(film->patientName.empty() && film->patientId.empty());
+        QVERIFY(!film->sopInstanceUid.empty());
+        QFile raw(QString::fromStdString(cxr::records::RecordsDb::defaultPath().string()));
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        QVERIFY(!raw.readAll().contains("Test^Patient"));
+        window->close();
+        window.reset();
+
+        // Turned on in Settings: the next film diagnosed keeps them (the same film is recorded again).
+        cxr::ui::AppSettings().setKeepPatientIdentity(true);
+        cxr::ui::AppSettings().setReviewSession({});
+        auto again = makeWindow(QString());  // records only: a new model so the film is diagnosed again
+        const QString other = cxr::test::exportRandomModel(m_dir + QStringLiteral("/identity-model"), 11);
+        again->loadModel(other);
+        QTRY_VERIFY_WITH_TIMEOUT(again->isModelLoaded(), 30000);
+        again->openPaths({m_films[2]});
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(again.get()), 60000);
+        film = readBack()->film(sha);
+        QVERIFY(film);
+        QCOMPARE(film->patientName, std::string("Test^Patient"));
+        QCOMPARE(film->patientId, std::string("P-0001"));
+        cxr::ui::AppSettings().setKeepPatientIdentity(false);
+    }
+
     void exportReviewedFilmsOpensTrainingOnThem() {
         QString trainingFolder;
         MainWindow::setTrainingLauncher([&](QWidget*, const QString& folder, std::function<void(const QString&)>) {

@@ -83,6 +83,14 @@ QString AppSettings::reviewerName() const { return m_settings.value(QStringLiter
 
 void AppSettings::setReviewerName(const QString& name) { m_settings.setValue(QStringLiteral("records/reviewer"), name.trimmed()); }
 
+bool AppSettings::keepPatientIdentity() const {
+    return m_settings.value(QStringLiteral("records/keepPatientIdentity"), false).toBool();
+}
+
+void AppSettings::setKeepPatientIdentity(bool keep) {
+    m_settings.setValue(QStringLiteral("records/keepPatientIdentity"), keep);
+}
+
 bool AppSettings::nextFilmAfterVerdict() const {
     return m_settings.value(QStringLiteral("records/nextFilmAfterVerdict"), true).toBool();
 }

@@ -68,6 +68,10 @@ public:
     void setKeepRecords(bool keep);
     QString reviewerName() const;
     void setReviewerName(const QString& name);
+    // Whether DICOM films' patient name and ID are kept in the records (off by default; off,
+    // they never reach the database).
+    bool keepPatientIdentity() const;
+    void setKeepPatientIdentity(bool keep);
     bool nextFilmAfterVerdict() const;
     void setNextFilmAfterVerdict(bool next);
     // The triage list as it was left: "SHA256<TAB>PATH" per film (a bare path when unhashed).

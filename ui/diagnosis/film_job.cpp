@@ -52,7 +52,9 @@ bool lookUp(const FilmJobRequest& request, FilmJobResult& result) {
 void keep(const FilmJobRequest& request, FilmJobResult& result) {
     try {
         // Hashing and the DICOM identifiers outside the lock; one transaction for both rows.
-        const records::FilmRecord film = workflows::filmRecordOf(toPath(request.path), result.film.get());
+        workflows::FilmRecordOptions options;
+        options.keepPatientIdentity = request.records->keepsPatientIdentity();
+        const records::FilmRecord film = workflows::filmRecordOf(toPath(request.path), result.film.get(), options);
         const records::DiagnosisRecord diagnosis =
             workflows::diagnosisRecordOf(film.sha256, *result.diagnosis, request.diagnoser->info());
         result.diagnosisId = request.records->with([&](records::RecordsDb& db) {

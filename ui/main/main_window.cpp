@@ -519,8 +519,11 @@ void MainWindow::showSettings() {
         options.precision = dialog.precision().toStdString();
         m_controller->setOptions(options);
         m_transfers->setDiagnoser(m_controller->diagnoser(), m_controller->options());
-        if (AppSettings().keepRecords() != m_records->available() && !m_records->isOpening()) {
-            m_records->open();  // records turned on or off
+        const AppSettings now;
+        const bool identityChanged =
+            m_records->available() && now.keepPatientIdentity() != m_records->records()->keepsPatientIdentity();
+        if ((now.keepRecords() != m_records->available() || identityChanged) && !m_records->isOpening()) {
+            m_records->open();  // records turned on or off, or opened to keep patient identity or not
         }
     }
 }

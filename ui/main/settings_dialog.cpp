@@ -87,6 +87,12 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     m_reviewer->setToolTip(tr("The name your verdicts carry; empty: your user name on this computer"));
     m_nextAfterVerdict = new QCheckBox(tr("Go to the &next film after a verdict"), recordsBox);
     m_nextAfterVerdict->setChecked(stored.nextFilmAfterVerdict());
+    m_keepPatientIdentity = new QCheckBox(tr("Also keep DICOM films' patient &name and ID"), recordsBox);
+    m_keepPatientIdentity->setObjectName(QStringLiteral("keepPatientIdentity"));
+    m_keepPatientIdentity->setChecked(stored.keepPatientIdentity());
+    m_keepPatientIdentity->setToolTip(tr("Off (the default), films are known by their content's SHA-256 and DICOM UIDs "
+                                         "only: no patient name or ID ever reaches the records. Names already kept stay; turning this off "
+                                         "stops keeping new ones."));
     auto* recordsFile = new QLabel(QString::fromStdString(records::RecordsDb::defaultPath().string()), recordsBox);
     recordsFile->setTextInteractionFlags(Qt::TextSelectableByMouse);
     recordsFile->setWordWrap(true);
@@ -94,6 +100,7 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     recordsForm->addRow(m_keepRecords);
     recordsForm->addRow(tr("&Reviewer name:"), m_reviewer);
     recordsForm->addRow(m_nextAfterVerdict);
+    recordsForm->addRow(m_keepPatientIdentity);
     recordsForm->addRow(tr("Kept in:"), recordsFile);
     auto* generalLayout = new QVBoxLayout(general);
     generalLayout->addLayout(form);
@@ -164,6 +171,7 @@ void SettingsDialog::save() const {
     settings.setKeepRecords(m_keepRecords->isChecked());
     settings.setReviewerName(m_reviewer->text());
     settings.setNextFilmAfterVerdict(m_nextAfterVerdict->isChecked());
+    settings.setKeepPatientIdentity(m_keepPatientIdentity->isChecked());
     settings.sync();
 }
 

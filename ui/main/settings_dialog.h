@@ -44,6 +44,7 @@ private:
     QCheckBox* m_keepRecords;
     QLineEdit* m_reviewer;
     QCheckBox* m_nextAfterVerdict;
+    QCheckBox* m_keepPatientIdentity;
     QString m_running;  // the choice this process started with
     QTabWidget* m_tabs;
     ServerListEditor* m_servers;

@@ -34,10 +34,12 @@ void RecordsSession::open() {
     m_opening = true;
     const auto file = records::RecordsDb::defaultPath();
     m_path = toQString(file.string());
-    runInBackground(this, [file] {
+    records::RecordsOptions options;
+    options.keepPatientIdentity = AppSettings().keepPatientIdentity();
+    runInBackground(this, [file, options] {
         OpenOutcome outcome;
         try {
-            outcome.records = std::make_shared<SharedRecords>(records::RecordsDb::open(file));
+            outcome.records = std::make_shared<SharedRecords>(records::RecordsDb::open(file, options), options.keepPatientIdentity);
         } catch (...) {
             outcome.error = ErrorReporter::describeCurrent();
         }

@@ -13,7 +13,10 @@ namespace cxr::ui {
 
 class SharedRecords {
 public:
-    explicit SharedRecords(std::unique_ptr<records::RecordsDb> db) : m_path(db->path()), m_writable(db->writable()), m_db(std::move(db)) {}
+    // `keepPatientIdentity`: what the database was opened with (RecordsOptions), so films are
+    // described with or without their patient name and ID to match.
+    explicit SharedRecords(std::unique_ptr<records::RecordsDb> db, bool keepPatientIdentity = false)
+        : m_path(db->path()), m_writable(db->writable()), m_keepPatientIdentity(keepPatientIdentity), m_db(std::move(db)) {}
 
     // Runs `use(db)` with the connection to itself; its result (or exception) is use's.
     template <class Use>
@@ -24,10 +27,12 @@ public:
 
     const std::filesystem::path& path() const { return m_path; }
     bool writable() const { return m_writable; }
+    bool keepsPatientIdentity() const { return m_keepPatientIdentity; }
 
 private:
     const std::filesystem::path m_path;
     const bool m_writable;
+    const bool m_keepPatientIdentity;
     std::mutex m_mutex;
     std::unique_ptr<records::RecordsDb> m_db;
 };
