@@ -360,7 +360,113 @@
         <translation>Grad-CAM des PNEUMONIA-Logits auf layer4, über die Aufnahme geblendet (Farbskala Jet: rote Bereiche erhöhten den Score). Die Karte zeigt, was das Netz genutzt hat, nicht wo eine Erkrankung liegt.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
+        <source>Reviewer agreement</source>
+        <translation>Übereinstimmung der Befunder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How far the verdicts of CXR Studio&apos;s reviewers, kept in its review records, agree with this model&apos;s calls on the films it diagnosed. Each film counts once: the model&apos;s latest call against the reviewer&apos;s latest label. PNEUMONIA is the positive class. A reviewer&apos;s label is a reading, not a confirmed diagnosis, and reviewed films are not a random sample.</source>
+        <translation>Wie weit die Bewertungen der Befunder von CXR Studio, festgehalten in seinem Befundungsprotokoll, mit den Einstufungen dieses Modells für die von ihm analysierten Aufnahmen übereinstimmen. Jede Aufnahme zählt einmal: die letzte Einstufung des Modells gegen den letzten Befund des Befunders. PNEUMONIA ist die positive Klasse. Der Befund eines Befunders ist eine Beurteilung, keine gesicherte Diagnose, und befundete Aufnahmen sind keine Zufallsstichprobe.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(not named)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Films reviewed</source>
+        <translation>Befundete Aufnahmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2 in the matrix, %3 labelled “other”: outside it)</source>
+        <translation>%1 (%2 in der Matrix, %3 mit dem Befund „Sonstiges“: außerhalb)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not yet reviewed</source>
+        <translation>Noch nicht befundet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewer label (rows) against the model&apos;s call (columns)</source>
+        <translation>Befund der Befunder (Zeilen) gegen die Einstufung des Modells (Spalten)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>reviewer %1</source>
+        <translation>Befunder %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>model NORMAL</source>
+        <translation>Modell NORMAL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>model PNEUMONIA</source>
+        <translation>Modell PNEUMONIA</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <source>films</source>
+        <translation>Aufnahmen</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no films</source>
+        <translation>keine Aufnahmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>95% CI (Wilson)</source>
+        <translation>95-%-KI (Wilson)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>agreement</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sensitivity (PNEUMONIA)</source>
+        <translation>Sensitivität (PNEUMONIA)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>specificity</source>
+        <translation>Spezifität</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sensitivity: of the films reviewers labelled PNEUMONIA, the share the model called PNEUMONIA; specificity: of those labelled NORMAL, the share it called NORMAL. Wilson score intervals hold for a handful of films too; they describe these films and these reviewers only.</source>
+        <translation>Sensitivität: von den Aufnahmen, die Befunder als PNEUMONIA befundet haben, der Anteil, den das Modell als PNEUMONIA eingestuft hat; Spezifität: von den als NORMAL befundeten der Anteil, den es als NORMAL eingestuft hat. Wilson-Score-Intervalle gelten auch für wenige Aufnahmen; sie beschreiben nur diese Aufnahmen und diese Befunder.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>CXR Studio training report — %1</source>
         <translation>CXR Studio – Trainingsbericht – %1</translation>
     </message>
@@ -380,12 +486,14 @@
         <translation>Lauf „%1“ · Bericht erstellt %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-29"/>
+        <location line="+32"/>
         <source>Intended use: %1</source>
         <translation>Zweckbestimmung: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-68"/>
+        <location line="+69"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -395,7 +503,8 @@
         <translation>ResNet18, Klassen %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-68"/>
+        <location line="+72"/>
         <source>Weights SHA-256</source>
         <translation>SHA-256 der Gewichte</translation>
     </message>
@@ -576,6 +685,96 @@
         <location line="+10"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::AgreementDialog</name>
+    <message>
+        <location filename="../ui/records/agreement_dialog.cpp" line="+29"/>
+        <source>no films</source>
+        <translation>keine Aufnahmen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 % (95 % CI %2–%3 %)</source>
+        <translation>%1 % (95-%-KI %2–%3 %)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reviewer Agreement</source>
+        <translation>Übereinstimmung der Befunder</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the review records…</source>
+        <translation>Lese das Befundungsprotokoll…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Model: Normal</source>
+        <translation>Modell: Normal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model: Pneumonia</source>
+        <translation>Modell: Pneumonie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reviewer: Normal</source>
+        <translation>Befunder: Normal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reviewer: Pneumonia</source>
+        <translation>Befunder: Pneumonie</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rows are the reviewers&apos; latest labels (taken as the truth), columns the model&apos;s latest call; verdicts labelled Other are counted but left out of the matrix. %1</source>
+        <translation>Zeilen sind die jeweils letzten Befunde der Befunder (als Referenz genommen), Spalten die letzte Einstufung des Modells; Bewertungen mit dem Befund Sonstiges werden mitgezählt, aber nicht in die Matrix aufgenommen. %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Research and teaching only. Not for diagnostic use.</source>
+        <translation>Nur für Forschung und Lehre. Nicht zur Diagnostik.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No model has diagnosed films here yet: open films with a model loaded, then review them with Agree (A) and Disagree (D).</source>
+        <translation>Hier hat noch kein Modell Aufnahmen analysiert: Öffnen Sie Aufnahmen bei geladenem Modell und befunden Sie sie dann mit Zustimmen (A) und Widersprechen (D).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 — SHA-256 %2
+%3 film(s) reviewed, %4 diagnosed but not reviewed, %5 labelled Other.</source>
+        <translation>%1 – SHA-256 %2
+%3 Aufnahme(n) befundet, %4 analysiert, aber nicht befundet, %5 mit dem Befund Sonstiges.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Sensitivity (reviewer Pneumonia called Pneumonia): %1
+Specificity (reviewer Normal called Normal): %2
+Agreement: %3</source>
+        <translation>Sensitivität (Befund Pneumonie, als Pneumonie eingestuft): %1
+Spezifität (Befund Normal, als Normal eingestuft): %2
+Übereinstimmung: %3</translation>
     </message>
 </context>
 <context>
@@ -800,6 +999,110 @@
     </message>
 </context>
 <context>
+    <name>cxr::ui::ExportReviewedDialog</name>
+    <message>
+        <location filename="../ui/records/export_reviewed_dialog.cpp" line="+41"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export Reviewed Films</source>
+        <translation>Befundete Aufnahmen exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writes every film whose latest verdict labels it Normal or Pneumonia into a new folder in the training layout (train/ and test/, NORMAL/ and PNEUMONIA/), under de-identified names, with provenance.csv saying who labelled what. DICOM films are written as the 8-bit image the model reads, so no patient data travels in the files.</source>
+        <translation>Schreibt jede Aufnahme, deren letzte Bewertung sie als Normal oder Pneumonie befundet, in einen neuen Ordner im Trainingslayout (train/ und test/, NORMAL/ und PNEUMONIA/), unter anonymisierten Namen und mit einer provenance.csv, die festhält, wer was befundet hat. DICOM-Aufnahmen werden als das 8-Bit-Bild geschrieben, das das Modell liest, sodass keine Patientendaten in die Dateien gelangen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a new or empty folder</source>
+        <translation>ein neuer oder leerer Ordner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Share of each label&apos;s films kept apart as test/ (films of one study stay together)</source>
+        <translation>Anteil der Aufnahmen jedes Befunds, der als test/ beiseitegelegt wird (Aufnahmen einer Untersuchung bleiben zusammen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hard-link raster films instead of copying them (same disk only)</source>
+        <translation>Rasteraufnahmen per Hardlink verknüpfen statt sie zu kopieren (nur auf demselben Datenträger)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Test share:</source>
+        <translation>&amp;Testanteil:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Train on These Films…</source>
+        <translation>Mit diesen Aufnahmen t&amp;rainieren…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Export Reviewed Films To</source>
+        <translation>Befundete Aufnahmen exportieren nach</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a new or empty folder first.</source>
+        <translation>Wählen Sie zuerst einen neuen oder leeren Ordner.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Exporting…</source>
+        <translation>Exportiere…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Exporting: step %1 of %2 · %3</source>
+        <translation>Export: Schritt %1 von %2 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>Exported %n film(s) to %1.</source>
+        <translation>
+            <numerusform>%n Aufnahme nach %1 exportiert.</numerusform>
+            <numerusform>%n Aufnahmen nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>train: %1; test: %2.</source>
+        <translation>train: %1; test: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n labelled Other left out.</source>
+        <translation>
+            <numerusform>%n mit dem Befund Sonstiges ausgelassen.</numerusform>
+            <numerusform>%n mit dem Befund Sonstiges ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not exported: %1 film(s) whose file is gone, %2 whose file changed since it was reviewed.</source>
+        <translation>Nicht exportiert: %1 Aufnahme(n), deren Datei fehlt, %2, deren Datei sich seit der Befundung geändert hat.</translation>
+    </message>
+</context>
+<context>
     <name>cxr::ui::FilmDrop</name>
     <message>
         <location filename="../ui/diagnosis/film_drop.cpp" line="+27"/>
@@ -845,6 +1148,100 @@
         <location line="+2"/>
         <source>Cannot open any of the %1 dropped files: %2.</source>
         <translation>Keine der %1 abgelegten Dateien kann geöffnet werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::FilmHistoryDialog</name>
+    <message>
+        <location filename="../ui/records/film_history_dialog.cpp" line="+46"/>
+        <source>History of %1</source>
+        <translation>Verlauf von %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading the review records…</source>
+        <translation>Lese das Befundungsprotokoll…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model / reviewer</source>
+        <translation>Modell / Befunder</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Call / label</source>
+        <translation>Einstufung / Befund</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>P(pneumonia)</source>
+        <translation>P(Pneumonie)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>threshold %1</source>
+        <translation>Schwelle %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>explained by %1 on %2</source>
+        <translation>erklärt mit %1 auf %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Call</source>
+        <translation>Einstufung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Other: %1</source>
+        <translation>Sonstiges: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agreed</source>
+        <translation>Zugestimmt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disagreed</source>
+        <translation>Widersprochen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n call(s) and %1 over time, oldest first. Film SHA-256 %2.</source>
+        <translation>
+            <numerusform>%n Einstufung und %1 in zeitlicher Reihenfolge, älteste zuerst. SHA-256 der Aufnahme %2.</numerusform>
+            <numerusform>%n Einstufungen und %1 in zeitlicher Reihenfolge, älteste zuerst. SHA-256 der Aufnahme %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n verdict(s)</source>
+        <translation>
+            <numerusform>%n Bewertung</numerusform>
+            <numerusform>%n Bewertungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1110,11 +1507,61 @@ Wert %3</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Agree with the Call</source>
+        <translation>Der Einstufung &amp;zustimmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record that you agree with the model&apos;s call on this film, then go to the next film</source>
+        <translation>Festhalten, dass Sie der Einstufung des Modells für diese Aufnahme zustimmen, dann zur nächsten Aufnahme gehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Disagree: Your Label</source>
+        <translation>&amp;Widersprechen: eigener Befund</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record your own label for this film (the other class unless you chose one), then go to the next film</source>
+        <translation>Ihren eigenen Befund für diese Aufnahme festhalten (die andere Klasse, sofern Sie keinen gewählt haben), dann zur nächsten Aufnahme gehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Film &amp;History…</source>
+        <translation>&amp;Verlauf der Aufnahme…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every call and verdict on this film over time</source>
+        <translation>Alle Einstufungen und Bewertungen dieser Aufnahme im zeitlichen Verlauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewer A&amp;greement…</source>
+        <translation>Übereinstimmung der &amp;Befunder…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How far reviewers agree with each model: confusion matrix, sensitivity and specificity with 95% CIs</source>
+        <translation>Wie weit die Befunder mit jedem Modell übereinstimmen: Konfusionsmatrix, Sensitivität und Spezifität mit 95-%-KI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export Reviewed Films…</source>
+        <translation>Befundete Aufnahmen &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the reviewed films with the reviewers&apos; labels as a training folder</source>
+        <translation>Die befundeten Aufnahmen mit den Befunden der Befunder als Trainingsordner schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;About CXR Studio</source>
         <translation>&amp;Über CXR Studio</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -1150,6 +1597,11 @@ Wert %3</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Review</source>
+        <translation>&amp;Befundung</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -1167,17 +1619,17 @@ Wert %3</translation>
 <context>
     <name>cxr::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="+59"/>
+        <location filename="../ui/main/main_window.cpp" line="+65"/>
         <source>CXR Studio</source>
         <translation>CXR Studio</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>No model loaded</source>
         <translation>Kein Modell geladen</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
@@ -1197,12 +1649,22 @@ Wert %3</translation>
         <translation>Ein zugesandtes Objekt wurde abgewiesen: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
+        <source>Verdict not recorded</source>
+        <translation>Bewertung nicht gespeichert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Records: not kept</source>
+        <translation>Protokoll: nicht geführt</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Last film</source>
         <translation>Letzte Aufnahme</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+89"/>
         <source>Loading model %1…</source>
         <translation>Lade Modell %1…</translation>
     </message>
@@ -1272,7 +1734,7 @@ Wert %3</translation>
         <translation>Modelle (model.json *.pth);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Train a Model</source>
         <translation>Modell trainieren</translation>
     </message>
@@ -1290,7 +1752,67 @@ then load RUN_FOLDER here with Model ▸ Load Model Folder…. To try the applic
 und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die Anwendung ohne Daten auszuprobieren, schreibt `cxr synth` einen synthetischen Datensatz.</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>Records read-only</source>
+        <translation>Protokoll schreibgeschützt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Records off</source>
+        <translation>Protokoll aus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 CXR Studio works on without them.</source>
+        <translation>%1 CXR Studio arbeitet ohne Protokoll weiter.</translation>
+    </message>
+    <message>
         <location line="+17"/>
+        <source>Opening the review records…</source>
+        <translation>Öffne das Befundungsprotokoll…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This call is not in the review records (it was made before they opened); reopen the film to record it.</source>
+        <translation>Diese Einstufung steht nicht im Befundungsprotokoll (sie entstand, bevor es geöffnet war); öffnen Sie die Aufnahme erneut, um sie zu protokollieren.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A verdict needs a film with a call and the review records.</source>
+        <translation>Eine Bewertung setzt eine Aufnahme mit Einstufung und das Befundungsprotokoll voraus.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose your label for this film first.</source>
+        <translation>Wählen Sie zuerst Ihren Befund für diese Aufnahme.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Say what the film shows instead, then press D again.</source>
+        <translation>Geben Sie an, was die Aufnahme stattdessen zeigt, und drücken Sie dann erneut D.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Recorded: %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>History needs a film in the review records.</source>
+        <translation>Der Verlauf setzt eine Aufnahme im Befundungsprotokoll voraus.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reviewer Agreement</source>
+        <translation>Übereinstimmung der Befunder</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export Reviewed Films</source>
+        <translation>Befundete Aufnahmen exportieren</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>none loaded</source>
         <translation>keines geladen</translation>
     </message>
@@ -1987,6 +2509,24 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
     </message>
 </context>
 <context>
+    <name>cxr::ui::RecordsSession</name>
+    <message>
+        <location filename="../ui/records/records_session.cpp" line="+30"/>
+        <source>Review records are off (Settings ▸ General).</source>
+        <translation>Das Befundungsprotokoll ist ausgeschaltet (Einstellungen ▸ Allgemein).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Review records unavailable: %1</source>
+        <translation>Befundungsprotokoll nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review records are read-only: %1 — calls and verdicts are not kept.</source>
+        <translation>Das Befundungsprotokoll ist schreibgeschützt: %1 – Einstufungen und Bewertungen werden nicht gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>cxr::ui::ResultPanel</name>
     <message>
         <location filename="../ui/diagnosis/result_panel.cpp" line="+81"/>
@@ -2072,13 +2612,13 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
 <context>
     <name>cxr::ui::ResultsPage</name>
     <message>
-        <location filename="../ui/results/results_page.cpp" line="+20"/>
-        <location line="+34"/>
+        <location filename="../ui/results/results_page.cpp" line="+22"/>
+        <location line="+39"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-38"/>
         <source>The best checkpoint on the untouched test split. Research and teaching only — not for diagnostic use.</source>
         <translation>Der beste Checkpoint auf den unberührten Testdaten. Nur für Forschung und Lehre – nicht zur Diagnostik.</translation>
     </message>
@@ -2103,23 +2643,46 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
         <translation>Aufnahmenamen und Datenordner aufnehmen (Patientenkennungen)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>Include reviewer agreement</source>
+        <translation>Übereinstimmung der Befunder aufnehmen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A last page with the reviewers&apos; verdicts against this model&apos;s calls, from the review records</source>
+        <translation>Eine letzte Seite mit den Bewertungen der Befunder gegenüber den Einstufungen dieses Modells, aus dem Befundungsprotokoll</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>This model is now the review model.</source>
         <translation>Dieses Modell ist jetzt das Befundungsmodell.</translation>
     </message>
     <message>
+        <location line="+29"/>
+        <source>Reading the review records…</source>
+        <translation>Lese das Befundungsprotokoll…</translation>
+    </message>
+    <message numerus="yes">
         <location line="+18"/>
+        <source>A last page with the reviewers&apos; verdicts on %n film(s) against this model&apos;s calls, from the review records</source>
+        <translation>
+            <numerusform>Eine letzte Seite mit den Bewertungen der Befunder zu %n Aufnahme gegenüber den Einstufungen dieses Modells, aus dem Befundungsprotokoll</numerusform>
+            <numerusform>Eine letzte Seite mit den Bewertungen der Befunder zu %n Aufnahmen gegenüber den Einstufungen dieses Modells, aus dem Befundungsprotokoll</numerusform>
+        </translation>
+    </message>
+    <message>
         <location line="+10"/>
+        <location line="+12"/>
         <source>Export PDF report</source>
         <translation>PDF-Bericht exportieren</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-12"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Report written to %1</source>
         <translation>Bericht geschrieben nach %1</translation>
     </message>
@@ -2175,7 +2738,7 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
 <context>
     <name>cxr::ui::ReviewController</name>
     <message>
-        <location filename="../ui/diagnosis/review_controller.cpp" line="+84"/>
+        <location filename="../ui/diagnosis/review_controller.cpp" line="+109"/>
         <source>Analysing (%1, %2)…</source>
         <translation>Analysiere (%1, %2)…</translation>
     </message>
@@ -2188,7 +2751,7 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
 <context>
     <name>cxr::ui::ReviewListModel</name>
     <message>
-        <location filename="../ui/diagnosis/review_list_model.cpp" line="+98"/>
+        <location filename="../ui/diagnosis/review_list_model.cpp" line="+122"/>
         <source>Waiting</source>
         <translation>Wartend</translation>
     </message>
@@ -2208,7 +2771,38 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+19"/>
+        <source>✓ Agreed</source>
+        <translation>✓ Zugestimmt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other: %1</source>
+        <translation>Sonstiges: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1
+SHA-256 %2
+Read from the review records, not recomputed.</source>
+        <translation>%1
+SHA-256 %2
+Aus dem Befundungsprotokoll gelesen, nicht neu berechnet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+SHA-256 %2</source>
+        <translation>%1
+SHA-256 %2</translation>
+    </message>
+    <message>
+        <location line="+111"/>
         <source>Film</source>
         <translation>Aufnahme</translation>
     </message>
@@ -2224,11 +2818,26 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
     </message>
     <message>
         <location line="+2"/>
+        <source>Review</source>
+        <translation>Befundung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Notes</source>
         <translation>Hinweise</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>The latest reviewer&apos;s verdict on the model&apos;s call: agreed, or the reviewer&apos;s own label.</source>
+        <translation>Die letzte Bewertung eines Befunders zur Einstufung des Modells: zugestimmt oder der eigene Befund des Befunders.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The model&apos;s probability of pneumonia; the call compares it with the model&apos;s threshold.</source>
         <translation>Die vom Modell geschätzte Wahrscheinlichkeit einer Pneumonie; die Einstufung vergleicht sie mit dem Schwellenwert des Modells.</translation>
     </message>
@@ -2348,7 +2957,7 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
 <context>
     <name>cxr::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/main/settings_dialog.cpp" line="+24"/>
+        <location filename="../ui/main/settings_dialog.cpp" line="+27"/>
         <location line="+41"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
@@ -2394,7 +3003,47 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
         <translation>&amp;Vorhersage-Arithmetik:</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+20"/>
+        <source>Review records</source>
+        <translation>Befundungsprotokoll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep calls and verdicts (the triage list reopens with them)</source>
+        <translation>Einstufungen und Bewertungen &amp;protokollieren (die Triage-Liste wird mit ihnen wieder geöffnet)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The name your verdicts carry; empty: your user name on this computer</source>
+        <translation>Der Name, den Ihre Bewertungen tragen; leer: Ihr Benutzername auf diesem Computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the &amp;next film after a verdict</source>
+        <translation>&amp;Nach einer Bewertung zur nächsten Aufnahme gehen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also keep DICOM films&apos; patient &amp;name and ID</source>
+        <translation>Auch Patientenname und -&amp;ID von DICOM-Aufnahmen speichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Off (the default), films are known by their content&apos;s SHA-256 and DICOM UIDs only: no patient name or ID ever reaches the records. Names already kept stay; turning this off stops keeping new ones.</source>
+        <translation>Aus (Standard): Aufnahmen werden nur über den SHA-256 ihres Inhalts und ihre DICOM-UIDs erkannt; weder Patientenname noch -ID gelangen je ins Protokoll. Bereits gespeicherte Namen bleiben erhalten; das Ausschalten verhindert nur, dass neue gespeichert werden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Reviewer name:</source>
+        <translation>Name des &amp;Befunders:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kept in:</source>
+        <translation>Gespeichert in:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>the application&apos;s data folder</source>
         <translation>der Datenordner der Anwendung</translation>
     </message>
@@ -2437,12 +3086,12 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
 <context>
     <name>cxr::ui::StatusPanel</name>
     <message>
-        <location filename="../ui/main/status_panel.cpp" line="+17"/>
+        <location filename="../ui/main/status_panel.cpp" line="+21"/>
         <source>Research and teaching only, not for diagnostic use</source>
         <translation>Nur für Forschung und Lehre, nicht zur Diagnostik</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Model %1 · %2 · SHA-256 %3 · threshold %4</source>
         <translation>Modell %1 · %2 · SHA-256 %3 · Schwelle %4</translation>
     </message>
@@ -2963,16 +3612,36 @@ SHA-256 der Gewichte: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Show only films with this call</source>
-        <translation>Nur Aufnahmen mit dieser Einstufung anzeigen</translation>
+        <source>Not reviewed</source>
+        <translation>Nicht befundet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewer disagreed</source>
+        <translation>Widerspruch des Befunders</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show only films with this call or review</source>
+        <translation>Nur Aufnahmen mit dieser Einstufung oder Befundung anzeigen</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Show only calls by this model</source>
+        <translation>Nur Einstufungen dieses Modells anzeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All models</source>
+        <translation>Alle Modelle</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Export the listed films and their calls as CSV</source>
         <translation>Die aufgelisteten Aufnahmen und ihre Einstufungen als CSV exportieren</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+104"/>
         <source>Export Triage List</source>
         <translation>Triage-Liste exportieren</translation>
     </message>
@@ -3022,6 +3691,92 @@ SHA-256 der Gewichte: %2</translation>
             <numerusform>%n wartend</numerusform>
             <numerusform>%n wartend</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n reviewed</source>
+        <translation>
+            <numerusform>%n befundet</numerusform>
+            <numerusform>%n befundet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>SHA-256 %1</source>
+        <translation>SHA-256 %1</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::VerdictBar</name>
+    <message>
+        <location filename="../ui/records/verdict_bar.cpp" line="+31"/>
+        <source>✓ Agreed with the call</source>
+        <translation>✓ Der Einstufung zugestimmt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✗ Disagreed: other (%1)</source>
+        <translation>✗ Widersprochen: Sonstiges (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✗ Disagreed: %1</source>
+        <translation>✗ Widersprochen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — %2, %3</source>
+        <translation>%1 – %2, %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note: %1</source>
+        <translation>Notiz: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your review</source>
+        <translation>Ihre Befundung</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>What it is instead (e.g. effusion)</source>
+        <translation>Was es stattdessen ist (z. B. Erguss)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optional note</source>
+        <translation>Optionale Notiz</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Your &amp;label:</source>
+        <translation>Ihr Be&amp;fund:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Other:</source>
+        <translation>&amp;Sonstiges:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Other…</source>
+        <translation>Sonstiges…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not reviewed yet. A agrees with the call, D gives your label instead.</source>
+        <translation>Noch nicht befundet. A stimmt der Einstufung zu, D gibt stattdessen Ihren Befund an.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The verdict buttons work once the film has a call.</source>
+        <translation>Die Bewertungsschaltflächen wirken, sobald die Aufnahme eine Einstufung hat.</translation>
     </message>
 </context>
 <context>

@@ -360,7 +360,113 @@
         <translation>Grad-CAM du logit PNEUMONIA sur layer4, superposé au cliché (palette jet&#xa0;: les zones rouges ont augmenté le score). Une carte montre ce que le réseau a utilisé, pas où se trouve la maladie.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
+        <source>Reviewer agreement</source>
+        <translation>Accord des relecteurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How far the verdicts of CXR Studio&apos;s reviewers, kept in its review records, agree with this model&apos;s calls on the films it diagnosed. Each film counts once: the model&apos;s latest call against the reviewer&apos;s latest label. PNEUMONIA is the positive class. A reviewer&apos;s label is a reading, not a confirmed diagnosis, and reviewed films are not a random sample.</source>
+        <translation>Dans quelle mesure les avis des relecteurs de CXR Studio, conservés dans son registre de relecture, concordent avec les décisions de ce modèle sur les clichés qu’il a analysés. Chaque cliché compte une fois&#xa0;: la dernière décision du modèle face à la dernière étiquette du relecteur. PNEUMONIA est la classe positive. L’étiquette d’un relecteur est une lecture, pas un diagnostic confirmé, et les clichés relus ne constituent pas un échantillon aléatoire.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(not named)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Films reviewed</source>
+        <translation>Clichés relus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2 in the matrix, %3 labelled “other”: outside it)</source>
+        <translation>%1 (%2 dans la matrice, %3 étiquetés «&#xa0;autre&#xa0;»&#xa0;: hors de celle-ci)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not yet reviewed</source>
+        <translation>Pas encore relus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewer label (rows) against the model&apos;s call (columns)</source>
+        <translation>Étiquette du relecteur (lignes) face à la décision du modèle (colonnes)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>reviewer %1</source>
+        <translation>relecteur %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>model NORMAL</source>
+        <translation>modèle NORMAL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>model PNEUMONIA</source>
+        <translation>modèle PNEUMONIA</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <source>films</source>
+        <translation>clichés</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>n/a</source>
+        <translation>n.&#xa0;d.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no films</source>
+        <translation>aucun cliché</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>figure</source>
+        <translation>indicateur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>95% CI (Wilson)</source>
+        <translation>IC à 95&#xa0;% (Wilson)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>agreement</source>
+        <translation>accord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sensitivity (PNEUMONIA)</source>
+        <translation>sensibilité (PNEUMONIA)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>specificity</source>
+        <translation>spécificité</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sensitivity: of the films reviewers labelled PNEUMONIA, the share the model called PNEUMONIA; specificity: of those labelled NORMAL, the share it called NORMAL. Wilson score intervals hold for a handful of films too; they describe these films and these reviewers only.</source>
+        <translation>Sensibilité&#xa0;: parmi les clichés que les relecteurs ont étiquetés PNEUMONIA, la part que le modèle a classée PNEUMONIA&#xa0;; spécificité&#xa0;: parmi ceux étiquetés NORMAL, la part qu’il a classée NORMAL. Les intervalles de score de Wilson restent valables pour quelques clichés&#xa0;; ils ne décrivent que ces clichés et ces relecteurs.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>CXR Studio training report — %1</source>
         <translation>CXR Studio — rapport d’entraînement — %1</translation>
     </message>
@@ -380,12 +486,14 @@
         <translation>Entraînement «&#xa0;%1&#xa0;» · rapport établi le %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-29"/>
+        <location line="+32"/>
         <source>Intended use: %1</source>
         <translation>Usage prévu&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-68"/>
+        <location line="+69"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
@@ -395,7 +503,8 @@
         <translation>ResNet18, classes %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-68"/>
+        <location line="+72"/>
         <source>Weights SHA-256</source>
         <translation>SHA-256 des poids</translation>
     </message>
@@ -576,6 +685,96 @@
         <location line="+10"/>
         <source>Model: %1</source>
         <translation>Modèle&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::AgreementDialog</name>
+    <message>
+        <location filename="../ui/records/agreement_dialog.cpp" line="+29"/>
+        <source>no films</source>
+        <translation>aucun cliché</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 % (95 % CI %2–%3 %)</source>
+        <translation>%1&#xa0;% (IC à 95&#xa0;% %2–%3&#xa0;%)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reviewer Agreement</source>
+        <translation>Accord des relecteurs</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the review records…</source>
+        <translation>Lecture du registre de relecture…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Model: Normal</source>
+        <translation>Modèle&#xa0;: Normal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model: Pneumonia</source>
+        <translation>Modèle&#xa0;: Pneumonie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reviewer: Normal</source>
+        <translation>Relecteur&#xa0;: Normal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reviewer: Pneumonia</source>
+        <translation>Relecteur&#xa0;: Pneumonie</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rows are the reviewers&apos; latest labels (taken as the truth), columns the model&apos;s latest call; verdicts labelled Other are counted but left out of the matrix. %1</source>
+        <translation>Les lignes sont les dernières étiquettes des relecteurs (prises comme référence), les colonnes la dernière décision du modèle&#xa0;; les avis étiquetés Autre sont comptés mais exclus de la matrice. %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Research and teaching only. Not for diagnostic use.</source>
+        <translation>Recherche et enseignement uniquement. Pas d’usage diagnostique.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modèle&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No model has diagnosed films here yet: open films with a model loaded, then review them with Agree (A) and Disagree (D).</source>
+        <translation>Aucun modèle n’a encore analysé de clichés ici&#xa0;: ouvrez des clichés avec un modèle chargé, puis relisez-les avec Accord (A) et Désaccord (D).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 — SHA-256 %2
+%3 film(s) reviewed, %4 diagnosed but not reviewed, %5 labelled Other.</source>
+        <translation>%1 — SHA-256 %2
+%3 cliché(s) relu(s), %4 analysé(s) mais non relu(s), %5 étiqueté(s) Autre.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Sensitivity (reviewer Pneumonia called Pneumonia): %1
+Specificity (reviewer Normal called Normal): %2
+Agreement: %3</source>
+        <translation>Sensibilité (étiquette Pneumonie, décision Pneumonie)&#xa0;: %1
+Spécificité (étiquette Normal, décision Normal)&#xa0;: %2
+Accord&#xa0;: %3</translation>
     </message>
 </context>
 <context>
@@ -800,6 +999,110 @@
     </message>
 </context>
 <context>
+    <name>cxr::ui::ExportReviewedDialog</name>
+    <message>
+        <location filename="../ui/records/export_reviewed_dialog.cpp" line="+41"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export Reviewed Films</source>
+        <translation>Exporter les clichés relus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writes every film whose latest verdict labels it Normal or Pneumonia into a new folder in the training layout (train/ and test/, NORMAL/ and PNEUMONIA/), under de-identified names, with provenance.csv saying who labelled what. DICOM films are written as the 8-bit image the model reads, so no patient data travels in the files.</source>
+        <translation>Écrit chaque cliché dont le dernier avis l’étiquette Normal ou Pneumonie dans un nouveau dossier au format d’entraînement (train/ et test/, NORMAL/ et PNEUMONIA/), sous des noms désidentifiés, avec un fichier provenance.csv indiquant qui a étiqueté quoi. Les clichés DICOM sont écrits sous la forme de l’image 8 bits que lit le modèle, de sorte qu’aucune donnée patient ne figure dans les fichiers.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a new or empty folder</source>
+        <translation>un dossier nouveau ou vide</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Share of each label&apos;s films kept apart as test/ (films of one study stay together)</source>
+        <translation>Part des clichés de chaque étiquette mise à part dans test/ (les clichés d’un même examen restent ensemble)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hard-link raster films instead of copying them (same disk only)</source>
+        <translation>Créer des liens physiques vers les clichés matriciels au lieu de les copier (même disque uniquement)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Dossier&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Test share:</source>
+        <translation>Part de &amp;test&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Train on These Films…</source>
+        <translation>E&amp;ntraîner sur ces clichés…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Export Reviewed Films To</source>
+        <translation>Exporter les clichés relus vers</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a new or empty folder first.</source>
+        <translation>Choisissez d’abord un dossier nouveau ou vide.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Exporting: step %1 of %2 · %3</source>
+        <translation>Export&#xa0;: étape %1 sur %2 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>Exported %n film(s) to %1.</source>
+        <translation>
+            <numerusform>%n cliché exporté vers %1.</numerusform>
+            <numerusform>%n clichés exportés vers %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>train: %1; test: %2.</source>
+        <translation>train&#xa0;: %1&#xa0;; test&#xa0;: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n labelled Other left out.</source>
+        <translation>
+            <numerusform>%n étiqueté Autre laissé de côté.</numerusform>
+            <numerusform>%n étiquetés Autre laissés de côté.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not exported: %1 film(s) whose file is gone, %2 whose file changed since it was reviewed.</source>
+        <translation>Non exportés&#xa0;: %1 cliché(s) dont le fichier a disparu, %2 dont le fichier a changé depuis la relecture.</translation>
+    </message>
+</context>
+<context>
     <name>cxr::ui::FilmDrop</name>
     <message>
         <location filename="../ui/diagnosis/film_drop.cpp" line="+27"/>
@@ -845,6 +1148,100 @@
         <location line="+2"/>
         <source>Cannot open any of the %1 dropped files: %2.</source>
         <translation>Aucun des %1 fichiers déposés ne peut être ouvert&#xa0;: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::FilmHistoryDialog</name>
+    <message>
+        <location filename="../ui/records/film_history_dialog.cpp" line="+46"/>
+        <source>History of %1</source>
+        <translation>Historique de %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading the review records…</source>
+        <translation>Lecture du registre de relecture…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model / reviewer</source>
+        <translation>Modèle / relecteur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Call / label</source>
+        <translation>Décision / étiquette</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>P(pneumonia)</source>
+        <translation>P(pneumonie)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>threshold %1</source>
+        <translation>seuil %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>explained by %1 on %2</source>
+        <translation>expliqué par %1 sur %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Call</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Other: %1</source>
+        <translation>Autre&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agreed</source>
+        <translation>Accord</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disagreed</source>
+        <translation>Désaccord</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n call(s) and %1 over time, oldest first. Film SHA-256 %2.</source>
+        <translation>
+            <numerusform>%n décision et %1 dans l’ordre chronologique, les plus anciens d’abord. SHA-256 du cliché %2.</numerusform>
+            <numerusform>%n décisions et %1 dans l’ordre chronologique, les plus anciens d’abord. SHA-256 du cliché %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n verdict(s)</source>
+        <translation>
+            <numerusform>%n avis</numerusform>
+            <numerusform>%n avis</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1110,11 +1507,61 @@ valeur %3</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Agree with the Call</source>
+        <translation>&amp;Accord avec la décision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record that you agree with the model&apos;s call on this film, then go to the next film</source>
+        <translation>Enregistrer votre accord avec la décision du modèle sur ce cliché, puis passer au cliché suivant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Disagree: Your Label</source>
+        <translation>&amp;Désaccord&#xa0;: votre étiquette</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record your own label for this film (the other class unless you chose one), then go to the next film</source>
+        <translation>Enregistrer votre propre étiquette pour ce cliché (l’autre classe, sauf si vous en avez choisi une), puis passer au cliché suivant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Film &amp;History…</source>
+        <translation>&amp;Historique du cliché…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every call and verdict on this film over time</source>
+        <translation>Toutes les décisions et tous les avis sur ce cliché au fil du temps</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewer A&amp;greement…</source>
+        <translation>A&amp;ccord des relecteurs…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How far reviewers agree with each model: confusion matrix, sensitivity and specificity with 95% CIs</source>
+        <translation>Dans quelle mesure les relecteurs s’accordent avec chaque modèle&#xa0;: matrice de confusion, sensibilité et spécificité avec IC à 95&#xa0;%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export Reviewed Films…</source>
+        <translation>&amp;Exporter les clichés relus…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the reviewed films with the reviewers&apos; labels as a training folder</source>
+        <translation>Écrire les clichés relus avec les étiquettes des relecteurs sous forme de dossier d’entraînement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;About CXR Studio</source>
         <translation>À &amp;propos de CXR Studio</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Open &amp;Recent</source>
         <translation>Ouverts &amp;récemment</translation>
     </message>
@@ -1150,6 +1597,11 @@ valeur %3</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Review</source>
+        <translation>&amp;Relecture</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
@@ -1167,17 +1619,17 @@ valeur %3</translation>
 <context>
     <name>cxr::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="+59"/>
+        <location filename="../ui/main/main_window.cpp" line="+65"/>
         <source>CXR Studio</source>
         <translation>CXR Studio</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>No model loaded</source>
         <translation>Aucun modèle chargé</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
@@ -1197,12 +1649,22 @@ valeur %3</translation>
         <translation>Un objet envoyé a été refusé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
+        <source>Verdict not recorded</source>
+        <translation>Avis non enregistré</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Records: not kept</source>
+        <translation>Registre&#xa0;: non tenu</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Last film</source>
         <translation>Dernier cliché</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+89"/>
         <source>Loading model %1…</source>
         <translation>Chargement du modèle %1…</translation>
     </message>
@@ -1272,7 +1734,7 @@ valeur %3</translation>
         <translation>Modèles (model.json *.pth);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Train a Model</source>
         <translation>Entraîner un modèle</translation>
     </message>
@@ -1290,7 +1752,67 @@ then load RUN_FOLDER here with Model ▸ Load Model Folder…. To try the applic
 puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. Pour essayer l’application sans données, `cxr synth` écrit un jeu synthétique.</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>Records read-only</source>
+        <translation>Registre en lecture seule</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Records off</source>
+        <translation>Registre désactivé</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 CXR Studio works on without them.</source>
+        <translation>%1 CXR Studio continue sans registre.</translation>
+    </message>
+    <message>
         <location line="+17"/>
+        <source>Opening the review records…</source>
+        <translation>Ouverture du registre de relecture…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This call is not in the review records (it was made before they opened); reopen the film to record it.</source>
+        <translation>Cette décision ne figure pas dans le registre de relecture (elle a été prise avant son ouverture)&#xa0;; rouvrez le cliché pour l’enregistrer.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A verdict needs a film with a call and the review records.</source>
+        <translation>Un avis nécessite un cliché avec une décision et le registre de relecture.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose your label for this film first.</source>
+        <translation>Choisissez d’abord votre étiquette pour ce cliché.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Say what the film shows instead, then press D again.</source>
+        <translation>Indiquez ce que montre le cliché à la place, puis appuyez de nouveau sur D.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Recorded: %1</source>
+        <translation>Enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>History needs a film in the review records.</source>
+        <translation>L’historique nécessite un cliché présent dans le registre de relecture.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reviewer Agreement</source>
+        <translation>Accord des relecteurs</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export Reviewed Films</source>
+        <translation>Exporter les clichés relus</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>none loaded</source>
         <translation>aucun chargé</translation>
     </message>
@@ -1987,6 +2509,24 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
     </message>
 </context>
 <context>
+    <name>cxr::ui::RecordsSession</name>
+    <message>
+        <location filename="../ui/records/records_session.cpp" line="+30"/>
+        <source>Review records are off (Settings ▸ General).</source>
+        <translation>Le registre de relecture est désactivé (Paramètres ▸ Général).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Review records unavailable: %1</source>
+        <translation>Registre de relecture indisponible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review records are read-only: %1 — calls and verdicts are not kept.</source>
+        <translation>Le registre de relecture est en lecture seule&#xa0;: %1 — les décisions et les avis ne sont pas conservés.</translation>
+    </message>
+</context>
+<context>
     <name>cxr::ui::ResultPanel</name>
     <message>
         <location filename="../ui/diagnosis/result_panel.cpp" line="+81"/>
@@ -2072,13 +2612,13 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
 <context>
     <name>cxr::ui::ResultsPage</name>
     <message>
-        <location filename="../ui/results/results_page.cpp" line="+20"/>
-        <location line="+34"/>
+        <location filename="../ui/results/results_page.cpp" line="+22"/>
+        <location line="+39"/>
         <source>Results</source>
         <translation>Résultats</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-38"/>
         <source>The best checkpoint on the untouched test split. Research and teaching only — not for diagnostic use.</source>
         <translation>Le meilleur point de contrôle sur la partition de test intacte. Recherche et enseignement uniquement — pas d’usage diagnostique.</translation>
     </message>
@@ -2103,23 +2643,46 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
         <translation>Inclure les noms des clichés et le dossier de données (identifiants patients)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>Include reviewer agreement</source>
+        <translation>Inclure l’accord des relecteurs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A last page with the reviewers&apos; verdicts against this model&apos;s calls, from the review records</source>
+        <translation>Une dernière page avec les avis des relecteurs face aux décisions de ce modèle, tirés du registre de relecture</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>This model is now the review model.</source>
         <translation>Ce modèle est maintenant le modèle de revue.</translation>
     </message>
     <message>
+        <location line="+29"/>
+        <source>Reading the review records…</source>
+        <translation>Lecture du registre de relecture…</translation>
+    </message>
+    <message numerus="yes">
         <location line="+18"/>
+        <source>A last page with the reviewers&apos; verdicts on %n film(s) against this model&apos;s calls, from the review records</source>
+        <translation>
+            <numerusform>Une dernière page avec les avis des relecteurs sur %n cliché face aux décisions de ce modèle, tirés du registre de relecture</numerusform>
+            <numerusform>Une dernière page avec les avis des relecteurs sur %n clichés face aux décisions de ce modèle, tirés du registre de relecture</numerusform>
+        </translation>
+    </message>
+    <message>
         <location line="+10"/>
+        <location line="+12"/>
         <source>Export PDF report</source>
         <translation>Exporter le rapport PDF</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-12"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Report written to %1</source>
         <translation>Rapport écrit dans %1</translation>
     </message>
@@ -2175,7 +2738,7 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
 <context>
     <name>cxr::ui::ReviewController</name>
     <message>
-        <location filename="../ui/diagnosis/review_controller.cpp" line="+84"/>
+        <location filename="../ui/diagnosis/review_controller.cpp" line="+109"/>
         <source>Analysing (%1, %2)…</source>
         <translation>Analyse (%1, %2)…</translation>
     </message>
@@ -2188,7 +2751,7 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
 <context>
     <name>cxr::ui::ReviewListModel</name>
     <message>
-        <location filename="../ui/diagnosis/review_list_model.cpp" line="+98"/>
+        <location filename="../ui/diagnosis/review_list_model.cpp" line="+122"/>
         <source>Waiting</source>
         <translation>En attente</translation>
     </message>
@@ -2208,7 +2771,38 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
         <translation>Échec</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+19"/>
+        <source>✓ Agreed</source>
+        <translation>✓ Accord</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other: %1</source>
+        <translation>Autre&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1
+SHA-256 %2
+Read from the review records, not recomputed.</source>
+        <translation>%1
+SHA-256 %2
+Lu dans le registre de relecture, non recalculé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+SHA-256 %2</source>
+        <translation>%1
+SHA-256 %2</translation>
+    </message>
+    <message>
+        <location line="+111"/>
         <source>Film</source>
         <translation>Cliché</translation>
     </message>
@@ -2224,11 +2818,26 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
     </message>
     <message>
         <location line="+2"/>
+        <source>Review</source>
+        <translation>Relecture</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Notes</source>
         <translation>Remarques</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>The latest reviewer&apos;s verdict on the model&apos;s call: agreed, or the reviewer&apos;s own label.</source>
+        <translation>Le dernier avis d’un relecteur sur la décision du modèle&#xa0;: accord, ou l’étiquette propre du relecteur.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The model&apos;s probability of pneumonia; the call compares it with the model&apos;s threshold.</source>
         <translation>La probabilité de pneumonie selon le modèle&#xa0;; la décision la compare au seuil du modèle.</translation>
     </message>
@@ -2348,7 +2957,7 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
 <context>
     <name>cxr::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/main/settings_dialog.cpp" line="+24"/>
+        <location filename="../ui/main/settings_dialog.cpp" line="+27"/>
         <location line="+41"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
@@ -2394,7 +3003,47 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
         <translation>Arithmétique de &amp;prédiction&#xa0;:</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+20"/>
+        <source>Review records</source>
+        <translation>Registre de relecture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep calls and verdicts (the triage list reopens with them)</source>
+        <translation>&amp;Conserver les décisions et les avis (la liste de triage se rouvre avec eux)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The name your verdicts carry; empty: your user name on this computer</source>
+        <translation>Le nom que portent vos avis&#xa0;; vide&#xa0;: votre nom d’utilisateur sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the &amp;next film after a verdict</source>
+        <translation>Passer au cliché &amp;suivant après un avis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also keep DICOM films&apos; patient &amp;name and ID</source>
+        <translation>Conserver aussi le nom et l’&amp;identifiant du patient des clichés DICOM</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Off (the default), films are known by their content&apos;s SHA-256 and DICOM UIDs only: no patient name or ID ever reaches the records. Names already kept stay; turning this off stops keeping new ones.</source>
+        <translation>Désactivé (par défaut), les clichés ne sont connus que par le SHA-256 de leur contenu et leurs UID DICOM&#xa0;: aucun nom ni identifiant de patient n’atteint jamais le registre. Les noms déjà conservés restent&#xa0;; désactiver l’option arrête seulement la conservation des nouveaux.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Reviewer name:</source>
+        <translation>&amp;Nom du relecteur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kept in:</source>
+        <translation>Conservé dans&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>the application&apos;s data folder</source>
         <translation>le dossier de données de l’application</translation>
     </message>
@@ -2437,12 +3086,12 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
 <context>
     <name>cxr::ui::StatusPanel</name>
     <message>
-        <location filename="../ui/main/status_panel.cpp" line="+17"/>
+        <location filename="../ui/main/status_panel.cpp" line="+21"/>
         <source>Research and teaching only, not for diagnostic use</source>
         <translation>Recherche et enseignement uniquement, pas d’usage diagnostique</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Model %1 · %2 · SHA-256 %3 · threshold %4</source>
         <translation>Modèle %1 · %2 · SHA-256 %3 · seuil %4</translation>
     </message>
@@ -2963,16 +3612,36 @@ SHA-256 des poids&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Show only films with this call</source>
-        <translation>N’afficher que les clichés avec cette décision</translation>
+        <source>Not reviewed</source>
+        <translation>Non relus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewer disagreed</source>
+        <translation>Désaccord du relecteur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show only films with this call or review</source>
+        <translation>N’afficher que les clichés avec cette décision ou cette relecture</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Show only calls by this model</source>
+        <translation>N’afficher que les décisions de ce modèle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All models</source>
+        <translation>Tous les modèles</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Export the listed films and their calls as CSV</source>
         <translation>Exporter les clichés listés et leurs décisions en CSV</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+104"/>
         <source>Export Triage List</source>
         <translation>Exporter la liste de triage</translation>
     </message>
@@ -3022,6 +3691,92 @@ SHA-256 des poids&#xa0;: %2</translation>
             <numerusform>%n en attente</numerusform>
             <numerusform>%n en attente</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n reviewed</source>
+        <translation>
+            <numerusform>%n relu</numerusform>
+            <numerusform>%n relus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>SHA-256 %1</source>
+        <translation>SHA-256 %1</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::VerdictBar</name>
+    <message>
+        <location filename="../ui/records/verdict_bar.cpp" line="+31"/>
+        <source>✓ Agreed with the call</source>
+        <translation>✓ Accord avec la décision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✗ Disagreed: other (%1)</source>
+        <translation>✗ Désaccord&#xa0;: autre (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✗ Disagreed: %1</source>
+        <translation>✗ Désaccord&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note: %1</source>
+        <translation>Note&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your review</source>
+        <translation>Votre relecture</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>What it is instead (e.g. effusion)</source>
+        <translation>Ce que c’est à la place (p.&#xa0;ex. épanchement)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optional note</source>
+        <translation>Note facultative</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Your &amp;label:</source>
+        <translation>Votre é&amp;tiquette&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Other:</source>
+        <translation>A&amp;utre&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Other…</source>
+        <translation>Autre…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not reviewed yet. A agrees with the call, D gives your label instead.</source>
+        <translation>Pas encore relu. A approuve la décision, D donne votre étiquette à la place.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The verdict buttons work once the film has a call.</source>
+        <translation>Les boutons d’avis fonctionnent dès que le cliché a une décision.</translation>
     </message>
 </context>
 <context>
