@@ -9,7 +9,9 @@
 
 #include "core/common/error.h"
 #include "core/common/logging.h"
+#include "core/records/records_db.h"
 #include "core/workflows/about.h"
+#include "core/workflows/review_records.h"
 #include "core/workflows/run_results.h"
 #include "ui/report/report_renderer.h"
 
@@ -28,6 +30,13 @@ int main(int argc, char** argv) {
     app.add_option("--examples", examples, "Example CAM films per outcome (TP, FP, TN, FN); 0 = none")
         ->capture_default_str()
         ->check(CLI::Range(0, 4));
+    bool agreement = false;
+    std::string recordsDb;
+    app.add_flag("--reviewer-agreement", agreement,
+                 "Add a page with the reviewers' agreement with the run's model, from the review records");
+    app.add_option("--db", recordsDb,
+                   "Review records database for --reviewer-agreement (default: $CXR_RECORDS_DB, else "
+                   "~/.local/share/cxr-studio/records.sqlite)");
     app.add_option("--log-level", logLevel, "trace, debug, info, warn, error or off")->capture_default_str();
     try {
         app.parse(argc, argv);
@@ -52,7 +61,19 @@ int main(int argc, char** argv) {
         if (threshold >= 0)
             options.threshold = threshold;
         options.examplesPerOutcome = examples;
-        cxr::ui::renderReport(cxr::workflows::RunResults::load(run), pdf, options);
+        const auto results = cxr::workflows::RunResults::load(run);
+        if (agreement) {
+            if (results.weightsSha256.empty())
+                throw cxr::Error(cxr::ErrorCode::NotFound, run,
+                                 "has no exported model: no reviewer agreement to report");
+            // Only read: a report never changes the records.
+            cxr::records::RecordsOptions readOnly;
+            readOnly.readOnly = true;
+            const auto records = cxr::records::RecordsDb::open(
+                recordsDb.empty() ? cxr::records::RecordsDb::defaultPath() : std::filesystem::path(recordsDb), readOnly);
+            options.agreement = cxr::workflows::reviewedAgreement(*records, results.weightsSha256);
+        }
+        cxr::ui::renderReport(results, pdf, options);
         std::cout << "Report written to " << pdf << "\n";
         return 0;
     } catch (const cxr::Error& e) {

@@ -259,6 +259,23 @@ std::vector<AgreementStats> agreementStats(const records::RecordsDb& db, const s
     return all;
 }
 
+AgreementStats reviewedAgreement(const records::RecordsDb& db, const std::string& modelSha256) {
+    const auto models = db.models();
+    if (modelSha256.empty() || !models.count(modelSha256))
+        throw Error(ErrorCode::NotFound, db.path(),
+                    "model " + (modelSha256.empty() ? std::string("(no SHA-256)") : modelSha256) +
+                        " has diagnosed no film in these review records: no reviewer agreement to report "
+                        "(record its diagnoses with cxr predict, then give verdicts)");
+    AgreementStats stats = agreementStats(db, modelSha256).front();
+    if (stats.reviewed == 0)
+        throw Error(ErrorCode::NotFound, db.path(),
+                    "no reviewer has given a verdict on the " + std::to_string(stats.unreviewed) + " film" +
+                        (stats.unreviewed == 1 ? "" : "s") + " model " +
+                        (stats.modelName.empty() ? std::string() : stats.modelName + " ") + modelSha256 +
+                        " diagnosed: no reviewer agreement to report");
+    return stats;
+}
+
 ExportResult exportReviewed(const records::RecordsDb& db, const fs::path& dir, const ExportOptions& options) {
     if (!(options.testFraction >= 0 && options.testFraction < 1))
         throw Error(ErrorCode::InvalidInput, "the test fraction must lie in [0, 1)");

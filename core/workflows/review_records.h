@@ -68,6 +68,11 @@ struct AgreementStats {
 // model name. Throws NotFound when `modelSha256` names no model of the database.
 std::vector<AgreementStats> agreementStats(const records::RecordsDb& db, const std::string& modelSha256 = {});
 
+// The reviewers' agreement with one model (a run's weights SHA-256) for the PDF report's
+// agreement page. Throws cxr::Error(NotFound) naming the model and the database when the model
+// diagnosed no film there or no reviewer has given a verdict on a film it diagnosed.
+AgreementStats reviewedAgreement(const records::RecordsDb& db, const std::string& modelSha256);
+
 struct ExportOptions {
     // Share of each class's reviewed films put into test/ (cxr train needs train/ and test/;
     // it re-splits train for validation). 0: train/ only, to be merged into another folder.

@@ -250,9 +250,62 @@ void examplesSection(PdfPageWriter& w, const workflows::RunResults& r, double th
                 8.5);
 }
 
+// The reviewers' agreement with the model, from the review records: its own page, so it can be
+// read (and left out) apart from the run's figures, which come from the test split.
+void agreementPage(PdfPageWriter& w, const workflows::AgreementStats& a) {
+    w.newPage();
+    w.heading(QObject::tr("Reviewer agreement"));
+    w.paragraph(QObject::tr("How far the verdicts of CXR Studio's reviewers, kept in its review records, agree with this "
+                            "model's calls on the films it diagnosed. Each film counts once: the model's latest call "
+                            "against the reviewer's latest label. PNEUMONIA is the positive class. A reviewer's label "
+                            "is a reading, not a confirmed diagnosis, and reviewed films are not a random sample."));
+    w.keyValues({{QObject::tr("Model"), a.modelName.empty() ? QObject::tr("(not named)") : toQString(a.modelName)},
+                 {QObject::tr("Weights SHA-256"), toQString(a.modelSha256)},
+                 {QObject::tr("Films reviewed"),
+                  QObject::tr("%1 (%2 in the matrix, %3 labelled “other”: outside it)")
+                      .arg(static_cast<qlonglong>(a.reviewed))
+                      .arg(static_cast<qlonglong>(a.confusion.total()))
+                      .arg(static_cast<qlonglong>(a.otherLabels))},
+                 {QObject::tr("Not yet reviewed"), QString::number(static_cast<qlonglong>(a.unreviewed))}});
+    w.paragraph(QObject::tr("Reviewer label (rows) against the model's call (columns)"), 9.5, true);
+    const auto& m = a.confusion;
+    QList<QStringList> rows;
+    for (const int truth : {0, 1})
+        rows << QStringList{QObject::tr("reviewer %1").arg(truth ? QStringLiteral("PNEUMONIA") : QStringLiteral("NORMAL")),
+                            QString::number(static_cast<qlonglong>(m.at(truth, 0))),
+                            QString::number(static_cast<qlonglong>(m.at(truth, 1))),
+                            QString::number(static_cast<qlonglong>(m.support(truth)))};
+    w.table({QString(), QObject::tr("model NORMAL"), QObject::tr("model PNEUMONIA"), QObject::tr("films")}, rows, true,
+            {1.6, 1.2, 1.2, 0.8});
+    w.space(3);
+    auto figure = [&](const QString& name, double value, const evaluation::ConfidenceInterval& ci, std::int64_t hits,
+                      std::int64_t of) {
+        if (of == 0)
+            return QStringList{name, QObject::tr("n/a"), QObject::tr("no films"), QStringLiteral("0 / 0")};
+        return QStringList{name, num(value), QObject::tr("%1 – %2").arg(num(ci.lower)).arg(num(ci.upper)),
+                           QStringLiteral("%1 / %2").arg(static_cast<qlonglong>(hits)).arg(static_cast<qlonglong>(of))};
+    };
+    w.table({QObject::tr("figure"), QObject::tr("value"), QObject::tr("95% CI (Wilson)"), QObject::tr("films")},
+            {figure(QObject::tr("agreement"), a.agreement, a.agreementCi, a.agreements, m.total()),
+             figure(QObject::tr("sensitivity (PNEUMONIA)"), a.sensitivity, a.sensitivityCi, m.at(1, 1), m.support(1)),
+             figure(QObject::tr("specificity"), a.specificity, a.specificityCi, m.at(0, 0), m.support(0))},
+            true, {1.6, 1.0, 1.4, 1.0});
+    w.paragraph(QObject::tr("Sensitivity: of the films reviewers labelled PNEUMONIA, the share the model called "
+                            "PNEUMONIA; specificity: of those labelled NORMAL, the share it called NORMAL. Wilson score "
+                            "intervals hold for a handful of films too; they describe these films and these "
+                            "reviewers only."),
+                8.5);
+    w.notice(QObject::tr("Intended use: %1").arg(termText(workflows::kIntendedUse)));
+}
+
 }  // namespace
 
 void renderReport(const workflows::RunResults& r, const std::filesystem::path& pdfFile, const ReportOptions& o) {
+    // A page about another model would be read as this one's.
+    if (o.agreement && o.agreement->modelSha256 != r.weightsSha256)
+        throw Error(ErrorCode::InvalidInput, pdfFile,
+                    "the reviewer agreement given is of model " + o.agreement->modelSha256 + ", not of this run's " +
+                        (r.weightsSha256.empty() ? std::string("(no exported model)") : r.weightsSha256));
     const QString file = toQString(pdfFile);
     const QFileInfo info(file);
     if (!info.absoluteDir().exists())
@@ -299,6 +352,8 @@ void renderReport(const workflows::RunResults& r, const std::filesystem::path& p
         w.paragraph(termText(workflows::kIntendedUse) +
                     QObject::tr(" The figures above describe this model on this data set only; a synthetic or small "
                                 "test split says little about real-world performance."));
+        if (o.agreement)
+            agreementPage(w, *o.agreement);
         w.finish();
     }
     if (out.size() == 0 || !out.commit())

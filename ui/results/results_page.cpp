@@ -9,6 +9,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "core/records/records_db.h"
+#include "ui/common/background.h"
 #include "ui/common/error_reporter.h"
 #include "ui/common/qt_convert.h"
 #include "ui/report/report_renderer.h"
@@ -26,12 +28,17 @@ ResultsPage::ResultsPage(QWidget* parent) : QWizardPage(parent) {
     m_export = new QPushButton(tr("Export PDF report…"), this);
     m_identifiers = new QCheckBox(tr("Include film names and the data folder (patient identifiers)"), this);
     m_identifiers->setChecked(false);
+    m_agreement = new QCheckBox(tr("Include reviewer agreement"), this);
+    m_agreement->setEnabled(false);
+    m_agreement->setToolTip(tr("A last page with the reviewers' verdicts against this model's calls, from the "
+                               "review records"));
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_use);
     buttons->addWidget(m_export);
     buttons->addWidget(m_identifiers);
+    buttons->addWidget(m_agreement);
     buttons->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_view, 1);
@@ -54,6 +61,45 @@ void ResultsPage::initializePage() {
     const bool ok = ErrorReporter::guard(this, tr("Results"), [&] { m_view->setResults(workflows::RunResults::load(m_runDir)); });
     m_use->setEnabled(ok && m_view->results().report.has_value());
     m_export->setEnabled(ok);
+    if (ok)
+        checkAgreement();
+}
+
+// Reading the records can take a moment on a large database: done on a pool thread, the box
+// enabled when it returns. Offered only with verdicts for this run's model, so a ticked box
+// never fails the export.
+void ResultsPage::checkAgreement() {
+    m_agreementStats.reset();
+    m_agreement->setChecked(false);
+    m_agreement->setEnabled(false);
+    const std::string model = m_view->results().weightsSha256;
+    if (model.empty())
+        return;
+    const std::filesystem::path file = m_recordsFile.empty() ? records::RecordsDb::defaultPath() : m_recordsFile;
+    m_agreement->setToolTip(tr("Reading the review records…"));
+    runInBackground(
+        this,
+        [file, model]() -> std::pair<std::optional<workflows::AgreementStats>, QString> {
+            try {
+                records::RecordsOptions readOnly;
+                readOnly.readOnly = true;
+                const auto db = records::RecordsDb::open(file, readOnly);
+                return {workflows::reviewedAgreement(*db, model), QString()};
+            } catch (const std::exception& e) {
+                return {std::nullopt, QString::fromStdString(e.what())};
+            }
+        },
+        [this, model](const std::pair<std::optional<workflows::AgreementStats>, QString>& read) {
+            if (m_view->results().weightsSha256 != model)
+                return;  // another run is shown by now
+            m_agreementStats = read.first;
+            m_agreement->setEnabled(read.first.has_value());
+            m_agreement->setToolTip(read.first ? tr("A last page with the reviewers' verdicts on %n film(s) against "
+                                                    "this model's calls, from the review records",
+                                                    nullptr, static_cast<int>(read.first->reviewed))
+                                               : read.second);
+            Q_EMIT agreementChecked();
+        });
 }
 
 void ResultsPage::askAndExport() {
@@ -68,6 +114,8 @@ bool ResultsPage::exportReport(const QString& file) {
     ReportOptions options;
     options.includeIdentifiers = m_identifiers->isChecked();
     options.threshold = m_view->threshold();
+    if (m_agreement->isChecked() && m_agreementStats)
+        options.agreement = m_agreementStats;
     const bool ok = ErrorReporter::guard(this, tr("Export PDF report"),
                                          [&] { renderReport(m_view->results(), toPath(file), options); });
     QApplication::restoreOverrideCursor();

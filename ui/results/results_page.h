@@ -1,9 +1,14 @@
 #pragma once
 // ResultsPage: the wizard's last page — the finished run's ResultsView, "Use this model"
-// (makes the run the review model) and the PDF report export (de-identified unless ticked).
+// (makes the run the review model) and the PDF report export (de-identified unless ticked; the
+// reviewers' agreement page when ticked, offered only when the review records hold verdicts on
+// films the run's model diagnosed).
 #include <filesystem>
+#include <optional>
 
 #include <QWizardPage>
+
+#include "core/workflows/review_records.h"
 
 class QCheckBox;
 class QLabel;
@@ -25,18 +30,30 @@ public:
     ResultsView* view() const { return m_view; }
     // Writes the report to `file`; false (and the reason shown) on failure.
     bool exportReport(const QString& file);
+    // "Include reviewer agreement": enabled once the records (read off the GUI thread when the
+    // page is entered) have verdicts for the run's model; agreementChecked() is emitted then.
+    QCheckBox* agreementBox() const { return m_agreement; }
+    // The review records read for the agreement page (default RecordsDb::defaultPath()).
+    void setRecordsFile(const std::filesystem::path& file) { m_recordsFile = file; }
 
 Q_SIGNALS:
+    void agreementChecked();
+
     void useModel(const QString& runDir);
 
 private:
     void askAndExport();
+    void checkAgreement();
 
     std::filesystem::path m_runDir;
     ResultsView* m_view;
     QPushButton* m_use;
     QPushButton* m_export;
     QCheckBox* m_identifiers;
+    QCheckBox* m_agreement;
+    std::filesystem::path m_recordsFile;
+    // The agreement read for the run shown (empty: none, or not read yet).
+    std::optional<workflows::AgreementStats> m_agreementStats;
     QLabel* m_status;
 };
 
