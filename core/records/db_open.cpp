@@ -4,10 +4,12 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <system_error>
+#include <thread>
 
 #include "core/common/error.h"
 #include "core/records/db_error.h"
@@ -58,6 +60,23 @@ std::string immutableUri(const fs::path& file) {
     return uri + "?immutable=1";
 }
 
+// Runs `step` again while SQLite answers "busy" without having waited: while another program
+// is making the same new file (switching it to WAL, creating its tables) a connection can be
+// told so at once, the busy timeout not consulted. Retried up to that timeout, then thrown.
+template <class Step>
+auto retryWhileBusy(int timeoutMs, Step&& step) -> decltype(step()) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+    for (;;) {
+        try {
+            return step();
+        } catch (const SQLite::Exception& e) {
+            if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline)
+                throw;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+}
+
 std::string quickCheck(SQLite::Database& db) {
     // quick_check: every page and record is read and checked; only the cross-check of index
     // contents against their tables (integrity_check's costliest part) is skipped.
@@ -88,7 +107,7 @@ OpenedDatabase openDatabase(const fs::path& file, const RecordsOptions& options)
         // A file this user may not write opens read-only even when writing was asked for.
         opened.writable = sqlite3_db_readonly(opened.db->getHandle(), "main") == 0;
         try {
-            version = schemaVersion(*opened.db);
+            version = retryWhileBusy(options.busyTimeoutMs, [&] { return schemaVersion(*opened.db); });
         } catch (const SQLite::Exception& e) {
             // Reading a WAL database needs its shared-memory file; in a folder this user may not
             // write it cannot be made. Nobody here can write either, so the file is read as it is.
@@ -122,7 +141,7 @@ OpenedDatabase openDatabase(const fs::path& file, const RecordsOptions& options)
     }
 
     try {
-        if (opened.writable) {
+        if (opened.writable) retryWhileBusy(options.busyTimeoutMs, [&] {
             // WAL: readers never block the writer and a killed writer leaves at most an
             // uncommitted tail that the next open ignores. synchronous=NORMAL: in WAL mode a
             // commit is in the operating system's hands once written, so a killed program loses
@@ -131,9 +150,10 @@ OpenedDatabase openDatabase(const fs::path& file, const RecordsOptions& options)
             if (mode != "wal")
                 throw Error(ErrorCode::Io, file, "cannot be switched to write-ahead logging (journal mode " + mode + ")");
             opened.db->exec("PRAGMA synchronous = NORMAL");
-        }
+        });
         opened.db->exec("PRAGMA foreign_keys = ON");
-        if (const std::string check = quickCheck(*opened.db); check != "ok") {
+        if (const std::string check = retryWhileBusy(options.busyTimeoutMs, [&] { return quickCheck(*opened.db); });
+            check != "ok") {
             opened.db.reset();
             refuseDamaged(file, "fails SQLite's integrity check (" + check + ")", options);
         }
