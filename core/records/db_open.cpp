@@ -141,16 +141,18 @@ OpenedDatabase openDatabase(const fs::path& file, const RecordsOptions& options)
     }
 
     try {
-        if (opened.writable) retryWhileBusy(options.busyTimeoutMs, [&] {
-            // WAL: readers never block the writer and a killed writer leaves at most an
-            // uncommitted tail that the next open ignores. synchronous=NORMAL: in WAL mode a
-            // commit is in the operating system's hands once written, so a killed program loses
-            // nothing it committed; only a power cut may lose the last commits (never consistency).
-            const std::string mode = opened.db->execAndGet("PRAGMA journal_mode = WAL").getString();
-            if (mode != "wal")
-                throw Error(ErrorCode::Io, file, "cannot be switched to write-ahead logging (journal mode " + mode + ")");
-            opened.db->exec("PRAGMA synchronous = NORMAL");
-        });
+        if (opened.writable) {
+            retryWhileBusy(options.busyTimeoutMs, [&] {
+                // WAL: readers never block the writer and a killed writer leaves at most an
+                // uncommitted tail that the next open ignores. synchronous=NORMAL: in WAL mode a
+                // commit is in the operating system's hands once written, so a killed program loses
+                // nothing it committed; only a power cut may lose the last commits (never consistency).
+                const std::string mode = opened.db->execAndGet("PRAGMA journal_mode = WAL").getString();
+                if (mode != "wal")
+                    throw Error(ErrorCode::Io, file, "cannot be switched to write-ahead logging (journal mode " + mode + ")");
+                opened.db->exec("PRAGMA synchronous = NORMAL");
+            });
+        }
         opened.db->exec("PRAGMA foreign_keys = ON");
         if (const std::string check = retryWhileBusy(options.busyTimeoutMs, [&] { return quickCheck(*opened.db); });
             check != "ok") {
