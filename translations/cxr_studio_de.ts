@@ -3024,7 +3024,7 @@ SHA-256 %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Also keep DICOM films&apos; patient &amp;name and ID</source>
+        <source>Also keep DICOM films&apos; patient name and &amp;ID</source>
         <translation>Auch Patientenname und -&amp;ID von DICOM-Aufnahmen speichern</translation>
     </message>
     <message>

@@ -3024,7 +3024,7 @@ SHA-256 %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Also keep DICOM films&apos; patient &amp;name and ID</source>
+        <source>Also keep DICOM films&apos; patient name and &amp;ID</source>
         <translation>Conserver aussi le nom et l’&amp;identifiant du patient des clichés DICOM</translation>
     </message>
     <message>

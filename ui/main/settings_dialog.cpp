@@ -87,7 +87,7 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     m_reviewer->setToolTip(tr("The name your verdicts carry; empty: your user name on this computer"));
     m_nextAfterVerdict = new QCheckBox(tr("Go to the &next film after a verdict"), recordsBox);
     m_nextAfterVerdict->setChecked(stored.nextFilmAfterVerdict());
-    m_keepPatientIdentity = new QCheckBox(tr("Also keep DICOM films' patient &name and ID"), recordsBox);
+    m_keepPatientIdentity = new QCheckBox(tr("Also keep DICOM films' patient name and &ID"), recordsBox);
     m_keepPatientIdentity->setObjectName(QStringLiteral("keepPatientIdentity"));
     m_keepPatientIdentity->setChecked(stored.keepPatientIdentity());
     m_keepPatientIdentity->setToolTip(tr("Off (the default), films are known by their content's SHA-256 and DICOM UIDs "
