@@ -1,6 +1,6 @@
 // records_bench: the review records database at the size of years of use.
 //
-//   records_bench [--films N] [--work DIR] [--runs R] [--reuse] [--pace MS]
+//   records_bench [--films N] [--work DIR] [--runs R] [--reuse] [--pace MS] [--commit-checkpoints]
 //
 // Builds a database of N films (default 100,000) with three diagnoses each (two models; the
 // latest by model A), a verdict on every other film (N/2; one in five disagreeing with the
@@ -11,6 +11,8 @@
 // rows), the cost of recording one film and its diagnosis (1,000 films, one transaction each,
 // back to back and paced; the goal is under 1 ms), and exporting the reviewed films to a
 // training folder (the 10,000 on disk are exported, the others reported missing).
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -105,12 +107,15 @@ int main(int argc, char** argv) {
     fs::path work = fs::temp_directory_path() / "cxr-records-bench";
     bool reuse = false;
     double paceMs = 5;
+    bool commitCheckpoints = false;
     app.add_option("--films", films, "films in the database")->capture_default_str()->check(CLI::Range(1000, 10000000));
     app.add_option("--runs", runs, "repeats of each read measurement")->capture_default_str()->check(CLI::Range(1, 100));
     app.add_option("--work", work, "scratch folder (emptied first)")->capture_default_str();
     app.add_option("--pace", paceMs, "ms between films in the paced recording measurement")
         ->capture_default_str()
         ->check(CLI::Range(0.1, 1000.0));
+    app.add_flag("--commit-checkpoints", commitCheckpoints,
+                 "time recording with SQLite's own checkpoint in the committing write (the old way), to compare");
     app.add_flag("--reuse", reuse, "measure the database a previous run left in --work instead of building one");
     try {
         app.parse(argc, argv);
@@ -216,9 +221,12 @@ int main(int argc, char** argv) {
         // apart. The write-ahead log is folded into the file by a thread of its own (core/records/
         // wal_checkpointer.h), so no write should wait for it.
         for (const double pauseMs : {0.0, paceMs}) {
-            auto db = RecordsDb::open(file);
+            RecordsOptions options;
+            options.backgroundCheckpoint = !commitCheckpoints;
+            auto db = RecordsDb::open(file, options);
             Figures cost;
             double first = 0;
+            long preempted = 0, waited = 0;
             for (long i = 0; i < 1000; ++i) {
                 FilmRecord film;
                 film.sha256 = hex("timed film " + std::to_string(pauseMs) + " " + std::to_string(i));
@@ -227,22 +235,34 @@ int main(int argc, char** argv) {
                 const auto d = diagnosisOf(film.sha256, modelA, i);
                 if (pauseMs > 0)
                     std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(pauseMs));
+                rusage before{}, after{};
+                ::getrusage(RUSAGE_THREAD, &before);
                 start = Clock::now();
                 db->recordFilm(film);
                 db->recordDiagnosis(d);
                 const double ms = msSince(start);
-                if (i == 0)
+                ::getrusage(RUSAGE_THREAD, &after);
+                if (i == 0) {
                     first = ms;
-                else
-                    cost.ms.push_back(ms);
+                    continue;
+                }
+                cost.ms.push_back(ms);
+                // Why a slow write was slow: the scheduler gave the core to another program
+                // (involuntary switch: a loaded machine), or the thread waited (a lock, the disk).
+                if (ms >= 1.0) {
+                    if (after.ru_nivcsw > before.ru_nivcsw)
+                        ++preempted;
+                    if (after.ru_nvcsw > before.ru_nvcsw)
+                        ++waited;
+                }
             }
             const long over1 = std::count_if(cost.ms.begin(), cost.ms.end(), [](double v) { return v >= 1.0; });
             char what[64];
             std::snprintf(what, sizeof what, "record film + diagnosis, %s", pauseMs > 0 ? "paced" : "back to back");
-            std::printf("%-44s median %7.3f ms  mean %6.3f ms  p99 %6.3f ms  worst %7.3f ms  (%zu films; %ld >= 1 ms; "
-                        "first after open %.3f ms)\n",
+            std::printf("%-44s median %7.3f ms  mean %6.3f ms  p99 %6.3f ms  worst %7.3f ms  (%zu films; %ld >= 1 ms: "
+                        "%ld preempted, %ld waited; first after open %.3f ms)\n",
                         what, cost.median(), cost.mean(), cost.quantile(0.99), cost.worst(), cost.ms.size(), over1,
-                        first);
+                        preempted, waited, first);
         }
 
         // --- export

@@ -21,6 +21,9 @@ struct RecordsOptions {
     bool keepPatientIdentity = false;  // store patient name/ID of DICOM films (off by default)
     int busyTimeoutMs = 5000;          // another CXR Studio writing: wait this long, then say so
     bool readOnly = false;
+    // The write-ahead log is folded into the file by a thread of its own, off the write path;
+    // false: by the commit that fills it, as SQLite does by itself (records_bench compares).
+    bool backgroundCheckpoint = true;
 };
 
 // A film as seen: the key is the SHA-256 of its bytes.

@@ -29,7 +29,7 @@ void bindText(SQLite::Statement& s, int index, const std::string& value) {
 SqliteRecordsDb::SqliteRecordsDb(std::filesystem::path file, RecordsOptions options,
                                  std::unique_ptr<SQLite::Database> db, bool writable)
     : m_path(std::move(file)), m_options(options), m_db(std::move(db)), m_writable(writable && !options.readOnly) {
-    if (m_writable)
+    if (m_writable && options.backgroundCheckpoint)
         m_checkpointer = std::make_unique<WalCheckpointer>(m_path, m_db->getHandle(), WalCheckpointer::kDefaultPages,
                                                            &m_mutex);
 }
