@@ -109,6 +109,8 @@ EpochStats trainEpoch(model::ResNet18& net, torch::optim::Optimizer& optimizer, 
         }
         optimizer.zero_grad();
         loss.backward();
+        if (settings.afterBackward)
+            settings.afterBackward(net);
         optimizer.step();
 
         lastLoss = loss.detach();

@@ -28,6 +28,9 @@ struct StepSettings {
     // costs nothing) a non-finite loss is caught before its optimizer step.
     int syncEvery = 1;
     bool deterministic = false;  // CUDA: deterministic kernels, no cuDNN autotuning
+    // Runs after each batch's backward and before its optimizer step, with the gradients in
+    // place: distributed training averages them over the ranks here. Empty = nothing between.
+    std::function<void(model::ResNet18&)> afterBackward;
 };
 
 // The read-back interval for a device: 1 on CPU; 16 on CUDA, where each read drains the queue
