@@ -46,6 +46,7 @@ std::int64_t WalCheckpointer::checkpoints() const {
 // and a wake-up, never disk work.
 int WalCheckpointer::onCommit(void* self, sqlite3*, const char*, int pages) {
     auto* me = static_cast<WalCheckpointer*>(self);
+    me->m_lastPages.store(pages);
     if (pages >= me->m_pages) {
         {
             std::lock_guard<std::mutex> lock(me->m_mutex);
@@ -71,13 +72,17 @@ void WalCheckpointer::loop() {
         // checkpoint is a no-op.
         sqlite3_exec(m_own, "PRAGMA schema_version", nullptr, nullptr, nullptr);
         int logPages = 0, copied = 0;
-        int rc = sqlite3_wal_checkpoint_v2(m_own, "main", SQLITE_CHECKPOINT_PASSIVE, &logPages, &copied);
+        int rc = SQLITE_OK;
         // A writer that never pauses (a bulk import) keeps appending while the copy runs, so
         // the log is never wholly copied and never restarts. Far past the limit, RESTART takes
         // the write lock and holds it for the copy: that writer waits once, the log restarts.
         // This process's writers queue on their mutex meanwhile; polling SQLite's lock against
-        // a writer in a tight loop could miss it for ever.
-        if (rc == SQLITE_OK && logPages >= kRestartFactor * m_pages) {
+        // a writer in a tight loop could miss it for ever. Already that far behind when woken,
+        // it restarts at once instead of copying most of the log twice.
+        const bool farBehind = m_lastPages.load() >= kRestartFactor * m_pages;
+        if (!farBehind)
+            rc = sqlite3_wal_checkpoint_v2(m_own, "main", SQLITE_CHECKPOINT_PASSIVE, &logPages, &copied);
+        if (rc == SQLITE_OK && (farBehind || logPages >= kRestartFactor * m_pages)) {
             std::unique_lock<std::recursive_mutex> writers;
             if (m_writers)
                 writers = std::unique_lock<std::recursive_mutex>(*m_writers);

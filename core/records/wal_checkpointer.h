@@ -7,6 +7,7 @@
 // connection, runs a PASSIVE checkpoint, which never blocks writers or readers. Checkpoints are
 // SQLite's own crash-safe operation, so a kill at any moment still loses nothing committed.
 // Owns the thread and its connection; stops and joins in the destructor.
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <filesystem>
@@ -49,6 +50,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_due = false, m_stop = false;
+    std::atomic<int> m_lastPages{0};  // the log's size after the writer's last commit
     std::int64_t m_checkpoints = 0;
     std::thread m_thread;
 };

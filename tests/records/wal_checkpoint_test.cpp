@@ -94,8 +94,9 @@ TEST(WalCheckpoint, TheThreadFoldsTheLogInPastItsLimit) {
 }
 
 // Through RecordsDb: thousands of films recorded one transaction each, back to back (faster than
-// any diagnosis), leave a bounded log (unchecked it grows to ~7 pages a film: 35,000 here), and
-// a second connection reading sees every record.
+// any diagnosis), leave a bounded log (unchecked it grows to ~7 pages a film: 35,000 here; the
+// restarting checkpoint keeps it to a few thousand, more on a loaded machine), and a second
+// connection reading sees every record.
 TEST(WalCheckpoint, RecordsDbKeepsItsLogBounded) {
     const fs::path file = test::scratchDir() / "records.sqlite";
     auto db = RecordsDb::open(file);
@@ -105,7 +106,7 @@ TEST(WalCheckpoint, RecordsDbKeepsItsLogBounded) {
         db->recordFilm(test::sampleFilm(name));
         db->recordDiagnosis(test::sampleDiagnosis(name, model, i % 2 == 0));
     }
-    EXPECT_LT(walPages(file), 8000u) << "the log grew without checkpoints";
+    EXPECT_LT(walPages(file), 15000u) << "the log grew without checkpoints";
     RecordsOptions readOnly;
     readOnly.readOnly = true;
     EXPECT_EQ(RecordsDb::open(file, readOnly)->worklist().size(), 5000u);
