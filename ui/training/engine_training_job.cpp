@@ -13,6 +13,7 @@ TrainingJob engineTrainingJob() {
         options.imagenetWeights = request.weights;
         options.population = request.population;
         options.resume = request.resume;
+        options.record = request.record;
         workflows::trainFolder(options, &observer, &cancel);
     };
 }

@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 #include <QWizard>
 
+#include "ui/common/app_settings.h"
 #include "core/training/metrics_log.h"
 #include "core/training/run_directory.h"
 #include "ui/common/notice_text.h"
@@ -156,6 +157,7 @@ void TrainPage::start(bool resume) {
         m_history = training::TrainingHistory{};
     auto request = m_plan->request;
     request.resume = resume;
+    request.record = AppSettings().keepRecords();
     m_totalEpochs = request.config.totalEpochs();
     m_phaseCount = static_cast<int>(request.config.phases.size());
     if (!m_session->start(request))

@@ -21,6 +21,7 @@ struct TrainingRequest {
     training::TrainingConfig config;
     Population population;  // who the films came from: age range and description
     bool resume = false;
+    bool record = true;  // keep the finished run in the review records (Settings may turn them off)
 };
 
 // Runs one training request to its end, reporting to `observer`; throws cxr::Error on failure
