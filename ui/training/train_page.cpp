@@ -16,9 +16,9 @@
 #include <QVBoxLayout>
 #include <QWizard>
 
-#include "ui/common/app_settings.h"
 #include "core/training/metrics_log.h"
 #include "core/training/run_directory.h"
+#include "ui/common/app_settings.h"
 #include "ui/common/notice_text.h"
 #include "ui/common/qt_convert.h"
 #include "ui/common/term_text.h"
