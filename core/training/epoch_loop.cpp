@@ -62,7 +62,8 @@ EpochStats trainEpoch(model::ResNet18& net, torch::optim::Optimizer& optimizer, 
     auto readBack = [&]() {
         unsynced = 0;
         const double sum = lossSum.item<double>();
-        if (!std::isfinite(sum)) {
+        const bool anyNonFinite = settings.agreeNonFinite ? settings.agreeNonFinite(!std::isfinite(sum)) : !std::isfinite(sum);
+        if (anyNonFinite) {
             stats.nonFinite = true;
             stats.message = nonFiniteMessage(sum);
             return false;
@@ -101,7 +102,9 @@ EpochStats trainEpoch(model::ResNet18& net, torch::optim::Optimizer& optimizer, 
         const auto n = static_cast<std::size_t>(y.size(0));
         if (syncEvery == 1) {
             const double value = loss.item<double>();
-            if (!std::isfinite(value)) {
+            const bool anyNonFinite =
+                settings.agreeNonFinite ? settings.agreeNonFinite(!std::isfinite(value)) : !std::isfinite(value);
+            if (anyNonFinite) {
                 stats.nonFinite = true;
                 stats.message = nonFiniteMessage(value);
                 break;

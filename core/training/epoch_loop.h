@@ -31,6 +31,11 @@ struct StepSettings {
     // Runs after each batch's backward and before its optimizer step, with the gradients in
     // place: distributed training averages them over the ranks here. Empty = nothing between.
     std::function<void(model::ResNet18&)> afterBackward;
+    // Given whether this process's loss went NaN/Inf at a read-back, whether any rank's did:
+    // distributed training agrees on it so that every rank stops the epoch at the same batch
+    // (a rank that stopped alone would leave the others waiting in their next all-reduce).
+    // Empty = this process decides alone.
+    std::function<bool(bool)> agreeNonFinite;
 };
 
 // The read-back interval for a device: 1 on CPU; 16 on CUDA, where each read drains the queue

@@ -35,6 +35,9 @@ struct RunState {
     int bestPhase = -1;       // -1: no best checkpoint yet
     int bestEpoch = -1;
     std::string message;      // why it failed, when it did
+    // How many ranks trained the run (1: a single process). A resume must use as many: the
+    // epochs' shards and the averaged batch depend on it. Written only when above 1.
+    int worldSize = 1;
 
     bool hasBest() const { return bestPhase >= 0; }
     bool hasLast() const { return !lastCheckpoint.empty(); }
@@ -45,5 +48,9 @@ struct RunState {
     static RunState read(const std::filesystem::path& file);
     void write(const std::filesystem::path& file) const;  // atomic
 };
+
+// A run resumes only with the world size it was trained with: throws cxr::Error(InvalidInput)
+// naming `source` and both sizes otherwise.
+void checkResumeWorldSize(const RunState& state, int worldSize, const std::string& source);
 
 }  // namespace cxr::training

@@ -20,6 +20,7 @@
 #include "core/training/run_eta.h"
 #include "core/training/step_lr.h"
 #include "core/training/step_settings.h"
+#include "core/training/distributed/process_group.h"
 
 namespace cxr::training {
 namespace {
@@ -80,7 +81,23 @@ TrainingResult Trainer::run(model::ResNet18& net, BatchSource& train, BatchSourc
 }
 
 void Trainer::loadWeights(model::ResNet18& net, const std::filesystem::path& file) const {
-    model::loadStateDict(*net, model::readStateDict(file, m_settings.device), {}, displayPath(file));
+    // Ranks other than 0 need no copy of rank 0's files: they receive the weights.
+    if (writesRunDirectory())
+        model::loadStateDict(*net, model::readStateDict(file, m_settings.device), {}, displayPath(file));
+    broadcastWeights(net);
+}
+
+bool Trainer::writesRunDirectory() const { return !m_group || m_group->rank() == 0; }
+
+void Trainer::broadcastWeights(model::ResNet18& net) const {
+    if (!m_group)
+        return;
+    std::vector<at::Tensor> tensors;
+    for (const auto& p : net->parameters())
+        tensors.push_back(p.data());
+    for (const auto& b : net->buffers())
+        tensors.push_back(b);
+    m_group->broadcastFromRankZero(tensors);
 }
 
 void Trainer::restoreStartWeights(model::ResNet18& net, const RunState& state, bool resumed) const {
@@ -111,16 +128,30 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
         m_settings.classWeights = torch::tensor(setup.classWeights, torch::kDouble)
                                       .to(m_settings.device, at::kFloat);
 
-    m_runDir.checkStart(setup.resume);
-    m_runDir.create();
+    m_group = setup.group;
+    const int worldSize = m_group ? m_group->worldSize() : 1;
+    const bool writer = writesRunDirectory();
+    if (writer) {
+        m_runDir.checkStart(setup.resume);
+        m_runDir.create();
+    }
     RunState state = setup.resume ? RunState::read(m_runDir.stateFile()) : RunState{};
+    if (setup.resume)
+        checkResumeWorldSize(state, worldSize, displayPath(m_runDir.stateFile()));
+    state.worldSize = worldSize;
+    if (m_group) {
+        dist::ProcessGroup* group = m_group;
+        m_settings.afterBackward = [group](model::ResNet18& n) { group->averageParameterGradients(n->parameters()); };
+        m_settings.agreeNonFinite = [group](bool mine) { return group->allReduceSum({mine ? 1.0 : 0.0})[0] > 0; };
+    }
     MetricsLog metrics = setup.resume ? MetricsLog::read(m_runDir.metricsFile()) : MetricsLog{};
     if (metrics.size() < static_cast<std::size_t>(state.epochsDone))
         throw Error(ErrorCode::Corrupt, m_runDir.metricsFile(),
                     "has " + std::to_string(metrics.size()) + " epochs but state.json counts " +
                         std::to_string(state.epochsDone));
     metrics.truncate(static_cast<std::size_t>(state.epochsDone));  // drop a row a kill left ahead of the state
-    metrics.write(m_runDir.metricsFile());
+    if (writer)
+        metrics.write(m_runDir.metricsFile());
     if (state.phase > static_cast<int>(m_config.phases.size()))
         throw Error(ErrorCode::Corrupt, m_runDir.stateFile(), "names a phase the config does not have");
 
@@ -131,7 +162,8 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
     if (m_settings.channelsLast)
         model::toChannelsLast(*net);
     restoreStartWeights(net, state, setup.resume);
-    if (setup.resume)
+    broadcastWeights(net);  // every rank starts from rank 0's weights
+    if (setup.resume && writer)
         m_runDir.pruneBestCheckpoints(state.bestCheckpoint);  // one a kill left before its state
 
     TrainingResult result;
@@ -203,6 +235,8 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
                 if (m_config.batchNormStats == "precise")
                     recalibrateBatchNorm(net, train, epochsBefore(m_config, p) + e, inferenceSettings(m_settings),
                                          kRecalibrationFilms, m_cancel);
+                // DDP's default: rank 0's BatchNorm buffers, so every rank scores the same net.
+                broadcastWeights(net);
                 const auto output = runInference(
                     net, val, inferenceSettings(m_settings),
                     [&](std::size_t done, std::size_t total) {
@@ -211,6 +245,12 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
                     },
                     m_cancel);
                 valStats = lossAndAccuracy(output, m_settings.classWeights);
+                if (m_group) {  // every rank decides on rank 0's figures, bit for bit
+                    const bool zero = m_group->rank() == 0;
+                    const auto agreed = m_group->allReduceSum({zero ? valStats.loss : 0.0, zero ? valStats.accuracy : 0.0});
+                    valStats.loss = agreed[0];
+                    valStats.accuracy = agreed[1];
+                }
                 if (!std::isfinite(valStats.loss))
                     nonFinite = Notice("training.val_loss_non_finite").number("value", valStats.loss, 4);
             }
@@ -230,10 +270,12 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
                 state.message = message;
                 if (!state.hasBest()) {
                     state.status = "failed";
-                    state.write(m_runDir.stateFile());
+                    if (writer)
+                        state.write(m_runDir.stateFile());
                     throw Error(ErrorCode::Training, message + " (no checkpoint had been saved yet)");
                 }
-                state.write(m_runDir.stateFile());
+                if (writer)
+                    state.write(m_runDir.stateFile());
                 if (!m_config.restoreBestBetweenPhases)
                     loadWeights(net, m_runDir.bestCheckpoint(state));
                 break;
@@ -246,6 +288,12 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
             row.learningRate = lr;
             row.trainLoss = stats.loss;
             row.trainAccuracy = stats.accuracy;
+            if (m_group) {  // the epoch's figures over every rank's shard
+                const auto n = static_cast<double>(stats.samples);
+                const auto sums = m_group->allReduceSum({stats.loss * n, stats.accuracy * n, n});
+                row.trainLoss = sums[0] / sums[2];
+                row.trainAccuracy = sums[1] / sums[2];
+            }
             row.valLoss = valStats.loss;
             row.valAccuracy = valStats.accuracy;
             row.patience = phase.patience;
@@ -265,8 +313,10 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
             const int done = state.epochsDone + 1;
             if (row.best) {
                 const auto bestWeights = RunDirectory::bestCheckpointName(done);
-                model::writeStateDict(m_runDir.root() / bestWeights, model::stateDictOf(*net));
-                faultPoint("best-checkpoint");
+                if (writer) {
+                    model::writeStateDict(m_runDir.root() / bestWeights, model::stateDictOf(*net));
+                    faultPoint("best-checkpoint");
+                }
                 state.bestCheckpoint = bestWeights;
                 state.bestValLoss = valStats.loss;
                 state.bestValAccuracy = valStats.accuracy;
@@ -275,13 +325,17 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
             }
             const auto lastWeights = RunDirectory::lastCheckpointName(done);
             const auto lastOptimizer = RunDirectory::lastOptimizerName(done);
-            model::writeStateDict(m_runDir.root() / lastWeights, model::stateDictOf(*net));
-            faultPoint("last-checkpoint");
-            saveOptimizerState(*optimizer, m_runDir.root() / lastOptimizer);
-            faultPoint("optimizer");
+            if (writer) {
+                model::writeStateDict(m_runDir.root() / lastWeights, model::stateDictOf(*net));
+                faultPoint("last-checkpoint");
+                saveOptimizerState(*optimizer, m_runDir.root() / lastOptimizer);
+                faultPoint("optimizer");
+            }
             metrics.append(row);
-            metrics.write(m_runDir.metricsFile());
-            faultPoint("metrics");
+            if (writer) {
+                metrics.write(m_runDir.metricsFile());
+                faultPoint("metrics");
+            }
             state.epochsDone = done;
             state.lastCheckpoint = lastWeights;
             state.lastOptimizer = lastOptimizer;
@@ -291,11 +345,13 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
                 state.nextEpoch = 0;
                 state.earlyStopCounter = 0;
             }
-            state.write(m_runDir.stateFile());
-            faultPoint("state");
-            m_runDir.pruneLastCheckpoints(lastWeights, lastOptimizer);
-            m_runDir.pruneBestCheckpoints(state.bestCheckpoint);
-            faultPoint("prune");
+            if (writer) {
+                state.write(m_runDir.stateFile());
+                faultPoint("state");
+                m_runDir.pruneLastCheckpoints(lastWeights, lastOptimizer);
+                m_runDir.pruneBestCheckpoints(state.bestCheckpoint);
+                faultPoint("prune");
+            }
 
             phaseResult.epochsRun += 1;
             if (earlyStop)
@@ -326,7 +382,8 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
         state.status = "trained";
     state.phase = phaseCount;
     state.nextEpoch = 0;
-    state.write(m_runDir.stateFile());
+    if (writer)
+        state.write(m_runDir.stateFile());
 
     result.completed = true;
     result.best = BestCheckpointInfo{state.bestPhase,

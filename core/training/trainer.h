@@ -22,10 +22,21 @@
 
 namespace cxr::training {
 
+namespace dist {
+class ProcessGroup;
+}
+
 struct TrainerSetup {
     std::vector<std::string> classes;
     std::vector<double> classWeights;  // per class, for a weighted loss; empty = unweighted
     bool resume = false;               // continue the run recorded in the run directory
+    // Data-parallel training as one rank of this group (connected, world size > 1); null: a
+    // single process, as before. With a group: rank 0's weights are broadcast at the start and
+    // whenever a checkpoint is reloaded, gradients are averaged after every backward, a NaN/Inf
+    // loss is agreed on by all ranks, every rank validates on the full validation set and
+    // decides on rank 0's figures, and only rank 0 reads or writes weights in the run
+    // directory (the others read state.json and metrics.csv on resume only).
+    dist::ProcessGroup* group = nullptr;
 };
 
 class Trainer {
@@ -49,6 +60,9 @@ private:
     TrainingResult runPhases(model::ResNet18& net, BatchSource& train, BatchSource& val, const TrainerSetup& setup);
     void restoreStartWeights(model::ResNet18& net, const RunState& state, bool resumed) const;
     void loadWeights(model::ResNet18& net, const std::filesystem::path& file) const;
+    // Overwrites every rank's parameters and buffers with rank 0's (no-op without a group).
+    void broadcastWeights(model::ResNet18& net) const;
+    bool writesRunDirectory() const;
 
     TrainingConfig m_config;
     RunDirectory m_runDir;
@@ -56,6 +70,7 @@ private:
     const CancelToken* m_cancel;
     StepSettings m_settings;
     std::string m_device;
+    dist::ProcessGroup* m_group = nullptr;
 };
 
 }  // namespace cxr::training

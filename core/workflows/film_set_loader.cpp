@@ -6,6 +6,7 @@
 #include "core/model/device.h"
 #include "core/training/device_batch_source.h"
 #include "core/training/loader_batch_source.h"
+#include "core/training/sharded_loader_batch_source.h"
 
 namespace cxr::workflows {
 namespace {
@@ -21,9 +22,11 @@ std::vector<data::FilmEntry> allFilms(const data::SplitPlan& split) {
 
 FilmSetLoader::FilmSetLoader(const data::SplitPlan& split, const training::TrainingConfig& config,
                              const std::filesystem::path& cacheDir, int cacheThreads,
-                             training::TrainingObserver* observer, const CancelToken* cancel) {
+                             training::TrainingObserver* observer, const CancelToken* cancel, int worldSize,
+                             int rank, bool openOnly) {
     std::error_code ec;
-    std::filesystem::create_directories(cacheDir, ec);
+    if (!openOnly)
+        std::filesystem::create_directories(cacheDir, ec);
     if (ec)
         throw Error(ErrorCode::Io, cacheDir, "cannot create the cache folder: " + ec.message());
     m_preprocess.imageSize = config.imageSize;
@@ -34,6 +37,8 @@ FilmSetLoader::FilmSetLoader(const data::SplitPlan& split, const training::Train
     // and test report are measured on the pixels a user's calls see.
     auto build = [&](const std::vector<data::FilmEntry>& films, int side) {
         const auto file = cacheDir / ("films-" + std::to_string(side) + ".cache");
+        if (openOnly)
+            return std::make_unique<data::FilmCache>(data::FilmCache::open(file));
         data::FilmCacheBuildOptions buildOptions;
         buildOptions.workingSize = side;
         buildOptions.threads = cacheThreads;
@@ -55,6 +60,12 @@ FilmSetLoader::FilmSetLoader(const data::SplitPlan& split, const training::Train
     m_testIdx = positions(evalCache(), split.test, "test");
 
     const std::string device = model::resolveDevice(config.device);
+    if (worldSize > 1 && device.rfind("cuda", 0) == 0)
+        throw Error(ErrorCode::Unsupported, "training on CUDA as one of several ranks is not built yet: "
+                                            "train on --device cpu with several ranks, or on one GPU alone");
+    if (worldSize > 1 && config.classWeighting == "sampler")
+        throw Error(ErrorCode::Unsupported, "--class-weighting sampler is not built for several ranks yet: "
+                                            "use loss or none");
     if (device.rfind("cuda", 0) == 0) {
         // The whole set fits on the GPU; augmenting there keeps the GPU fed without CPU threads.
         data::DeviceAugmentOptions train;
@@ -89,7 +100,13 @@ FilmSetLoader::FilmSetLoader(const data::SplitPlan& split, const training::Train
     eval.augment = false;
     eval.shuffle = false;
     eval.weightedSampler = false;
-    m_train = std::make_unique<training::LoaderBatchSource>(std::make_unique<data::BatchLoader>(trainCache(), m_trainIdx, train));
+    if (worldSize > 1) {
+        train.shuffle = false;  // the shard's own seeded order, the same permutation on every rank
+        m_train = std::make_unique<training::ShardedLoaderBatchSource>(trainCache(), m_trainIdx, train, worldSize, rank);
+    } else {
+        m_train = std::make_unique<training::LoaderBatchSource>(
+            std::make_unique<data::BatchLoader>(trainCache(), m_trainIdx, train));
+    }
     m_val = std::make_unique<training::LoaderBatchSource>(std::make_unique<data::BatchLoader>(evalCache(), m_valIdx, eval));
     m_test = std::make_unique<training::LoaderBatchSource>(std::make_unique<data::BatchLoader>(evalCache(), m_testIdx, eval));
 }

@@ -28,9 +28,12 @@ public:
     // working size, validation and test films at the input size (one cache when the two are
     // equal), each through data::FilmPreprocessor. Films that cannot be decoded are left out and
     // listed in skipped().
+    // In a data-parallel run (worldSize > 1) train() serves this rank's shard of the training
+    // films each epoch (training::ShardedLoaderBatchSource; CPU only), and `openOnly` ranks
+    // open the caches rank 0 built instead of building (writing) them.
     FilmSetLoader(const data::SplitPlan& split, const training::TrainingConfig& config,
                   const std::filesystem::path& cacheDir, int cacheThreads, training::TrainingObserver* observer,
-                  const CancelToken* cancel);
+                  const CancelToken* cancel, int worldSize = 1, int rank = 0, bool openOnly = false);
     ~FilmSetLoader();
 
     training::BatchSource& train() { return *m_train; }

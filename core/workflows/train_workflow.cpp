@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <memory>
 #include <thread>
 #include <ctime>
 
@@ -25,6 +26,7 @@
 #include "core/model/weights_provenance.h"
 #include "core/training/autocast_guard.h"
 #include "core/training/batch_source.h"
+#include "core/training/distributed/process_group.h"
 #include "core/training/run_directory.h"
 #include "core/training/run_state.h"
 #include "core/training/step_settings.h"
@@ -138,8 +140,17 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
     training::RunDirectory runDir(options.runDir);
     TrainFolderResult result;
     result.runDir = options.runDir;
+    training::dist::ProcessGroup* group = options.group;
+    const int worldSize = group ? group->worldSize() : options.worldSize;
+    const int rank = group ? group->rank() : 0;
+    const bool writer = rank == 0;
     try {
-        runDir.checkStart(options.resume);
+        // Rank 0 makes the run folder; the others must not find it "already holding a run".
+        if (writer || options.resume)
+            runDir.checkStart(options.resume);
+        if (options.resume)  // refused before anything is loaded, on every rank
+            training::checkResumeWorldSize(training::RunState::read(runDir.stateFile()), worldSize,
+                                           displayPath(runDir.stateFile()));
         if (options.resume) {
             const Json stored = readJsonFile(runDir.configFile());
             options.config = training::TrainingConfig::fromJson(stored.at("training"));
@@ -198,18 +209,30 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
                 warn(result, observer, Notice("weights.unknown_provenance").text("sha256", provenance.sha256.substr(0, 8)));
             }
         }
-        runDir.create();
-        if (!options.resume) {
-            Json configJson = runConfigJson(options, config, pretrained);
-            configJson["pretrainedWeights"] = weightsJson;
-            writeJsonFile(runDir.configFile(), configJson);
-            writeJsonFile(runDir.splitFile(), splitJson);
-        }
         const RunFilms runFilms = RunFilms::of(split, options.dataDir);
-        runFilms.write(RunFilms::fileOf(runDir.root()));
+        if (writer) {
+            runDir.create();
+            if (!options.resume) {
+                Json configJson = runConfigJson(options, config, pretrained);
+                configJson["pretrainedWeights"] = weightsJson;
+                writeJsonFile(runDir.configFile(), configJson);
+                writeJsonFile(runDir.splitFile(), splitJson);
+            }
+            runFilms.write(RunFilms::fileOf(runDir.root()));
+        }
 
-        FilmSetLoader films(split, config, options.cacheDir.value_or(runDir.cacheDir()), options.cacheThreads,
-                            observer, cancel);
+        // Rank 0 builds the film cache while the others wait, then they open it read-only.
+        const auto cacheDir = options.cacheDir.value_or(runDir.cacheDir());
+        std::unique_ptr<FilmSetLoader> filmsOwner;
+        if (writer)
+            filmsOwner = std::make_unique<FilmSetLoader>(split, config, cacheDir, options.cacheThreads, observer, cancel,
+                                                         worldSize, rank, false);
+        if (group)
+            group->barrier();
+        if (!writer)
+            filmsOwner = std::make_unique<FilmSetLoader>(split, config, cacheDir, options.cacheThreads, observer, cancel,
+                                                         worldSize, rank, true);
+        FilmSetLoader& films = *filmsOwner;
         for (const auto& skipped : films.skipped())
             warn(result, observer, Notice("data.unreadable_film_left_out_of_run")
                                        .text("film", runFilms.referenceOf(skipped.path))
@@ -221,12 +244,17 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
         training::TrainerSetup setup;
         setup.classes = split.classes;
         setup.resume = options.resume;
+        setup.group = group;
         if (config.classWeighting == "loss")
             setup.classWeights = data::classWeights(films.trainLabels(), static_cast<int>(split.classes.size()));
         training::Trainer trainer(config, runDir, observer, cancel);
         result.training = trainer.run(net, films.train(), films.val(), setup);
         for (const auto& w : result.training.warnings)
             result.warnings.push_back(w);
+        if (!writer) {  // the evaluation, export and records are rank 0's
+            result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            return result;
+        }
 
         stage(observer, Notice("stage.evaluating"));
         const auto scoring = training::inferenceSettings(trainer.stepSettings());

@@ -17,6 +17,10 @@
 #include "core/training/training_config.h"
 #include "core/training/training_observer.h"
 
+namespace cxr::training::dist {
+class ProcessGroup;
+}
+
 namespace cxr::workflows {
 
 struct TrainFolderOptions {
@@ -39,6 +43,14 @@ struct TrainFolderOptions {
     // RecordsDb::defaultPath() when empty. A records failure only warns (recordProblem).
     bool record = true;
     std::filesystem::path recordsDb;
+    // This process as one rank of a data-parallel run (connected, world size > 1; the CLI
+    // connects it from the launcher's variables); null: a single process, exactly as before.
+    // Only rank 0 writes the run folder and the film cache, evaluates and exports; the others
+    // train their shard and return after the trainer (their report is empty).
+    training::dist::ProcessGroup* group = nullptr;
+    // The launch's world size when there is no group (a launcher starting one process): a
+    // resume checks it against the run's.
+    int worldSize = 1;
 };
 
 struct TrainFolderResult {
