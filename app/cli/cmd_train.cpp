@@ -10,7 +10,10 @@
 #include "app/cli/interrupt.h"
 #include "core/common/error.h"
 #include "core/common/json_io.h"
+#include "core/common/logging.h"
 #include "core/common/population.h"
+#include "core/training/distributed/dist_env.h"
+#include "core/training/distributed/process_group.h"
 #include "core/training/training_config.h"
 #include "core/workflows/console_training_observer.h"
 #include "core/workflows/train_workflow.h"
@@ -23,6 +26,7 @@ struct TrainArgs {
     std::string device, valPolicy, optimizer, classWeighting, thresholdRule, amp, plan, earlyStopOn;
     std::string augmentation, bnStats, precision;
     std::string recordsDb;  // empty: RecordsDb::defaultPath()
+    std::string distBackend;
     bool noRecord = false;
     int epochs = 0, batch = 0, imageSize = 0, patience = 0, stepSize = 0, workers = -1, threads = 0;
     std::vector<int> phaseEpochs;
@@ -192,6 +196,12 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
     sub->add_flag("--deterministic", a->deterministic,
                   "CUDA: deterministic kernels and no cuDNN autotuning, so a GPU run repeats bit for bit "
                   "(slower; CPU runs repeat without it)");
+    sub->add_option("--dist-backend", a->distBackend,
+                    "Collectives of a distributed launch (torchrun's RANK/WORLD_SIZE/MASTER_ADDR/MASTER_PORT "
+                    "or SLURM's SLURM_PROCID/SLURM_NTASKS with MASTER_ADDR/MASTER_PORT): gloo (CPU, the "
+                    "default) or nccl (CUDA builds). Each rank trains its shard of the films with the "
+                    "given --batch; only rank 0 writes RUN")
+        ->check(CLI::IsMember({"gloo", "nccl"}));
     sub->add_flag("--resume", a->resume, "Continue the interrupted run in RUN (its config.json decides)");
     sub->add_flag("--no-record", a->noRecord,
                   "Do not record the finished run in the review records (see cxr records runs)");
@@ -220,6 +230,39 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
             if (!a->populationAge.empty())
                 options.population.age = parseAgeRange(a->populationAge, "--population-age");
             options.population.description = a->population;
+        }
+        // A launcher's variables make this process one rank of a data-parallel run.
+        auto launch = training::dist::detectDistEnv();
+        if (sub->count("--dist-backend")) {
+            if (!launch)
+                throw Error(ErrorCode::InvalidInput,
+                            "--dist-backend needs a distributed launch: RANK and WORLD_SIZE (torchrun) or "
+                            "SLURM_PROCID and SLURM_NTASKS (srun) with MASTER_ADDR and MASTER_PORT");
+            launch->backend = training::dist::parseBackend(a->distBackend);
+        }
+        std::unique_ptr<training::dist::ProcessGroup> group;
+        if (launch) {
+            options.worldSize = launch->worldSize;
+            // Once per process, where it sits; the others' every line names their rank.
+            if (launch->rank > 0) {
+                logger()->set_pattern("[rank " + std::to_string(launch->rank) + "] cxr [%l] %v");
+                std::cerr << "[rank " << launch->rank << "] distributed training: "
+                          << training::dist::describe(*launch) << "\n";
+            } else {
+                std::cout << "Distributed training: " << training::dist::describe(*launch) << "\n";
+            }
+        }
+        if (launch && launch->worldSize > 1) {
+            group = std::make_unique<training::dist::ProcessGroup>();
+            group->connect(*launch);
+            options.group = group.get();
+        }
+        if (group && group->rank() > 0) {
+            // The others train their shard silently: rank 0 reports, evaluates and writes RUN.
+            const auto result = workflows::trainFolder(options, nullptr, interruptToken().get());
+            std::cerr << "[rank " << group->rank() << "] trained its shard in "
+                      << workflows::formatDuration(result.seconds) << "; rank 0 writes the run folder\n";
+            return 0;
         }
         const bool interactive = ::isatty(::fileno(stdout)) != 0;
         workflows::ConsoleTrainingObserver observer(std::cout, interactive);
