@@ -93,7 +93,7 @@ std::string extensionFor(const std::string& format) {
 records::FilmRecord filmRecordOf(const fs::path& file, const imaging::Film* loaded,
                                  const FilmRecordOptions& options) {
     records::FilmRecord film;
-    film.sha256 = sha256File(file);
+    film.sha256 = options.knownSha256.empty() ? sha256File(file) : options.knownSha256;
     std::error_code ec;
     const auto size = fs::file_size(file, ec);
     if (ec) throw Error(ErrorCode::Io, file, "cannot read the file size: " + ec.message());

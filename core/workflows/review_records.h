@@ -22,6 +22,9 @@ namespace cxr::workflows {
 
 struct FilmRecordOptions {
     bool keepPatientIdentity = false;  // fill patientName/patientId (off: never read into the record)
+    // The SHA-256 of the file's bytes when the caller has just computed it (the review window
+    // hashes a film to look its call up, then records it): not hashed a second time.
+    std::string knownSha256;
 };
 
 // The film at `file` as a record: SHA-256 of its bytes, size, the path as given, and for DICOM

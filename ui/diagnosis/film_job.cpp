@@ -54,6 +54,7 @@ void keep(const FilmJobRequest& request, FilmJobResult& result) {
         // Hashing and the DICOM identifiers outside the lock; one transaction for both rows.
         workflows::FilmRecordOptions options;
         options.keepPatientIdentity = request.records->keepsPatientIdentity();
+        options.knownSha256 = result.filmSha256.toStdString();  // hashed moments ago by lookUp()
         const records::FilmRecord film = workflows::filmRecordOf(toPath(request.path), result.film.get(), options);
         const records::DiagnosisRecord diagnosis =
             workflows::diagnosisRecordOf(film.sha256, *result.diagnosis, request.diagnoser->info());
