@@ -1619,17 +1619,17 @@ Wert %3</translation>
 <context>
     <name>cxr::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="+65"/>
+        <location filename="../ui/main/main_window.cpp" line="+61"/>
         <source>CXR Studio</source>
         <translation>CXR Studio</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>No model loaded</source>
         <translation>Kein Modell geladen</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+46"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
@@ -1649,22 +1649,12 @@ Wert %3</translation>
         <translation>Ein zugesandtes Objekt wurde abgewiesen: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Verdict not recorded</source>
-        <translation>Bewertung nicht gespeichert</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Records: not kept</source>
-        <translation>Protokoll: nicht geführt</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>Last film</source>
         <translation>Letzte Aufnahme</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+86"/>
         <source>Loading model %1…</source>
         <translation>Lade Modell %1…</translation>
     </message>
@@ -1752,67 +1742,7 @@ then load RUN_FOLDER here with Model ▸ Load Model Folder…. To try the applic
 und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die Anwendung ohne Daten auszuprobieren, schreibt `cxr synth` einen synthetischen Datensatz.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Records read-only</source>
-        <translation>Protokoll schreibgeschützt</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Records off</source>
-        <translation>Protokoll aus</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 CXR Studio works on without them.</source>
-        <translation>%1 CXR Studio arbeitet ohne Protokoll weiter.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Opening the review records…</source>
-        <translation>Öffne das Befundungsprotokoll…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This call is not in the review records (it was made before they opened); reopen the film to record it.</source>
-        <translation>Diese Einstufung steht nicht im Befundungsprotokoll (sie entstand, bevor es geöffnet war); öffnen Sie die Aufnahme erneut, um sie zu protokollieren.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>A verdict needs a film with a call and the review records.</source>
-        <translation>Eine Bewertung setzt eine Aufnahme mit Einstufung und das Befundungsprotokoll voraus.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Choose your label for this film first.</source>
-        <translation>Wählen Sie zuerst Ihren Befund für diese Aufnahme.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Say what the film shows instead, then press D again.</source>
-        <translation>Geben Sie an, was die Aufnahme stattdessen zeigt, und drücken Sie dann erneut D.</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Recorded: %1</source>
-        <translation>Gespeichert: %1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>History needs a film in the review records.</source>
-        <translation>Der Verlauf setzt eine Aufnahme im Befundungsprotokoll voraus.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Reviewer Agreement</source>
-        <translation>Übereinstimmung der Befunder</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Export Reviewed Films</source>
-        <translation>Befundete Aufnahmen exportieren</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+18"/>
         <source>none loaded</source>
         <translation>keines geladen</translation>
     </message>
@@ -2612,7 +2542,7 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
 <context>
     <name>cxr::ui::ResultsPage</name>
     <message>
-        <location filename="../ui/results/results_page.cpp" line="+22"/>
+        <location filename="../ui/results/results_page.cpp" line="+21"/>
         <location line="+39"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
@@ -2663,7 +2593,7 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
         <translation>Lese das Befundungsprotokoll…</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+15"/>
         <source>A last page with the reviewers&apos; verdicts on %n film(s) against this model&apos;s calls, from the review records</source>
         <translation>
             <numerusform>Eine letzte Seite mit den Bewertungen der Befunder zu %n Aufnahme gegenüber den Einstufungen dieses Modells, aus dem Befundungsprotokoll</numerusform>
@@ -2738,7 +2668,7 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
 <context>
     <name>cxr::ui::ReviewController</name>
     <message>
-        <location filename="../ui/diagnosis/review_controller.cpp" line="+109"/>
+        <location filename="../ui/diagnosis/review_controller.cpp" line="+112"/>
         <source>Analysing (%1, %2)…</source>
         <translation>Analysiere (%1, %2)…</translation>
     </message>
@@ -2746,6 +2676,79 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
         <location line="+1"/>
         <source>Opening…</source>
         <translation>Öffne…</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::ReviewDesk</name>
+    <message>
+        <location filename="../ui/main/review_desk.cpp" line="+51"/>
+        <source>Verdict not recorded</source>
+        <translation>Bewertung nicht gespeichert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Records: not kept</source>
+        <translation>Protokoll: nicht geführt</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Records read-only</source>
+        <translation>Protokoll schreibgeschützt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Records off</source>
+        <translation>Protokoll aus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 CXR Studio works on without them.</source>
+        <translation>%1 CXR Studio arbeitet ohne Protokoll weiter.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Opening the review records…</source>
+        <translation>Öffne das Befundungsprotokoll…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This call is not in the review records (it was made before they opened); reopen the film to record it.</source>
+        <translation>Diese Einstufung steht nicht im Befundungsprotokoll (sie entstand, bevor es geöffnet war); öffnen Sie die Aufnahme erneut, um sie zu protokollieren.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A verdict needs a film with a call and the review records.</source>
+        <translation>Eine Bewertung setzt eine Aufnahme mit Einstufung und das Befundungsprotokoll voraus.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose your label for this film first.</source>
+        <translation>Wählen Sie zuerst Ihren Befund für diese Aufnahme.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Say what the film shows instead, then press D again.</source>
+        <translation>Geben Sie an, was die Aufnahme stattdessen zeigt, und drücken Sie dann erneut D.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Recorded: %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>History needs a film in the review records.</source>
+        <translation>Der Verlauf setzt eine Aufnahme im Befundungsprotokoll voraus.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reviewer Agreement</source>
+        <translation>Übereinstimmung der Befunder</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export Reviewed Films</source>
+        <translation>Befundete Aufnahmen exportieren</translation>
     </message>
 </context>
 <context>
@@ -3303,7 +3306,7 @@ SHA-256 der Gewichte: %2</translation>
 <context>
     <name>cxr::ui::TrainPage</name>
     <message>
-        <location filename="../ui/training/train_page.cpp" line="+47"/>
+        <location filename="../ui/training/train_page.cpp" line="+48"/>
         <source>Train</source>
         <translation>Training</translation>
     </message>
@@ -3328,7 +3331,7 @@ SHA-256 der Gewichte: %2</translation>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+241"/>
+        <location line="+242"/>
         <source>validating %1/%2</source>
         <translation>validiere %1/%2</translation>
     </message>
@@ -3338,12 +3341,12 @@ SHA-256 der Gewichte: %2</translation>
         <translation>Warnung: %1</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-199"/>
         <source>Cancelling: stopping within the current batch…</source>
         <translation>Breche ab: Stopp innerhalb des aktuellen Batches…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Resuming the run in %1</source>
         <translation>Setze den Lauf in %1 fort</translation>
     </message>

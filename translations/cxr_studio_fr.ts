@@ -1619,17 +1619,17 @@ valeur %3</translation>
 <context>
     <name>cxr::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="+65"/>
+        <location filename="../ui/main/main_window.cpp" line="+61"/>
         <source>CXR Studio</source>
         <translation>CXR Studio</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>No model loaded</source>
         <translation>Aucun modèle chargé</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+46"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
@@ -1649,22 +1649,12 @@ valeur %3</translation>
         <translation>Un objet envoyé a été refusé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Verdict not recorded</source>
-        <translation>Avis non enregistré</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Records: not kept</source>
-        <translation>Registre&#xa0;: non tenu</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>Last film</source>
         <translation>Dernier cliché</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+86"/>
         <source>Loading model %1…</source>
         <translation>Chargement du modèle %1…</translation>
     </message>
@@ -1752,67 +1742,7 @@ then load RUN_FOLDER here with Model ▸ Load Model Folder…. To try the applic
 puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. Pour essayer l’application sans données, `cxr synth` écrit un jeu synthétique.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Records read-only</source>
-        <translation>Registre en lecture seule</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Records off</source>
-        <translation>Registre désactivé</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 CXR Studio works on without them.</source>
-        <translation>%1 CXR Studio continue sans registre.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Opening the review records…</source>
-        <translation>Ouverture du registre de relecture…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This call is not in the review records (it was made before they opened); reopen the film to record it.</source>
-        <translation>Cette décision ne figure pas dans le registre de relecture (elle a été prise avant son ouverture)&#xa0;; rouvrez le cliché pour l’enregistrer.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>A verdict needs a film with a call and the review records.</source>
-        <translation>Un avis nécessite un cliché avec une décision et le registre de relecture.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Choose your label for this film first.</source>
-        <translation>Choisissez d’abord votre étiquette pour ce cliché.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Say what the film shows instead, then press D again.</source>
-        <translation>Indiquez ce que montre le cliché à la place, puis appuyez de nouveau sur D.</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Recorded: %1</source>
-        <translation>Enregistré&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>History needs a film in the review records.</source>
-        <translation>L’historique nécessite un cliché présent dans le registre de relecture.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Reviewer Agreement</source>
-        <translation>Accord des relecteurs</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Export Reviewed Films</source>
-        <translation>Exporter les clichés relus</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+18"/>
         <source>none loaded</source>
         <translation>aucun chargé</translation>
     </message>
@@ -2612,7 +2542,7 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
 <context>
     <name>cxr::ui::ResultsPage</name>
     <message>
-        <location filename="../ui/results/results_page.cpp" line="+22"/>
+        <location filename="../ui/results/results_page.cpp" line="+21"/>
         <location line="+39"/>
         <source>Results</source>
         <translation>Résultats</translation>
@@ -2663,7 +2593,7 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
         <translation>Lecture du registre de relecture…</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+15"/>
         <source>A last page with the reviewers&apos; verdicts on %n film(s) against this model&apos;s calls, from the review records</source>
         <translation>
             <numerusform>Une dernière page avec les avis des relecteurs sur %n cliché face aux décisions de ce modèle, tirés du registre de relecture</numerusform>
@@ -2738,7 +2668,7 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
 <context>
     <name>cxr::ui::ReviewController</name>
     <message>
-        <location filename="../ui/diagnosis/review_controller.cpp" line="+109"/>
+        <location filename="../ui/diagnosis/review_controller.cpp" line="+112"/>
         <source>Analysing (%1, %2)…</source>
         <translation>Analyse (%1, %2)…</translation>
     </message>
@@ -2746,6 +2676,79 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
         <location line="+1"/>
         <source>Opening…</source>
         <translation>Ouverture…</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::ReviewDesk</name>
+    <message>
+        <location filename="../ui/main/review_desk.cpp" line="+51"/>
+        <source>Verdict not recorded</source>
+        <translation>Avis non enregistré</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Records: not kept</source>
+        <translation>Registre&#xa0;: non tenu</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Records read-only</source>
+        <translation>Registre en lecture seule</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Records off</source>
+        <translation>Registre désactivé</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 CXR Studio works on without them.</source>
+        <translation>%1 CXR Studio continue sans registre.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Opening the review records…</source>
+        <translation>Ouverture du registre de relecture…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This call is not in the review records (it was made before they opened); reopen the film to record it.</source>
+        <translation>Cette décision ne figure pas dans le registre de relecture (elle a été prise avant son ouverture)&#xa0;; rouvrez le cliché pour l’enregistrer.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A verdict needs a film with a call and the review records.</source>
+        <translation>Un avis nécessite un cliché avec une décision et le registre de relecture.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose your label for this film first.</source>
+        <translation>Choisissez d’abord votre étiquette pour ce cliché.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Say what the film shows instead, then press D again.</source>
+        <translation>Indiquez ce que montre le cliché à la place, puis appuyez de nouveau sur D.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Recorded: %1</source>
+        <translation>Enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>History needs a film in the review records.</source>
+        <translation>L’historique nécessite un cliché présent dans le registre de relecture.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reviewer Agreement</source>
+        <translation>Accord des relecteurs</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export Reviewed Films</source>
+        <translation>Exporter les clichés relus</translation>
     </message>
 </context>
 <context>
@@ -3303,7 +3306,7 @@ SHA-256 des poids&#xa0;: %2</translation>
 <context>
     <name>cxr::ui::TrainPage</name>
     <message>
-        <location filename="../ui/training/train_page.cpp" line="+47"/>
+        <location filename="../ui/training/train_page.cpp" line="+48"/>
         <source>Train</source>
         <translation>Entraînement</translation>
     </message>
@@ -3328,7 +3331,7 @@ SHA-256 des poids&#xa0;: %2</translation>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location line="+241"/>
+        <location line="+242"/>
         <source>validating %1/%2</source>
         <translation>validation %1/%2</translation>
     </message>
@@ -3338,12 +3341,12 @@ SHA-256 des poids&#xa0;: %2</translation>
         <translation>Avertissement&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-199"/>
         <source>Cancelling: stopping within the current batch…</source>
         <translation>Annulation&#xa0;: arrêt au cours du lot actuel…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Resuming the run in %1</source>
         <translation>Reprise de l’entraînement dans %1</translation>
     </message>

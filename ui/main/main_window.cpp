@@ -33,16 +33,12 @@
 #include "ui/main/main_actions.h"
 #include "ui/main/model_loader.h"
 #include "ui/main/recent_menu.h"
+#include "ui/main/review_desk.h"
 #include "ui/main/settings_dialog.h"
 #include "ui/main/status_panel.h"
 #include "ui/pacs/pacs_query_dialog.h"
 #include "ui/pacs/pacs_transfers.h"
 #include "ui/pacs/transfer_bar.h"
-#include "ui/records/agreement_dialog.h"
-#include "ui/records/export_reviewed_dialog.h"
-#include "ui/records/film_history_dialog.h"
-#include "ui/records/records_session.h"
-#include "ui/records/shared_records.h"
 #include "ui/records/verdict_bar.h"
 #include "ui/viewer/dicom_tag_model.h"
 #include "ui/viewer/film_viewer.h"
@@ -68,13 +64,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_reviewModel = new ReviewListModel(this);
     m_reviewModel->setObjectName(QStringLiteral("reviewList"));
     m_controller = new ReviewController(m_reviewModel, this);
-    m_records = new RecordsSession(this);
     m_loader = new ModelLoader(this);
     m_collector = new QFutureWatcher<CollectedFilms>(this);
     buildLayout();
     m_actions = new MainActions(this, m_viewer);
     m_result->setModelActions(m_actions->loadModel, m_actions->trainModel);
-    m_verdictBar->setActions(m_actions->agree, m_actions->disagree, m_actions->filmHistory);
     m_status = new StatusPanel(statusBar());
     m_status->setObjectName(QStringLiteral("statusPanel"));
     m_status->setNoModel(tr("No model loaded"));
@@ -83,8 +77,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_transferBar->setObjectName(QStringLiteral("transferBar"));
     statusBar()->insertPermanentWidget(0, m_transferBar);
     connectParts();
+    m_desk = new ReviewDesk(this,
+                            {m_actions->agree, m_actions->disagree, m_actions->filmHistory, m_actions->reviewerAgreement,
+                             m_actions->exportReviewed},
+                            m_controller, m_reviewModel, m_triage, m_verdictBar, m_status, statusBar(),
+                            [this](const QString& folder) { trainOn(folder); });
     restoreSettings();
-    m_records->open();  // the last session's list follows once the records answer
+    m_desk->openRecords();  // the last session's list follows once the records answer
 }
 
 MainWindow::~MainWindow() {
@@ -178,30 +177,7 @@ void MainWindow::connectParts() {
         statusBar()->showMessage(tr("A pushed object was refused: %1").arg(reason), 15000);
     });
 
-    connect(m_actions->agree, &QAction::triggered, this, [this] { giveVerdict(true); });
-    connect(m_actions->disagree, &QAction::triggered, this, [this] { giveVerdict(false); });
-    connect(m_actions->filmHistory, &QAction::triggered, this, &MainWindow::showFilmHistory);
-    connect(m_actions->reviewerAgreement, &QAction::triggered, this, &MainWindow::showReviewerAgreement);
-    connect(m_actions->exportReviewed, &QAction::triggered, this, &MainWindow::exportReviewedFilms);
-    connect(m_records, &RecordsSession::opened, this, &MainWindow::onRecordsOpened);
-    connect(m_records, &RecordsSession::sessionRead, this, [this](const QVector<ReviewItem>& items) {
-        if (items.isEmpty()) return;
-        const QList<int> rows = m_controller->addRecorded(items);
-        if (m_controller->currentRow() < 0) m_triage->selectSourceRow(rows.first());
-    });
-    connect(m_records, &RecordsSession::verdictRecorded, this, &MainWindow::onVerdictRecorded);
-    connect(m_records, &RecordsSession::verdictFailed, this, [this](const QString& message) {
-        ErrorReporter::report(this, tr("Verdict not recorded"), message);
-    });
-    connect(m_controller, &ReviewController::recordsFailed, this, [this](const QString& message) {
-        m_status->setRecordsNote(tr("Records: not kept"), message);
-    });
-    connect(m_reviewModel, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& from, const QModelIndex& to) {
-        const int row = m_controller->currentRow();
-        if (row >= from.row() && row <= to.row()) updateVerdictBar();
-    });
     connect(m_triage, &TriagePanel::filmActivated, m_controller, &ReviewController::setCurrentRow);
-    connect(m_triage, &TriagePanel::filmActivated, this, &MainWindow::updateVerdictBar);
     connect(m_controller, &ReviewController::currentLoading, this, &MainWindow::onCurrentLoading);
     connect(m_controller, &ReviewController::currentReady, this, &MainWindow::onCurrentReady);
     connect(m_controller, &ReviewController::currentFailed, this, &MainWindow::onCurrentFailed);
@@ -265,12 +241,7 @@ void MainWindow::saveSettings() {
     settings.setSplitterState(QStringLiteral("main"), m_splitter->saveState());
     settings.setHeaderState(QStringLiteral("triage-review"), m_triage->saveHeaderState());
     // The list as it is, for the next start; with the records each film's call comes back too.
-    QStringList session;
-    for (int row = 0; row < m_reviewModel->rowCount(); ++row) {
-        const ReviewItem& item = m_reviewModel->item(row);
-        session << (item.filmSha256.isEmpty() ? item.path : item.filmSha256 + QLatin1Char('\t') + item.path);
-    }
-    settings.setReviewSession(session);
+    settings.setReviewSession(m_desk->sessionEntries());
     settings.setOverlay(m_overlay->settings());
     settings.sync();
 }
@@ -292,6 +263,8 @@ void MainWindow::restoreLastModel() {
 bool MainWindow::isModelLoaded() const { return m_modelLoaded; }
 
 bool MainWindow::isModelLoading() const { return m_loader->isLoading(); }
+
+RecordsSession* MainWindow::recordsSession() const { return m_desk->session(); }
 
 bool MainWindow::isCollecting() const { return m_collector->isRunning() || !m_pendingPaths.isEmpty(); }
 
@@ -398,120 +371,6 @@ void MainWindow::trainOn(const QString& dataFolder) {
            "`cxr synth` writes a synthetic set."));
 }
 
-void MainWindow::onRecordsOpened(bool available) {
-    m_controller->setRecords(m_records->records());
-    const QString why = m_records->unavailableText();
-    m_status->setRecordsNote(why.isEmpty() ? QString() : (available ? tr("Records read-only") : tr("Records off")), why);
-    if (!why.isEmpty() && available) {
-        statusBar()->showMessage(why, 15000);
-    } else if (!why.isEmpty() && AppSettings().keepRecords()) {
-        statusBar()->showMessage(tr("%1 CXR Studio works on without them.").arg(why), 15000);
-    }
-    for (QAction* a : {m_actions->reviewerAgreement, m_actions->exportReviewed}) {
-        a->setEnabled(available);
-    }
-    updateVerdictBar();
-    if (!m_sessionRestored) {
-        m_sessionRestored = true;  // once per window: records turned on later do not add the list again
-        m_records->readSession(AppSettings().reviewSession());
-    }
-}
-
-void MainWindow::updateVerdictBar() {
-    const int row = m_controller->currentRow();
-    const ReviewItem* item = row >= 0 && row < m_reviewModel->rowCount() ? &m_reviewModel->item(row) : nullptr;
-    QString unavailable;
-    if (!m_records->available() || !m_records->records()->writable()) {
-        unavailable = m_records->isOpening() ? tr("Opening the review records…") : m_records->unavailableText();
-    } else if (item && item->hasResult() && item->filmSha256.isEmpty()) {
-        unavailable = tr("This call is not in the review records (it was made before they opened); reopen the film to record it.");
-    }
-    m_verdictBar->showFilm(item, unavailable);
-    const bool usable = unavailable.isEmpty() && item && item->hasResult();
-    m_actions->agree->setEnabled(usable);
-    m_actions->disagree->setEnabled(usable);
-    m_actions->filmHistory->setEnabled(m_records->available() && item && !item->filmSha256.isEmpty());
-}
-
-void MainWindow::giveVerdict(bool agrees) {
-    const int row = m_controller->currentRow();
-    if (row < 0 || !m_actions->agree->isEnabled()) {
-        statusBar()->showMessage(tr("A verdict needs a film with a call and the review records."), 10000);
-        return;
-    }
-    const ReviewItem& item = m_reviewModel->item(row);
-    records::VerdictRecord verdict;
-    verdict.filmSha256 = item.filmSha256.toStdString();
-    verdict.diagnosisId = item.diagnosisId;
-    verdict.agrees = agrees;
-    verdict.note = m_verdictBar->note().toStdString();
-    if (agrees) {
-        verdict.label = item.label.toStdString();
-    } else {
-        const QString label = m_verdictBar->disagreeLabel();
-        if (label.isEmpty()) {
-            statusBar()->showMessage(tr("Choose your label for this film first."), 10000);
-            return;
-        }
-        if (label == QLatin1String("other") && m_verdictBar->otherText().isEmpty()) {
-            statusBar()->showMessage(tr("Say what the film shows instead, then press D again."), 10000);
-            m_verdictBar->askForOtherText();
-            return;
-        }
-        verdict.label = label.toStdString();
-        verdict.otherText = m_verdictBar->otherText().toStdString();
-    }
-    m_records->recordVerdict(verdict);
-    if (AppSettings().nextFilmAfterVerdict()) {
-        m_triage->selectNext();  // the record follows in the background; a reviewer keeps going
-    }
-}
-
-void MainWindow::onVerdictRecorded(const records::VerdictRecord& verdict) {
-    const QString sha = QString::fromStdString(verdict.filmSha256);
-    for (int row = 0; row < m_reviewModel->rowCount(); ++row) {
-        if (m_reviewModel->item(row).filmSha256 == sha) {
-            m_controller->setVerdict(row, verdict);  // a film opened under two names is one film
-        }
-    }
-    statusBar()->showMessage(tr("Recorded: %1").arg(verdictSummary(verdict).section(QLatin1Char('\n'), 0, 0)), 5000);
-    updateVerdictBar();
-}
-
-void MainWindow::showFilmHistory() {
-    const int row = m_controller->currentRow();
-    if (row < 0 || !m_records->available() || m_reviewModel->item(row).filmSha256.isEmpty()) {
-        statusBar()->showMessage(tr("History needs a film in the review records."), 10000);
-        return;
-    }
-    const ReviewItem& item = m_reviewModel->item(row);
-    auto* dialog = new FilmHistoryDialog(m_records->records(), item.filmSha256, QFileInfo(item.path).fileName(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
-}
-
-void MainWindow::showReviewerAgreement() {
-    if (!m_records->available()) {
-        ErrorReporter::report(this, tr("Reviewer Agreement"), m_records->unavailableText());
-        return;
-    }
-    const QString model = m_controller->diagnoser() ? toQString(m_controller->diagnoser()->info().sha256) : QString();
-    auto* dialog = new AgreementDialog(m_records->records(), model, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
-}
-
-void MainWindow::exportReviewedFilms() {
-    if (!m_records->available()) {
-        ErrorReporter::report(this, tr("Export Reviewed Films"), m_records->unavailableText());
-        return;
-    }
-    auto* dialog = new ExportReviewedDialog(m_records->records(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ExportReviewedDialog::trainRequested, this, &MainWindow::trainOn);
-    dialog->open();
-}
-
 void MainWindow::showSettings() {
     SettingsDialog dialog(this);
     if (dialog.exec() == QDialog::Accepted) {
@@ -519,12 +378,7 @@ void MainWindow::showSettings() {
         options.precision = dialog.precision().toStdString();
         m_controller->setOptions(options);
         m_transfers->setDiagnoser(m_controller->diagnoser(), m_controller->options());
-        const AppSettings now;
-        const bool identityChanged =
-            m_records->available() && now.keepPatientIdentity() != m_records->records()->keepsPatientIdentity();
-        if ((now.keepRecords() != m_records->available() || identityChanged) && !m_records->isOpening()) {
-            m_records->open();  // records turned on or off, or opened to keep patient identity or not
-        }
+        m_desk->settingsChanged();
     }
 }
 

@@ -7,7 +7,6 @@
 #include <QFutureWatcher>
 #include <QMainWindow>
 
-#include "core/records/records_db.h"
 #include "ui/diagnosis/film_drop.h"
 
 class QSplitter;
@@ -22,6 +21,7 @@ class ModelLoader;
 class OverlayControls;
 class PacsTransfers;
 class RecordsSession;
+class ReviewDesk;
 class VerdictBar;
 class TransferBar;
 class ResultPanel;
@@ -61,7 +61,7 @@ public:
     const ReviewListModel* reviewModel() const { return m_reviewModel; }
     const ReviewController* controller() const { return m_controller; }
     PacsTransfers* transfers() const { return m_transfers; }
-    RecordsSession* recordsSession() const { return m_records; }
+    RecordsSession* recordsSession() const;
     bool isCollecting() const;
 
 public Q_SLOTS:
@@ -73,11 +73,6 @@ public Q_SLOTS:
     void setListening(bool on);
     // Sends the film on screen's TID 1500 report and overlay to a configured node.
     void sendCurrentResults();
-    // The reviewer's verdict on the film on screen (Review ▸ Agree / Disagree).
-    void giveVerdict(bool agrees);
-    void showFilmHistory();
-    void showReviewerAgreement();
-    void exportReviewedFilms();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -104,9 +99,6 @@ private:
     void onCurrentFailed(const QString& path, const QString& message);
     void onCurrentLoading(const QString& path);
     void onFilmArrived(const QString& path);
-    void onRecordsOpened(bool available);
-    void onVerdictRecorded(const records::VerdictRecord& verdict);
-    void updateVerdictBar();
     void trainOn(const QString& dataFolder);
 
     ReviewListModel* m_reviewModel = nullptr;
@@ -121,7 +113,7 @@ private:
     QSplitter* m_splitter = nullptr;
     StatusPanel* m_status = nullptr;
     PacsTransfers* m_transfers = nullptr;
-    RecordsSession* m_records = nullptr;
+    ReviewDesk* m_desk = nullptr;  // the review records' side: verdicts, history, agreement, export
     VerdictBar* m_verdictBar = nullptr;
     TransferBar* m_transferBar = nullptr;
     DropHint* m_dropHint = nullptr;
@@ -130,7 +122,6 @@ private:
     QStringList m_pendingPaths;
     bool m_restoringModel = false;
     bool m_modelLoaded = false;
-    bool m_sessionRestored = false;
 };
 
 }  // namespace cxr::ui
