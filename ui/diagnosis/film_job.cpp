@@ -26,7 +26,9 @@ QString describeCurrent() {
 // What the records know of the film: its latest call by this model and its latest verdict.
 // True when that call can stand for a new diagnosis.
 bool lookUp(const FilmJobRequest& request, FilmJobResult& result) {
-    const std::string sha = sha256File(toPath(request.path));  // a missing file fails the film here
+    // A missing file fails the film here; a heat-map re-run does not hash the film again.
+    const std::string sha = !request.record && !request.knownSha256.isEmpty() ? request.knownSha256.toStdString()
+                                                                               : sha256File(toPath(request.path));
     result.filmSha256 = toQString(sha);
     try {
         const std::string model = request.diagnoser->info().sha256;

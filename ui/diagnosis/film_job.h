@@ -25,6 +25,9 @@ struct FilmJobRequest {
     // unless the heat map is wanted (options.explain), and `record` keeps a new call.
     std::shared_ptr<SharedRecords> records;
     bool record = false;
+    // The film's SHA-256 as the list already computed it. Used only by jobs that keep nothing
+    // (record false: the film on screen's heat map); a job that records hashes the file itself.
+    QString knownSha256;
 };
 
 struct FilmJobResult {

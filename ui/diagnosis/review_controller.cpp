@@ -99,6 +99,9 @@ FilmJobRequest ReviewController::requestFor(const QString& path, quint64 ticket)
     request.diagnoser = m_diagnoser;
     request.options = m_options;
     request.records = m_records;
+    if (const int row = m_model->rowOf(path); row >= 0) {
+        request.knownSha256 = m_model->item(row).filmSha256;
+    }
     if (const FilmJobResult* c = cached(path)) {
         request.film = c->film;  // no second decode
     }
