@@ -9,7 +9,6 @@
 
 #include "core/common/error.h"
 #include "core/common/logging.h"
-#include "core/records/records_db.h"
 #include "core/workflows/about.h"
 #include "core/workflows/review_records.h"
 #include "core/workflows/run_results.h"
@@ -66,12 +65,7 @@ int main(int argc, char** argv) {
             if (results.weightsSha256.empty())
                 throw cxr::Error(cxr::ErrorCode::NotFound, run,
                                  "has no exported model: no reviewer agreement to report");
-            // Only read: a report never changes the records.
-            cxr::records::RecordsOptions readOnly;
-            readOnly.readOnly = true;
-            const auto records = cxr::records::RecordsDb::open(
-                recordsDb.empty() ? cxr::records::RecordsDb::defaultPath() : std::filesystem::path(recordsDb), readOnly);
-            options.agreement = cxr::workflows::reviewedAgreement(*records, results.weightsSha256);
+            options.agreement = cxr::workflows::reviewedAgreement(std::filesystem::path(recordsDb), results.weightsSha256);
         }
         cxr::ui::renderReport(results, pdf, options);
         std::cout << "Report written to " << pdf << "\n";

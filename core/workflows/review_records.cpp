@@ -276,6 +276,13 @@ AgreementStats reviewedAgreement(const records::RecordsDb& db, const std::string
     return stats;
 }
 
+AgreementStats reviewedAgreement(const fs::path& recordsFile, const std::string& modelSha256) {
+    records::RecordsOptions readOnly;
+    readOnly.readOnly = true;
+    const auto db = records::RecordsDb::open(recordsFile.empty() ? records::RecordsDb::defaultPath() : recordsFile, readOnly);
+    return reviewedAgreement(*db, modelSha256);
+}
+
 ExportResult exportReviewed(const records::RecordsDb& db, const fs::path& dir, const ExportOptions& options) {
     if (!(options.testFraction >= 0 && options.testFraction < 1))
         throw Error(ErrorCode::InvalidInput, "the test fraction must lie in [0, 1)");

@@ -75,6 +75,9 @@ std::vector<AgreementStats> agreementStats(const records::RecordsDb& db, const s
 // agreement page. Throws cxr::Error(NotFound) naming the model and the database when the model
 // diagnosed no film there or no reviewer has given a verdict on a film it diagnosed.
 AgreementStats reviewedAgreement(const records::RecordsDb& db, const std::string& modelSha256);
+// The same from a records file, opened read-only (a report never changes the records); an empty
+// path is RecordsDb::defaultPath(). Also throws what RecordsDb::open throws.
+AgreementStats reviewedAgreement(const std::filesystem::path& recordsFile, const std::string& modelSha256);
 
 struct ExportOptions {
     // Share of each class's reviewed films put into test/ (cxr train needs train/ and test/;

@@ -9,7 +9,6 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "core/records/records_db.h"
 #include "ui/common/background.h"
 #include "ui/common/error_reporter.h"
 #include "ui/common/qt_convert.h"
@@ -75,16 +74,13 @@ void ResultsPage::checkAgreement() {
     const std::string model = m_view->results().weightsSha256;
     if (model.empty())
         return;
-    const std::filesystem::path file = m_recordsFile.empty() ? records::RecordsDb::defaultPath() : m_recordsFile;
+    const std::filesystem::path file = m_recordsFile;  // empty: the user's records
     m_agreement->setToolTip(tr("Reading the review records…"));
     runInBackground(
         this,
         [file, model]() -> std::pair<std::optional<workflows::AgreementStats>, QString> {
             try {
-                records::RecordsOptions readOnly;
-                readOnly.readOnly = true;
-                const auto db = records::RecordsDb::open(file, readOnly);
-                return {workflows::reviewedAgreement(*db, model), QString()};
+                return {workflows::reviewedAgreement(file, model), QString()};
             } catch (const std::exception& e) {
                 return {std::nullopt, QString::fromStdString(e.what())};
             }
