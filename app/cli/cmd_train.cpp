@@ -253,6 +253,7 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
             }
         }
         if (launch && launch->worldSize > 1) {
+            treatRepeatsAsOne(2000);  // the terminal's Ctrl-C and the launcher's copy of it
             group = std::make_unique<training::dist::ProcessGroup>();
             group->connect(*launch);
             options.group = group.get();

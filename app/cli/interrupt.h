@@ -6,6 +6,9 @@
 namespace cxr::cli {
 
 void installInterruptHandler();
+// A rank under a launcher gets Ctrl-C twice, from the terminal and from the launcher passing it
+// on (SIGINT, or SIGTERM): signals within `milliseconds` of the first count as that one.
+void treatRepeatsAsOne(int milliseconds);
 CancelTokenPtr interruptToken();
 
 }  // namespace cxr::cli

@@ -78,8 +78,12 @@ EpochStats trainEpoch(model::ResNet18& net, torch::optim::Optimizer& optimizer, 
         return true;
     };
     while (true) {
-        if (cancel)
+        if (settings.agreeCancel) {
+            if (unsynced == 0)  // at the read-backs, where every rank stands at the same batch
+                settings.agreeCancel(cancel && cancel->isCancelled(), progress.batch);
+        } else if (cancel) {
             cancel->throwIfCancelled("training");
+        }
         auto batch = source.next();
         if (!batch)
             break;

@@ -36,6 +36,11 @@ struct StepSettings {
     // (a rank that stopped alone would leave the others waiting in their next all-reduce).
     // Empty = this process decides alone.
     std::function<bool(bool)> agreeNonFinite;
+    // Given whether this process was asked to stop (its cancel token), throws Cancelled on every
+    // rank when any rank was: checked before the first batch and after every read-back, so all
+    // ranks stop at the same batch (one that stopped alone would leave the others waiting).
+    // Empty = the cancel token is checked before every batch by this process alone.
+    std::function<void(bool, std::size_t)> agreeCancel;  // (mine, batches done this epoch)
 };
 
 // The read-back interval for a device: 1 on CPU; 16 on CUDA, where each read drains the queue

@@ -60,6 +60,24 @@ std::vector<PhaseResult> phasesFromHistory(const TrainingConfig& config, const s
     return out;
 }
 
+// Throws Cancelled on every rank when any rank's cancel token is set (Ctrl-C, or the launcher
+// forwarding SIGINT/SIGTERM), naming the ranks that were told: a collective, so every rank must
+// call it at the same point.
+void throwIfAnyRankCancelled(dist::ProcessGroup& group, bool mine, const std::string& where) {
+    std::vector<double> flags(static_cast<std::size_t>(group.worldSize()), 0.0);
+    flags[static_cast<std::size_t>(group.rank())] = mine ? 1.0 : 0.0;
+    const auto all = group.allReduceSum(flags);
+    std::string ranks;
+    int told = 0;
+    for (std::size_t r = 0; r < all.size(); ++r)
+        if (all[r] > 0)
+            ranks += (told++ ? ", " : "") + std::to_string(r);
+    if (told > 0)
+        throw Error(ErrorCode::Cancelled, "training cancelled " + where + ": " + (told > 1 ? "ranks " : "rank ") +
+                                              ranks + (told > 1 ? " were" : " was") +
+                                              " asked to stop; every rank stopped there");
+}
+
 }  // namespace
 
 Trainer::Trainer(TrainingConfig config, RunDirectory runDir, TrainingObserver* observer, const CancelToken* cancel)
@@ -143,6 +161,9 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
         dist::ProcessGroup* group = m_group;
         m_settings.afterBackward = [group](model::ResNet18& n) { group->averageParameterGradients(n->parameters()); };
         m_settings.agreeNonFinite = [group](bool mine) { return group->allReduceSum({mine ? 1.0 : 0.0})[0] > 0; };
+        m_settings.agreeCancel = [group](bool mine, std::size_t batch) {
+            throwIfAnyRankCancelled(*group, mine, "after batch " + std::to_string(batch));
+        };
     }
     MetricsLog metrics = setup.resume ? MetricsLog::read(m_runDir.metricsFile()) : MetricsLog{};
     if (metrics.size() < static_cast<std::size_t>(state.epochsDone))
@@ -232,9 +253,14 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
             Notice nonFinite = stats.nonFinite ? stats.message : Notice();
             LossAccuracy valStats;
             if (nonFinite.empty()) {
+                // Ranks stop together: agreed here, and validation does not stop on one alone.
+                const CancelToken* localCancel = m_group ? nullptr : m_cancel;
+                if (m_group)
+                    throwIfAnyRankCancelled(*m_group, m_cancel && m_cancel->isCancelled(),
+                                            "before validation of epoch " + std::to_string(e + 1));
                 if (m_config.batchNormStats == "precise")
                     recalibrateBatchNorm(net, train, epochsBefore(m_config, p) + e, inferenceSettings(m_settings),
-                                         kRecalibrationFilms, m_cancel);
+                                         kRecalibrationFilms, localCancel);
                 // DDP's default: rank 0's BatchNorm buffers, so every rank scores the same net.
                 broadcastWeights(net);
                 const auto output = runInference(
@@ -243,7 +269,7 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
                         if (m_observer)
                             m_observer->onValidationProgress(done, total);
                     },
-                    m_cancel);
+                    localCancel);
                 valStats = lossAndAccuracy(output, m_settings.classWeights);
                 if (m_group) {  // every rank decides on rank 0's figures, bit for bit
                     const bool zero = m_group->rank() == 0;
