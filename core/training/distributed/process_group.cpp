@@ -348,6 +348,61 @@ void ProcessGroup::averageParameterGradients(const std::vector<at::Tensor>& para
     averageGradients(grads, bucketBytes);
 }
 
+namespace {
+
+// The backend's work for one flat tensor; `onDevice` is the tensor the backend reduces (a copy
+// on the group's device when `flat` lives elsewhere), copied back into `flat` by wait().
+class PendingWork : public PendingReduce {
+public:
+    PendingWork(DistEnv env, c10::intrusive_ptr<c10d::Work> work, at::Tensor flat, at::Tensor onDevice)
+        : m_env(std::move(env)), m_work(std::move(work)), m_flat(std::move(flat)), m_onDevice(std::move(onDevice)) {}
+
+    void wait() override {
+        if (!m_work)
+            throw Error(ErrorCode::Internal, "distributed: an all-reduce was waited for twice");
+        guarded(m_env, "all-reduce of gradients", [&] {
+            auto work = std::move(m_work);
+            work->wait(std::chrono::duration_cast<std::chrono::milliseconds>(m_env.timeout));
+            if (m_onDevice.data_ptr() != m_flat.data_ptr())
+                m_flat.copy_(m_onDevice);
+        });
+    }
+
+private:
+    DistEnv m_env;
+    c10::intrusive_ptr<c10d::Work> m_work;
+    at::Tensor m_flat, m_onDevice;
+};
+
+}  // namespace
+
+std::unique_ptr<PendingReduce> ProcessGroup::allReduceSumAsync(const at::Tensor& flat) {
+    requireConnected(*this, "gradient all-reduce");
+    Impl& impl = *m_impl;
+    if (!flat.is_contiguous() || flat.dim() != 1)
+        throw Error(ErrorCode::Internal, "distributed: allReduceSumAsync needs one flat contiguous tensor");
+    std::unique_ptr<PendingReduce> pending;
+    guarded(impl.env, "all-reduce of gradients", [&] {
+        std::vector<at::Tensor> one{flat.device() == impl.device ? flat : flat.to(impl.device)};
+        c10d::AllreduceOptions options;
+        options.reduceOp = c10d::ReduceOp::SUM;
+        c10::intrusive_ptr<c10d::Work> work;
+#ifdef USE_C10D_GLOO
+        if (impl.gloo)
+            work = impl.gloo->allreduce(one, options);
+#endif
+#ifdef USE_C10D_NCCL
+        if (impl.nccl)
+            work = impl.nccl->allreduce(one, options);
+#endif
+        if (!work)
+            throw Error(ErrorCode::Internal, "distributed: no process group is connected");
+        ++impl.bucketCalls;
+        pending = std::make_unique<PendingWork>(impl.env, std::move(work), flat, one[0]);
+    });
+    return pending;
+}
+
 std::vector<double> ProcessGroup::allReduceSum(const std::vector<double>& values) {
     requireConnected(*this, "all-reduce of sums");
     if (values.empty())

@@ -20,6 +20,16 @@ namespace cxr::training::dist {
 // enough that one flat copy of a bucket is cheap beside the gradients themselves.
 inline constexpr std::size_t kDefaultBucketBytes = 25u * 1024u * 1024u;
 
+// An all-reduce under way (ProcessGroup::allReduceSumAsync); it owns the backend's work. wait()
+// blocks until the sum is in the tensor, within the run's timeout, or throws cxr::Error naming
+// the lost rank like the synchronous calls. Destroying it without wait() leaves the call running
+// in the backend, which keeps its tensor alive.
+class PendingReduce {
+public:
+    virtual ~PendingReduce() = default;
+    virtual void wait() = 0;
+};
+
 class ProcessGroup {
 public:
     ProcessGroup();
@@ -55,6 +65,12 @@ public:
     void averageParameterGradients(const std::vector<at::Tensor>& parameters,
                                    std::size_t bucketBytes = kDefaultBucketBytes);
 
+    // Starts summing the flat tensor `flat` over the ranks in place and returns at once (Gloo
+    // runs the call on its own threads; NCCL on its stream), so a caller can go on computing, as
+    // GradientReducer does during the backward pass. Every rank must start the same calls in the
+    // same order. Counted in gradientBucketCalls.
+    std::unique_ptr<PendingReduce> allReduceSumAsync(const at::Tensor& flat);
+
     // Element-wise sums over the ranks (validation counts and loss sums), in double.
     std::vector<double> allReduceSum(const std::vector<double>& values);
 
@@ -63,7 +79,8 @@ public:
     // Leaves the run (also done by the destructor).
     void disconnect();
 
-    // How many all-reduce calls averageGradients made since connect (tests, benchmark).
+    // How many gradient all-reduce calls averageGradients and allReduceSumAsync made since
+    // connect (tests, benchmark).
     std::size_t gradientBucketCalls() const;
 
 private:
