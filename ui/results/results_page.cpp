@@ -14,6 +14,7 @@
 #include "ui/common/qt_convert.h"
 #include "ui/report/report_renderer.h"
 #include "ui/results/results_view.h"
+#include "ui/training/cluster_job_dialog.h"
 
 namespace cxr::ui {
 
@@ -25,6 +26,9 @@ ResultsPage::ResultsPage(QWidget* parent) : QWizardPage(parent) {
     m_use = new QPushButton(tr("Use this model for review"), this);
     m_use->setToolTip(tr("Loads this run's model in the main window"));
     m_export = new QPushButton(tr("Export PDF report…"), this);
+    m_clusterJob = new QPushButton(tr("Export cluster job…"), this);
+    m_clusterJob->setToolTip(tr("This run's config.json with a torchrun script and a SLURM batch script, to train "
+                                "it again on a cluster"));
     m_identifiers = new QCheckBox(tr("Include film names and the data folder (patient identifiers)"), this);
     m_identifiers->setChecked(false);
     m_agreement = new QCheckBox(tr("Include reviewer agreement"), this);
@@ -38,6 +42,7 @@ ResultsPage::ResultsPage(QWidget* parent) : QWizardPage(parent) {
     buttons->addWidget(m_export);
     buttons->addWidget(m_identifiers);
     buttons->addWidget(m_agreement);
+    buttons->addWidget(m_clusterJob);
     buttons->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_view, 1);
@@ -49,6 +54,12 @@ ResultsPage::ResultsPage(QWidget* parent) : QWizardPage(parent) {
         m_status->setText(tr("This model is now the review model."));
     });
     connect(m_export, &QPushButton::clicked, this, &ResultsPage::askAndExport);
+    connect(m_clusterJob, &QPushButton::clicked, this, [this] {
+        auto* dialog = new ClusterJobDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setRunDirectory(m_runDir);
+        dialog->open();
+    });
 }
 
 void ResultsPage::setRunDirectory(const std::filesystem::path& runDir) {
@@ -60,6 +71,7 @@ void ResultsPage::initializePage() {
     const bool ok = ErrorReporter::guard(this, tr("Results"), [&] { m_view->setResults(workflows::RunResults::load(m_runDir)); });
     m_use->setEnabled(ok && m_view->results().report.has_value());
     m_export->setEnabled(ok);
+    m_clusterJob->setEnabled(ok);
     if (ok)
         checkAgreement();
 }

@@ -2,7 +2,8 @@
 // ResultsPage: the wizard's last page — the finished run's ResultsView, "Use this model"
 // (makes the run the review model) and the PDF report export (de-identified unless ticked; the
 // reviewers' agreement page when ticked, offered only when the review records hold verdicts on
-// films the run's model diagnosed).
+// films the run's model diagnosed), and "Export cluster job…" (the run's config.json with a
+// torchrun and a SLURM script, ClusterJobDialog).
 #include <filesystem>
 #include <optional>
 
@@ -33,6 +34,8 @@ public:
     // "Include reviewer agreement": enabled once the records (read off the GUI thread when the
     // page is entered) have verdicts for the run's model; agreementChecked() is emitted then.
     QCheckBox* agreementBox() const { return m_agreement; }
+    // "Export cluster job…": opens a ClusterJobDialog on the run shown.
+    QPushButton* clusterJobButton() const { return m_clusterJob; }
     // The review records read for the agreement page (default RecordsDb::defaultPath()).
     void setRecordsFile(const std::filesystem::path& file) { m_recordsFile = file; }
 
@@ -49,6 +52,7 @@ private:
     ResultsView* m_view;
     QPushButton* m_use;
     QPushButton* m_export;
+    QPushButton* m_clusterJob;
     QCheckBox* m_identifiers;
     QCheckBox* m_agreement;
     std::filesystem::path m_recordsFile;
