@@ -20,6 +20,8 @@
 #include "ui/common/qt_convert.h"
 #include "ui/results/results_page.h"
 #include "ui/training/cluster_job_dialog.h"
+#include "ui/training/phases_page.h"
+#include "ui/training/wizard_plan.h"
 #include "ui_test_support.h"
 
 using namespace cxr::ui;
@@ -40,7 +42,9 @@ private Q_SLOTS:
         cxr::training::TrainingConfig config;
         config.batchSize = 24;
         cxr::writeJsonFile(toPath(m_run) / "config.json",
-                           cxr::Json{{"training", config.toJson()}, {"dataDir", "/data/chest_xray"}});
+                           cxr::Json{{"training", config.toJson()},
+                                     {"dataDir", "/data/chest_xray"},
+                                     {"imagenetWeights", "/home/me/resnet18.pth"}});
     }
 
     void cleanupTestCase() { QDir(m_dir).removeRecursively(); }
@@ -55,6 +59,7 @@ private Q_SLOTS:
         QVERIFY(dialog->isVisible());
         QCOMPARE(dialog->dataEdit()->text(), QStringLiteral("/data/chest_xray"));
         QCOMPARE(dialog->runEdit()->text(), m_dir + QStringLiteral("/runs/pneumonia 1-cluster"));
+        QCOMPARE(dialog->weightsEdit()->text(), QStringLiteral("/home/me/resnet18.pth"));
         QVERIFY2(dialog->problem().isEmpty(), qPrintable(dialog->problem()));
         dialog->close();
     }
@@ -121,6 +126,34 @@ private Q_SLOTS:
         QVERIFY(toQString(cxr::readFileText(toPath(out) / "cxr-train.sbatch")).contains(QLatin1String("--nodes=2")));
         QVERIFY(dialog.exportTo(out, /*overwrite=*/true));
         QVERIFY(toQString(cxr::readFileText(toPath(out) / "cxr-train.sbatch")).contains(QLatin1String("--nodes=3")));
+    }
+
+    // Before training: the phases page offers the plan as it stands.
+    void phasesPageExportsThePlannedConfig() {
+        WizardPlan plan;
+        plan.request.dataDir = "/data/kermany";
+        plan.request.weights = std::filesystem::path("/w/resnet18.pth");
+        PhasesPage page(&plan);
+        page.setOutputFolder(QStringLiteral("/runs/planned"));
+        cxr::training::TrainingConfig planned;
+        planned.batchSize = 40;
+        page.setConfig(planned);
+        QPushButton* button = nullptr;
+        for (auto* b : page.findChildren<QPushButton*>())
+            if (b->text().startsWith(QStringLiteral("Export cluster job")))
+                button = b;
+        QVERIFY(button);
+        button->click();
+        auto* dialog = page.findChild<ClusterJobDialog*>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->dataEdit()->text(), QStringLiteral("/data/kermany"));
+        QCOMPARE(dialog->runEdit()->text(), QStringLiteral("/runs/planned"));
+        QCOMPARE(dialog->weightsEdit()->text(), QStringLiteral("/w/resnet18.pth"));
+        QVERIFY2(dialog->problem().isEmpty(), qPrintable(dialog->problem()));
+        const QString out = m_dir + QStringLiteral("/planned job");
+        QVERIFY(dialog->exportTo(out));
+        QCOMPARE(cxr::training::TrainingConfig::fromJson(cxr::readJsonFile(toPath(out) / "config.json")).batchSize, 40);
+        dialog->close();
     }
 
     void unreadableRunIsReported() {

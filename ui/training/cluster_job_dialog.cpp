@@ -117,11 +117,19 @@ bool ClusterJobDialog::setRunDirectory(const std::filesystem::path& runDir) {
         // The desktop's paths as a start: on a cluster that mounts the same storage they are right.
         if (config.is_object() && config.contains("dataDir") && config["dataDir"].is_string())
             m_data->setText(toQString(config["dataDir"].get<std::string>()));
+        if (config.is_object() && config.contains("imagenetWeights") && config["imagenetWeights"].is_string())
+            m_weights->setText(toQString(config["imagenetWeights"].get<std::string>()));
         const auto name = runDir.lexically_normal().filename().empty() ? runDir.lexically_normal().parent_path().filename()
                                                                        : runDir.lexically_normal().filename();
         m_run->setText(toQString(runDir.lexically_normal().parent_path() / (name.string() + "-cluster")));
         setConfig(config);
     });
+}
+
+void ClusterJobDialog::setPaths(const QString& dataDir, const QString& runDir, const QString& weights) {
+    m_data->setText(dataDir);
+    m_run->setText(runDir);
+    m_weights->setText(weights);
 }
 
 workflows::ClusterJob ClusterJobDialog::job() const {

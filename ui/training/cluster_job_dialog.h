@@ -30,6 +30,9 @@ public:
     void setConfig(const Json& config);
     // setConfig from RUN/config.json; false (the reason reported) when it cannot be read.
     bool setRunDirectory(const std::filesystem::path& runDir);
+    // The data folder, run folder and ImageNet weights to start from (the desktop's paths: right
+    // on a cluster that mounts the same storage, else the user edits them).
+    void setPaths(const QString& dataDir, const QString& runDir, const QString& weights);
 
     // The job as the fields say it now (not validated).
     workflows::ClusterJob job() const;

@@ -22,6 +22,7 @@
 #include "core/training/run_directory.h"
 #include "ui/common/notice_text.h"
 #include "ui/common/qt_convert.h"
+#include "ui/training/cluster_job_dialog.h"
 #include "ui/common/term_text.h"
 #include "ui/training/wizard_plan.h"
 
@@ -82,6 +83,18 @@ PhasesPage::PhasesPage(WizardPlan* plan, QWidget* parent) : QWizardPage(parent),
         training::TrainingConfig defaults;
         defaults.device = config().device;
         setConfig(defaults);
+    });
+    // The plan as it stands, taken to a cluster instead of (or before) training here.
+    auto* clusterJob = new QPushButton(tr("Export cluster job…"), this);
+    clusterJob->setToolTip(tr("This plan's config.json with a torchrun script and a SLURM batch script, to "
+                              "train it on a cluster"));
+    connect(clusterJob, &QPushButton::clicked, this, [this] {
+        auto* dialog = new ClusterJobDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setPaths(toQString(m_plan->request.dataDir), m_output->text().trimmed(),
+                         m_plan->request.weights ? toQString(*m_plan->request.weights) : QString());
+        dialog->setConfig(config().toJson());
+        dialog->open();
     });
     m_total = new QLabel(this);
 
@@ -147,6 +160,7 @@ PhasesPage::PhasesPage(WizardPlan* plan, QWidget* parent) : QWizardPage(parent),
     auto* tableRow = new QHBoxLayout;
     tableRow->addWidget(m_total, 1);
     tableRow->addWidget(reset);
+    tableRow->addWidget(clusterJob);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_table);
     layout->addLayout(tableRow);
