@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -14,8 +15,10 @@
 #include "core/common/population.h"
 #include "core/training/distributed/dist_env.h"
 #include "core/training/distributed/process_group.h"
+#include "core/training/run_directory.h"
 #include "core/training/training_config.h"
 #include "core/workflows/console_training_observer.h"
+#include "core/workflows/rank_device.h"
 #include "core/workflows/train_workflow.h"
 
 namespace cxr::cli {
@@ -198,8 +201,9 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
                   "(slower; CPU runs repeat without it)");
     sub->add_option("--dist-backend", a->distBackend,
                     "Collectives of a distributed launch (torchrun's RANK/WORLD_SIZE/MASTER_ADDR/MASTER_PORT "
-                    "or SLURM's SLURM_PROCID/SLURM_NTASKS with MASTER_ADDR/MASTER_PORT): gloo (CPU, the "
-                    "default) or nccl (CUDA builds). Each rank trains its shard of the films with the "
+                    "or SLURM's SLURM_PROCID/SLURM_NTASKS with MASTER_ADDR/MASTER_PORT): gloo (CPU) or "
+                    "nccl (CUDA builds; each rank takes the GPU of its local rank). Default: nccl when the "
+                    "run trains on CUDA, else gloo. Each rank trains its shard of the films with the "
                     "given --batch; only rank 0 writes RUN")
         ->check(CLI::IsMember({"gloo", "nccl"}));
     sub->add_flag("--resume", a->resume, "Continue the interrupted run in RUN (its config.json decides)");
@@ -239,6 +243,13 @@ const CommandRegistration kTrain(20, [](CLI::App& root, CLI::App*& sub) -> Comma
                             "--dist-backend needs a distributed launch: RANK and WORLD_SIZE (torchrun) or "
                             "SLURM_PROCID and SLURM_NTASKS (srun) with MASTER_ADDR and MASTER_PORT");
             launch->backend = training::dist::parseBackend(a->distBackend);
+        } else if (launch) {
+            // The device the run asks for (a resumed run's own config.json decides).
+            std::string device = options.config.device;
+            const auto stored = training::RunDirectory(options.runDir).configFile();
+            if (a->resume && std::filesystem::exists(stored))
+                device = training::TrainingConfig::fromJson(readJsonFile(stored).at("training")).device;
+            launch->backend = workflows::defaultBackend(device);
         }
         std::unique_ptr<training::dist::ProcessGroup> group;
         if (launch) {

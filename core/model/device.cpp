@@ -16,6 +16,8 @@ namespace cxr::model {
 
 bool cudaAvailable() { return torch::cuda::is_available(); }
 
+int cudaDeviceCount() { return cudaAvailable() ? static_cast<int>(torch::cuda::device_count()) : 0; }
+
 std::string resolveDevice(const std::string& requested) {
     if (requested == "auto")
         return cudaAvailable() ? "cuda" : "cpu";

@@ -8,6 +8,8 @@
 namespace cxr::model {
 
 bool cudaAvailable();
+// The CUDA devices this LibTorch sees (0 without CUDA).
+int cudaDeviceCount();
 // "cpu", "cuda" or "cuda:N"; "auto" picks CUDA when present. Throws InvalidInput for
 // anything else, and for "cuda" when this LibTorch has no usable CUDA device.
 std::string resolveDevice(const std::string& requested);

@@ -179,12 +179,38 @@ InferenceOutput runInference(model::ResNet18& net, BatchSource& source, const St
     return out;
 }
 
+LossSums LossSums::fromVector(const std::vector<double>& v) {
+    if (v.size() != 4)
+        throw Error(ErrorCode::Internal, "validation sums need 4 values");
+    return LossSums{v[0], v[1], v[2], v[3]};
+}
+
+LossSums lossSums(const InferenceOutput& output, const at::Tensor& classWeights) {
+    LossSums s;
+    if (!output.logits.defined() || output.logits.size(0) == 0)
+        return s;
+    // Per film in float like the training loss, summed in double so shards add up exactly
+    // enough (a rank's partial sums are not rounded to float before the ranks add them).
+    const auto nll = F::cross_entropy(output.logits, output.labels,
+                                      F::CrossEntropyFuncOptions().reduction(torch::kNone))
+                         .to(at::kDouble);
+    const auto w = classWeights.defined() ? classWeights.to(at::kCPU, at::kDouble).index_select(0, output.labels.to(at::kCPU))
+                                          : at::ones_like(nll);
+    s.weightedLoss = (nll * w).sum().item<double>();
+    s.weight = w.sum().item<double>();
+    s.correct = output.logits.argmax(1).eq(output.labels).sum().item<double>();
+    s.films = static_cast<double>(output.logits.size(0));
+    return s;
+}
+
+LossAccuracy fromSums(const LossSums& sums) {
+    if (sums.films <= 0 || sums.weight <= 0)
+        throw Error(ErrorCode::Training, "an evaluation split produced no film to score");
+    return LossAccuracy{sums.weightedLoss / sums.weight, sums.correct / sums.films};
+}
+
 LossAccuracy lossAndAccuracy(const InferenceOutput& output, const at::Tensor& classWeights) {
-    LossAccuracy r;
-    const auto w = classWeights.defined() ? classWeights.to(at::kCPU, at::kFloat) : at::Tensor();
-    r.loss = crossEntropy(output.logits, output.labels, w).item<double>();
-    r.accuracy = output.logits.argmax(1).eq(output.labels).to(at::kDouble).mean().item<double>();
-    return r;
+    return fromSums(lossSums(output, classWeights));
 }
 
 evaluation::Predictions toPredictions(const InferenceOutput& output) {

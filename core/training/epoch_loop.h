@@ -85,6 +85,19 @@ struct LossAccuracy {
 };
 LossAccuracy lossAndAccuracy(const InferenceOutput& output, const at::Tensor& classWeights);
 
+// The sums behind those figures, so ranks that each scored their own share of the films can
+// add theirs and get the figures of the whole set: the class-weighted loss sum and its weight
+// sum (the weighted mean is their ratio, as in cross-entropy's mean reduction), correct calls
+// and films.
+struct LossSums {
+    double weightedLoss = 0, weight = 0, correct = 0, films = 0;
+    std::vector<double> toVector() const { return {weightedLoss, weight, correct, films}; }
+    static LossSums fromVector(const std::vector<double>& v);
+};
+LossSums lossSums(const InferenceOutput& output, const at::Tensor& classWeights);
+// Throws cxr::Error(Training) for sums of no film.
+LossAccuracy fromSums(const LossSums& sums);
+
 // Two-class logits and labels as evaluation input (paths left empty).
 evaluation::Predictions toPredictions(const InferenceOutput& output);
 

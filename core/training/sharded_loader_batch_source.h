@@ -3,7 +3,9 @@
 // Every epoch it takes the rank's shard (distributed_shard.h: the same seeded permutation on
 // every rank, padded to a multiple of the world size, every W-th film from the rank) and serves
 // it through a data::BatchLoader in that order, so all ranks run the same number of batches of
-// the configured (per-rank) batch size. It owns the loader of the current epoch.
+// the configured (per-rank) batch size. With the weighted sampler every rank draws the same
+// class-balanced sample of the epoch and keeps its stride of it. It owns the loader of the
+// current epoch.
 #include <cstddef>
 #include <memory>
 #include <vector>
@@ -15,8 +17,9 @@ namespace cxr::training {
 
 class ShardedLoaderBatchSource : public BatchSource {
 public:
-    // `cache` must outlive the source. `options.seed` seeds the epoch permutations; shuffle and
-    // the weighted sampler are the shard's business and must be off (throws InvalidInput).
+    // `cache` must outlive the source. `options.seed` seeds the epoch permutations; shuffle is
+    // the shard's business and must be off (throws InvalidInput); `options.weightedSampler`
+    // draws the epoch's films class-balanced (the same draw on every rank) instead.
     ShardedLoaderBatchSource(const data::FilmCache& cache, std::vector<std::size_t> indices,
                              data::BatchLoaderOptions options, int worldSize, int rank);
     void startEpoch(int epoch) override;
@@ -32,6 +35,8 @@ private:
     std::vector<std::size_t> m_indices;
     data::BatchLoaderOptions m_options;
     int m_worldSize, m_rank;
+    bool m_weighted = false;
+    std::vector<int> m_labels;  // of m_indices, for the weighted draw
     std::unique_ptr<data::BatchLoader> m_loader;
 };
 

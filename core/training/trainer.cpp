@@ -270,13 +270,13 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
                             m_observer->onValidationProgress(done, total);
                     },
                     localCancel);
-                valStats = lossAndAccuracy(output, m_settings.classWeights);
-                if (m_group) {  // every rank decides on rank 0's figures, bit for bit
-                    const bool zero = m_group->rank() == 0;
-                    const auto agreed = m_group->allReduceSum({zero ? valStats.loss : 0.0, zero ? valStats.accuracy : 0.0});
-                    valStats.loss = agreed[0];
-                    valStats.accuracy = agreed[1];
-                }
+                // Each rank scored its own share of the validation films (FilmSetLoader::valShard);
+                // the sums over every rank give every rank the same figures of the whole set, so
+                // early stopping, the best checkpoint and the schedule decide alike everywhere.
+                LossSums sums = lossSums(output, m_settings.classWeights);
+                if (m_group)
+                    sums = LossSums::fromVector(m_group->allReduceSum(sums.toVector()));
+                valStats = fromSums(sums);
                 if (!std::isfinite(valStats.loss))
                     nonFinite = Notice("training.val_loss_non_finite").number("value", valStats.loss, 4);
             }

@@ -33,9 +33,10 @@ struct TrainerSetup {
     // Data-parallel training as one rank of this group (connected, world size > 1); null: a
     // single process, as before. With a group: rank 0's weights are broadcast at the start and
     // whenever a checkpoint is reloaded, gradients are averaged after every backward, a NaN/Inf
-    // loss is agreed on by all ranks, every rank validates on the full validation set and
-    // decides on rank 0's figures, and only rank 0 reads or writes weights in the run
-    // directory (the others read state.json and metrics.csv on resume only).
+    // loss and a Ctrl-C are agreed on by all ranks, each rank validates on its own share of the
+    // validation films (the `val` source given to run()) and the loss and accuracy sums are
+    // added over the ranks, and only rank 0 reads or writes weights in the run directory (the
+    // others read state.json and metrics.csv on resume only).
     dist::ProcessGroup* group = nullptr;
 };
 

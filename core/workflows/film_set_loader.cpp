@@ -6,6 +6,7 @@
 #include "core/model/device.h"
 #include "core/training/device_batch_source.h"
 #include "core/training/loader_batch_source.h"
+#include "core/training/distributed/distributed_shard.h"
 #include "core/training/sharded_loader_batch_source.h"
 
 namespace cxr::workflows {
@@ -60,12 +61,17 @@ FilmSetLoader::FilmSetLoader(const data::SplitPlan& split, const training::Train
     m_testIdx = positions(evalCache(), split.test, "test");
 
     const std::string device = model::resolveDevice(config.device);
-    if (worldSize > 1 && device.rfind("cuda", 0) == 0)
-        throw Error(ErrorCode::Unsupported, "training on CUDA as one of several ranks is not built yet: "
-                                            "train on --device cpu with several ranks, or on one GPU alone");
-    if (worldSize > 1 && config.classWeighting == "sampler")
-        throw Error(ErrorCode::Unsupported, "--class-weighting sampler is not built for several ranks yet: "
-                                            "use loss or none");
+    // Each rank scores its own share of the validation films during training (valShard()).
+    std::vector<std::size_t> valShardIdx;
+    if (worldSize > 1) {
+        if (m_valIdx.size() < static_cast<std::size_t>(worldSize))
+            throw Error(ErrorCode::InvalidInput,
+                        "the validation split has " + std::to_string(m_valIdx.size()) + " readable films, fewer than the " +
+                            std::to_string(worldSize) + " ranks: each rank scores its own share of them; use fewer "
+                            "ranks or a larger validation split");
+        for (const auto i : training::dist::evaluationShard(m_valIdx.size(), worldSize, rank))
+            valShardIdx.push_back(m_valIdx[i]);
+    }
     if (device.rfind("cuda", 0) == 0) {
         // The whole set fits on the GPU; augmenting there keeps the GPU fed without CPU threads.
         data::DeviceAugmentOptions train;
@@ -79,7 +85,11 @@ FilmSetLoader::FilmSetLoader(const data::SplitPlan& split, const training::Train
         const c10::Device dev(device);
         m_train = std::make_unique<training::DeviceBatchSource>(
             data::DeviceAugmenter::fromCache(trainCache(), m_trainIdx, dev, train), config.batchSize, true, config.seed,
-            config.classWeighting == "sampler");
+            config.classWeighting == "sampler", worldSize, rank);
+        if (worldSize > 1)
+            m_valShard = std::make_unique<training::DeviceBatchSource>(
+                data::DeviceAugmenter::fromCache(evalCache(), valShardIdx, dev, eval), config.batchSize, false,
+                config.seed, false);
         m_val = std::make_unique<training::DeviceBatchSource>(data::DeviceAugmenter::fromCache(evalCache(), m_valIdx, dev, eval),
                                                               config.batchSize, false, config.seed, false);
         m_test = std::make_unique<training::DeviceBatchSource>(
@@ -103,6 +113,8 @@ FilmSetLoader::FilmSetLoader(const data::SplitPlan& split, const training::Train
     if (worldSize > 1) {
         train.shuffle = false;  // the shard's own seeded order, the same permutation on every rank
         m_train = std::make_unique<training::ShardedLoaderBatchSource>(trainCache(), m_trainIdx, train, worldSize, rank);
+        m_valShard = std::make_unique<training::LoaderBatchSource>(
+            std::make_unique<data::BatchLoader>(evalCache(), valShardIdx, eval));
     } else {
         m_train = std::make_unique<training::LoaderBatchSource>(
             std::make_unique<data::BatchLoader>(trainCache(), m_trainIdx, train));

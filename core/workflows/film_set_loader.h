@@ -29,7 +29,8 @@ public:
     // equal), each through data::FilmPreprocessor. Films that cannot be decoded are left out and
     // listed in skipped().
     // In a data-parallel run (worldSize > 1) train() serves this rank's shard of the training
-    // films each epoch (training::ShardedLoaderBatchSource; CPU only), and `openOnly` ranks
+    // films each epoch (training::ShardedLoaderBatchSource on the CPU, DeviceBatchSource's shard
+    // on the rank's GPU), valShard() its share of the validation films, and `openOnly` ranks
     // open the caches rank 0 built instead of building (writing) them.
     FilmSetLoader(const data::SplitPlan& split, const training::TrainingConfig& config,
                   const std::filesystem::path& cacheDir, int cacheThreads, training::TrainingObserver* observer,
@@ -38,6 +39,10 @@ public:
 
     training::BatchSource& train() { return *m_train; }
     training::BatchSource& val() { return *m_val; }
+    // The validation films this rank scores during training: all of them in a single process;
+    // in a data-parallel run every worldSize-th from the rank, without padding (each film is
+    // scored once, so the ranks' loss and accuracy sums add up to the whole set's).
+    training::BatchSource& valShard() { return m_valShard ? *m_valShard : *m_val; }
     training::BatchSource& test() { return *m_test; }
     std::size_t trainSize() const { return m_trainIdx.size(); }
     std::size_t valSize() const { return m_valIdx.size(); }
@@ -64,6 +69,7 @@ private:
     std::unique_ptr<data::FilmCache> m_evalCache;  // null when the training cache has the input size
     std::vector<std::size_t> m_trainIdx, m_valIdx, m_testIdx;
     std::unique_ptr<training::BatchSource> m_train, m_val, m_test;
+    std::unique_ptr<training::BatchSource> m_valShard;  // null in a single process
     std::vector<data::FilmCacheProblem> m_skipped;
 };
 

@@ -33,6 +33,7 @@
 #include "core/training/trainer.h"
 #include "core/workflows/about.h"
 #include "core/workflows/film_set_loader.h"
+#include "core/workflows/rank_device.h"
 #include "core/workflows/prediction_file.h"
 #include "core/workflows/run_films.h"
 #include "core/workflows/run_record.h"
@@ -221,16 +222,20 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
             runFilms.write(RunFilms::fileOf(runDir.root()));
         }
 
+        // Each rank trains on its own device (its GPU on CUDA); config.json keeps what was asked.
+        training::TrainingConfig rankConfig = config;
+        if (group)
+            rankConfig.device = rankDevice(config.device, group->env());
         // Rank 0 builds the film cache while the others wait, then they open it read-only.
         const auto cacheDir = options.cacheDir.value_or(runDir.cacheDir());
         std::unique_ptr<FilmSetLoader> filmsOwner;
         if (writer)
-            filmsOwner = std::make_unique<FilmSetLoader>(split, config, cacheDir, options.cacheThreads, observer, cancel,
+            filmsOwner = std::make_unique<FilmSetLoader>(split, rankConfig, cacheDir, options.cacheThreads, observer, cancel,
                                                          worldSize, rank, false);
         if (group)
             group->barrier();
         if (!writer)
-            filmsOwner = std::make_unique<FilmSetLoader>(split, config, cacheDir, options.cacheThreads, observer, cancel,
+            filmsOwner = std::make_unique<FilmSetLoader>(split, rankConfig, cacheDir, options.cacheThreads, observer, cancel,
                                                          worldSize, rank, true);
         FilmSetLoader& films = *filmsOwner;
         for (const auto& skipped : films.skipped())
@@ -247,8 +252,8 @@ TrainFolderResult trainFolder(const TrainFolderOptions& optionsIn, training::Tra
         setup.group = group;
         if (config.classWeighting == "loss")
             setup.classWeights = data::classWeights(films.trainLabels(), static_cast<int>(split.classes.size()));
-        training::Trainer trainer(config, runDir, observer, cancel);
-        result.training = trainer.run(net, films.train(), films.val(), setup);
+        training::Trainer trainer(rankConfig, runDir, observer, cancel);
+        result.training = trainer.run(net, films.train(), films.valShard(), setup);
         for (const auto& w : result.training.warnings)
             result.warnings.push_back(w);
         if (!writer) {  // the evaluation, export and records are rank 0's

@@ -3,15 +3,19 @@
 // reach rank 1, gradients come back as the mean in flat buckets of the size asked for, sums
 // are sums; a rank alone at the rendezvous fails within its timeout; nccl is refused clearly.
 #include <chrono>
+#include <cmath>
 #include <exception>
 #include <functional>
 #include <thread>
 
 #include <gtest/gtest.h>
+#include <torch/nn/functional/loss.h>
 #include <torch/types.h>
 
 #include "core/common/error.h"
+#include "core/training/distributed/distributed_shard.h"
 #include "core/training/distributed/process_group.h"
+#include "core/training/epoch_loop.h"
 #include "rank_process.h"
 
 namespace cxr::training::dist {
@@ -102,6 +106,44 @@ TEST(ProcessGroup, SumsAreSummedOverTheRanks) {
         EXPECT_DOUBLE_EQ(sums[2], 1e12);
         EXPECT_TRUE(group.allReduceSum({}).empty());
     });
+}
+
+TEST(ProcessGroup, ShardedValidationSumsGiveTheWholeSetsLossAndAccuracy) {
+    // 17 films scored by two ranks (9 and 8 of them, no padding), class-weighted like training:
+    // the summed figures are the single-process figures of all 17.
+    torch::manual_seed(5);
+    InferenceOutput all;
+    all.logits = torch::randn({17, 2}) * 3;
+    all.labels = torch::randint(0, 2, {17}, torch::kLong);
+    const auto weights = torch::tensor({0.7f, 1.9f});
+    const auto whole = lossAndAccuracy(all, weights);
+    // The class-weighted mean is cross-entropy's own mean reduction.
+    const double reference = torch::nn::functional::cross_entropy(
+                                 all.logits, all.labels, torch::nn::functional::CrossEntropyFuncOptions().weight(weights))
+                                 .item<double>();
+    EXPECT_NEAR(whole.loss, reference, 1e-6);
+    double results[2][2];
+    onTwoRanks([&](int rank, ProcessGroup& group) {
+        const auto mine = evaluationShard(17, 2, rank);
+        const auto idx = torch::tensor(std::vector<int64_t>(mine.begin(), mine.end()), torch::kLong);
+        InferenceOutput part;
+        part.logits = all.logits.index_select(0, idx);
+        part.labels = all.labels.index_select(0, idx);
+        const auto sums = LossSums::fromVector(group.allReduceSum(lossSums(part, weights).toVector()));
+        const auto figures = fromSums(sums);
+        results[rank][0] = figures.loss;
+        results[rank][1] = figures.accuracy;
+    });
+    for (int rank : {0, 1}) {
+        EXPECT_NEAR(results[rank][0], whole.loss, 1e-12) << "rank " << rank;
+        EXPECT_NEAR(results[rank][1], whole.accuracy, 1e-12) << "rank " << rank;
+    }
+    // A shard's own figures are not the whole set's: the sums are what makes them agree.
+    InferenceOutput first;
+    first.logits = all.logits.slice(0, 0, 4);
+    first.labels = all.labels.slice(0, 0, 4);
+    EXPECT_GT(std::abs(lossAndAccuracy(first, weights).loss - whole.loss), 1e-3);
+    EXPECT_THROW(fromSums(LossSums{}), Error);
 }
 
 TEST(ProcessGroup, AWorldOfOneConnectsOnAFreePort) {

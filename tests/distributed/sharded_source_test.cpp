@@ -1,5 +1,6 @@
 // One rank's training films in a data-parallel run (ShardedLoaderBatchSource over a real film
 // cache) and the world size a run's state records for its resume.
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -78,6 +79,77 @@ TEST(ShardedSource, EachRankServesItsPaddedShardAndTogetherTheyCoverEveryFilm) {
     shuffled.shuffle = true;
     EXPECT_THROW(training::ShardedLoaderBatchSource(cache, train, shuffled, 2, 0), Error);
     EXPECT_THROW(training::ShardedLoaderBatchSource(cache, train, options, 2, 2), Error);
+}
+
+TEST(ShardedSource, WeightedSamplerDrawsOneBalancedSampleThatTheRanksSplit) {
+    const auto dir = test::scratchDir();
+    // 40 films, 1 in 5 of class 1: an imbalanced training set.
+    std::vector<data::FilmCacheRecord> records;
+    std::vector<std::uint8_t> grey(kSide * kSide, 128);
+    for (int i = 0; i < 40; ++i) {
+        data::FilmCacheRecord r;
+        r.key.path = "/films/" + std::to_string(i) + ".png";
+        r.key.size = static_cast<std::uint64_t>(i);
+        r.label = i % 5 == 0 ? 1 : 0;
+        records.push_back(r);
+    }
+    data::writeFilmCache(dir / "films.cache", kSide, records, [&](std::size_t) { return grey.data(); });
+    const auto cache = data::FilmCache::open(dir / "films.cache");
+    std::vector<std::size_t> train(40);
+    for (std::size_t i = 0; i < train.size(); ++i)
+        train[i] = i;
+    data::BatchLoaderOptions options;
+    options.batchSize = 8;
+    options.imageSize = kSide;
+    options.seed = 11;
+    options.workers = 1;
+    options.weightedSampler = true;
+    training::ShardedLoaderBatchSource rank0(cache, train, options, 2, 0), rank1(cache, train, options, 2, 1);
+    int positives = 0, served = 0;
+    for (int epoch : {0, 1, 2, 3}) {
+        const auto a = servedFilms(rank0, epoch), b = servedFilms(rank1, epoch);
+        ASSERT_EQ(a.size(), 20u);
+        ASSERT_EQ(b.size(), 20u);
+        // Together the ranks serve one draw: interleaving them gives it back, position by position.
+        std::vector<std::size_t> merged;
+        for (std::size_t k = 0; k < a.size(); ++k) {
+            merged.push_back(a[k]);
+            merged.push_back(b[k]);
+        }
+        std::vector<std::size_t> rank0Again = rank0.epochShard(epoch);
+        EXPECT_EQ(a, rank0Again);
+        for (const auto f : merged) {
+            positives += records[f].label;
+            ++served;
+        }
+    }
+    // Class 1 is a fifth of the films but about half of what is drawn.
+    EXPECT_GT(positives, served * 35 / 100);
+    EXPECT_LT(positives, served * 65 / 100);
+    EXPECT_NE(rank0.epochShard(0), rank1.epochShard(0));
+}
+
+TEST(EvaluationShard, EveryFilmScoredByExactlyOneRankWithoutPadding) {
+    for (const std::size_t n : {0u, 1u, 5u, 16u, 17u}) {
+        for (const int world : {1, 2, 3, 4}) {
+            std::vector<int> seen(n, 0);
+            std::size_t largest = 0, smallest = n + 1;
+            for (int rank = 0; rank < world; ++rank) {
+                const auto shard = training::dist::evaluationShard(n, world, rank);
+                largest = std::max(largest, shard.size());
+                smallest = std::min(smallest, shard.size());
+                for (const auto i : shard) {
+                    ASSERT_LT(i, n);
+                    ++seen[i];
+                }
+            }
+            for (std::size_t i = 0; i < n; ++i)
+                EXPECT_EQ(seen[i], 1) << "film " << i << " of " << n << ", world " << world;
+            EXPECT_LE(largest - smallest, 1u);
+        }
+    }
+    EXPECT_THROW(training::dist::evaluationShard(10, 2, 2), Error);
+    EXPECT_THROW(training::dist::evaluationShard(10, 0, 0), Error);
 }
 
 TEST(RunStateWorldSize, RecordedAboveOneAndAResumeWithAnotherIsRefusedNamingBoth) {

@@ -35,7 +35,7 @@ std::uint64_t mix(std::uint64_t x) {
 std::vector<std::size_t> epochPermutation(std::size_t n, std::uint64_t seed, int epoch) {
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::mt19937_64 rng(mix(mix(seed) ^ static_cast<std::uint64_t>(static_cast<std::int64_t>(epoch))));
+    std::mt19937_64 rng(epochDrawSeed(seed, epoch));
     // Fisher-Yates from the back.
     for (std::size_t i = n; i > 1; --i) {
         const auto j = static_cast<std::size_t>(below(rng, i));
@@ -59,6 +59,18 @@ std::vector<std::size_t> padAndStride(const std::vector<std::size_t>& order, int
     // start, wrapping again when the order is shorter than the padding.
     for (std::size_t k = 0; k < perRank; ++k)
         shard.push_back(order[(static_cast<std::size_t>(rank) + k * w) % n]);
+    return shard;
+}
+
+std::uint64_t epochDrawSeed(std::uint64_t seed, int epoch) {
+    return mix(mix(seed) ^ static_cast<std::uint64_t>(static_cast<std::int64_t>(epoch)));
+}
+
+std::vector<std::size_t> evaluationShard(std::size_t n, int worldSize, int rank) {
+    (void)padAndStride({}, worldSize, rank);  // the same checks
+    std::vector<std::size_t> shard;
+    for (std::size_t i = static_cast<std::size_t>(rank); i < n; i += static_cast<std::size_t>(worldSize))
+        shard.push_back(i);
     return shard;
 }
 

@@ -22,4 +22,13 @@ std::vector<std::size_t> padAndStride(const std::vector<std::size_t>& order, int
 // This rank's films for the epoch: padAndStride(epochPermutation(n, seed, epoch), ...).
 std::vector<std::size_t> shardIndices(std::size_t n, int worldSize, int rank, std::uint64_t seed, int epoch);
 
+// The seed of an epoch's draws, the same on every rank: the weighted sampler draws the epoch's
+// films with it on every rank and each rank keeps padAndStride of the draw.
+std::uint64_t epochDrawSeed(std::uint64_t seed, int epoch);
+
+// The films this rank scores in an evaluation pass: positions rank, rank+W, ... below n, with no
+// padding, so every film is scored by exactly one rank and the ranks' sums are the whole set's.
+// Throws cxr::Error(InvalidInput) for worldSize < 1 or a rank outside it.
+std::vector<std::size_t> evaluationShard(std::size_t n, int worldSize, int rank);
+
 }  // namespace cxr::training::dist
