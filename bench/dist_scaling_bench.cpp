@@ -10,9 +10,12 @@
 // the product's step and nothing of the batch loader. The global step k of A and step k of both
 // ranks hold the same films (the ranks' shards are distributed_shard.h's of A's epoch order).
 // Started plainly it runs A and R itself, starts the two ranks of B as copies of itself, and
-// prints the table; started by torchrun it is one rank of B and rank 0 prints B's figures.
+// prints the table; the three alternate over --rounds, so that a change in the load other
+// programs put on the machine hits all three. Started by torchrun it is one rank of B and rank 0
+// prints B's figures.
 //
-//   dist_scaling_bench [--image-size 224] [--batch-per-rank 8] [--steps 20] [--warmup 2] [--json]
+//   dist_scaling_bench [--image-size 224] [--batch-per-rank 8] [--steps 10] [--warmup 2]
+//                      [--rounds 2] [--json]
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -22,6 +25,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -48,7 +52,7 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
-using Figures = std::map<std::string, double>;
+using Figures = std::map<std::string, std::vector<double>>;
 namespace dist = cxr::training::dist;
 
 constexpr std::uint64_t kSeed = 42;
@@ -56,14 +60,14 @@ constexpr std::uint64_t kSeed = 42;
 constexpr const char* kResultVariable = "CXR_SCALING_BENCH_RESULT";
 
 struct Options {
-    int imageSize = 224, batchPerRank = 8, steps = 20, warmup = 2;
+    int imageSize = 224, batchPerRank = 8, steps = 10, warmup = 2, rounds = 2;  // steps and warm-up: per round
     bool json = false;
 };
 
 [[noreturn]] void usage(const std::string& why) {
     std::fprintf(stderr,
                  "dist_scaling_bench: %s\nusage: dist_scaling_bench [--image-size PX] [--batch-per-rank N] "
-                 "[--steps N] [--warmup N] [--json]\n",
+                 "[--steps N] [--warmup N] [--rounds N] [--json]\n",
                  why.c_str());
     std::exit(2);
 }
@@ -80,6 +84,7 @@ Options parse(int argc, char** argv) {
                       : flag == "--batch-per-rank" ? &o.batchPerRank
                       : flag == "--steps"          ? &o.steps
                       : flag == "--warmup"         ? &o.warmup
+                      : flag == "--rounds"         ? &o.rounds
                                                    : nullptr;
         if (!target)
             usage("unknown flag " + flag);
@@ -99,6 +104,8 @@ Options parse(int argc, char** argv) {
         usage("--batch-per-rank " + std::to_string(o.batchPerRank) + ": at least 2 films");
     if (o.steps < 1)
         usage("--steps 0: at least one timed step");
+    if (o.rounds < 1)
+        usage("--rounds 0: at least one round");
     return o;
 }
 
@@ -256,20 +263,22 @@ Figures gatherRankFigures(dist::ProcessGroup& group, const StepTimes& t, int ste
         allReduceMs.push_back(least);
         waitMs.push_back(most - least);
     }
-    return {{"step_ms", median(stepMs)},
-            {"fastest_step_ms", fastest(stepMs)},
-            {"allreduce_ms", median(allReduceMs)},
-            {"wait_ms", median(waitMs)},
-            {"checksum", all.back()},
-            {"ranks", static_cast<double>(world)},
-            {"gradient_mb", t.gradientMb}};
+    return {{"step_ms", stepMs},
+            {"allreduce_ms", allReduceMs},
+            {"wait_ms", waitMs},
+            {"checksum", {all.back()}},
+            {"gradient_mb", {t.gradientMb}}};
 }
 
 void writeFigures(const std::filesystem::path& file, const Figures& figures) {
     std::ofstream out(file);
     out.precision(17);
-    for (const auto& [key, value] : figures)
-        out << key << ' ' << value << '\n';
+    for (const auto& [key, values] : figures) {
+        out << key;
+        for (const double v : values)
+            out << ' ' << v;
+        out << '\n';
+    }
     if (!out)
         throw cxr::Error(cxr::ErrorCode::Io, file, "cannot write the ranks' figures");
 }
@@ -277,11 +286,15 @@ void writeFigures(const std::filesystem::path& file, const Figures& figures) {
 Figures readFigures(const std::filesystem::path& file) {
     std::ifstream in(file);
     Figures figures;
-    std::string key;
-    double value = 0;
-    while (in >> key >> value)
-        figures[key] = value;
-    if (!figures.count("step_ms"))
+    std::string line, key;
+    while (std::getline(in, line)) {
+        std::istringstream fields(line);
+        fields >> key;
+        double v = 0;
+        while (fields >> v)
+            figures[key].push_back(v);
+    }
+    if (figures["step_ms"].empty())
         throw cxr::Error(cxr::ErrorCode::Corrupt, file, "holds no figures from rank 0");
     return figures;
 }
@@ -301,11 +314,11 @@ int rankMain(const dist::DistEnv& env, const Options& o) {
     }
     // Started by torchrun: B's figures only.
     const double global = static_cast<double>(o.batchPerRank) * env.worldSize;
-    const double step = figures.at("step_ms");
+    const double step = median(figures.at("step_ms")), allReduce = median(figures.at("allreduce_ms"));
     std::printf("%d ranks x 1 thread, batch %d each (%g global), %d px: step %.1f ms (median of %d), %.2f img/s; "
                 "all-reduce %.1f ms (%.1f%% of a step), waiting for the slower rank %.1f ms\n",
-                env.worldSize, o.batchPerRank, global, o.imageSize, step, o.steps, global * 1000 / step,
-                figures.at("allreduce_ms"), 100 * figures.at("allreduce_ms") / step, figures.at("wait_ms"));
+                env.worldSize, o.batchPerRank, global, o.imageSize, step, o.steps, global * 1000 / step, allReduce,
+                100 * allReduce / step, median(figures.at("wait_ms")));
     return 0;
 }
 
@@ -330,33 +343,34 @@ void printJson(const Options& o, const std::vector<Row>& rows, const Figures& b,
                     "\"step_ms\": %.1f, \"fastest_step_ms\": %.1f, \"img_per_s\": %.3f, \"others_cpu_share\": %.3f}",
                     i ? "," : "", rows[i].name.c_str(), rows[i].threads, rows[i].ranks, rows[i].globalBatch,
                     rows[i].stepMs, rows[i].fastestStepMs, rows[i].imagesPerSecond(), rows[i].othersShare);
-    const double step = b.at("step_ms");
+    const double step = rows[1].stepMs, allReduce = median(b.at("allreduce_ms"));
     std::printf("],\n \"scaling_efficiency\": %.3f, \"allreduce_ms\": %.1f, \"allreduce_share\": %.4f, "
-                "\"wait_ms\": %.1f, \"gradient_mb\": %.1f}\n",
-                rows[1].imagesPerSecond() / rows[0].imagesPerSecond(), b.at("allreduce_ms"),
-                b.at("allreduce_ms") / step, b.at("wait_ms"), b.at("gradient_mb"));
+                "\"wait_ms\": %.1f, \"gradient_mb\": %.1f, \"rounds\": %d}\n",
+                rows[1].imagesPerSecond() / rows[0].imagesPerSecond(), allReduce, allReduce / step,
+                median(b.at("wait_ms")), b.at("gradient_mb").at(0), o.rounds);
 }
 
 void printTable(const Options& o, const std::vector<Row>& rows, const Figures& b, unsigned cores, double loadBefore,
                 double loadAfter, bool sameFilms) {
-    std::printf("ResNet18, full-network phase, %d px, synthetic films (seed %llu), %d timed steps after %d warm-up; "
-                "%u usable cores; load average %.2f before, %.2f after\n\n",
-                o.imageSize, static_cast<unsigned long long>(kSeed), o.steps, o.warmup, cores, loadBefore, loadAfter);
+    std::printf("ResNet18, full-network phase, %d px, synthetic films (seed %llu), %d round(s) of %d timed steps "
+                "after %d warm-up per configuration; %u usable cores; load average %.2f before, %.2f after\n\n",
+                o.imageSize, static_cast<unsigned long long>(kSeed), o.rounds, o.steps, o.warmup, cores, loadBefore,
+                loadAfter);
     std::printf("%-36s %7s %5s %12s %16s %8s %8s %12s\n", "config", "threads", "ranks", "global batch",
                 "step ms (median)", "fastest", "img/s", "others' CPU");
     for (const auto& r : rows)
         std::printf("%-36s %7d %5d %12d %16.1f %8.1f %8.2f %11.0f%%\n", (r.name + "  " + r.what).c_str(), r.threads,
                     r.ranks, r.globalBatch, r.stepMs, r.fastestStepMs, r.imagesPerSecond(), 100 * r.othersShare);
     const double a = rows[0].imagesPerSecond(), two = rows[1].imagesPerSecond(), one = rows[2].imagesPerSecond();
-    const double step = b.at("step_ms");
+    const double step = rows[1].stepMs, allReduce = median(b.at("allreduce_ms")), wait = median(b.at("wait_ms"));
     std::printf("\nimg/s from the median step; \"others' CPU\": the share of the machine's CPUs other programs took "
                 "meanwhile\n");
     std::printf("scaling efficiency, img/s B / img/s A:  %.3f\n", two / a);
     std::printf("all-reduce in B (averageParameterGradients, %.1f MB of fp32 gradients): median %.1f ms = %.1f%% of "
                 "a step\n",
-                b.at("gradient_mb"), b.at("allreduce_ms"), 100 * b.at("allreduce_ms") / step);
+                b.at("gradient_mb").at(0), allReduce, 100 * allReduce / step);
     std::printf("  the rank done with backward first waits a further median %.1f ms (%.1f%%) for the other\n",
-                b.at("wait_ms"), 100 * b.at("wait_ms") / step);
+                wait, 100 * wait / step);
     std::printf("use of 2 cores, img/s / (2 x R's img/s):  A %.2f, B %.2f\n", a / (2 * one), two / (2 * one));
     std::printf("same films in A and B: %s\n", sameFilms ? "yes (checksums agree)" : "NO (checksums differ)");
 }
@@ -378,40 +392,55 @@ int coordinatorMain(char** argv, const Options& o) {
         std::fflush(stderr);
     };
 
-    progress("A: 1 process x 2 threads ...");
-    at::set_num_threads(2);
-    const CpuClock startA = CpuClock::now();
-    const StepTimes a = timeSteps(o, 2 * b, 1, 0, nullptr);
-    progress("R: 1 process x 1 thread ...");
-    at::set_num_threads(1);
-    const CpuClock startR = CpuClock::now();
-    const StepTimes r = timeSteps(o, b, 1, 0, nullptr);
-    const CpuClock startB = CpuClock::now();
-
-    progress("B: 2 ranks x 1 thread, Gloo on 127.0.0.1 ...");
     const auto file = std::filesystem::temp_directory_path() /
                       ("dist_scaling_bench." + std::to_string(::getpid()) + ".figures");
-    std::filesystem::remove(file);
-    // A rank that fails ends its peer's wait within a minute instead of the default five.
-    const int rc = bench::launchRanks(
-        argv, 2, {{"OMP_NUM_THREADS", "1"}, {"CXR_DIST_TIMEOUT", "60"}, {kResultVariable, file.string()}});
-    if (rc != 0) {
+    std::vector<double> stepsA, stepsR;
+    Figures fb;
+    double othersA = 0, othersR = 0, othersB = 0;  // summed over rounds
+    bool sameFilms = true;
+    for (int round = 1; round <= o.rounds; ++round) {
+        const std::string of = " (round " + std::to_string(round) + " of " + std::to_string(o.rounds) + ")";
+        progress(("A: 1 process x 2 threads" + of).c_str());
+        at::set_num_threads(2);
+        const CpuClock startA = CpuClock::now();
+        const StepTimes a = timeSteps(o, 2 * b, 1, 0, nullptr);
+        progress(("R: 1 process x 1 thread" + of).c_str());
+        at::set_num_threads(1);
+        const CpuClock startR = CpuClock::now();
+        const StepTimes r = timeSteps(o, b, 1, 0, nullptr);
+        progress(("B: 2 ranks x 1 thread, Gloo on 127.0.0.1" + of).c_str());
+        const CpuClock startB = CpuClock::now();
         std::filesystem::remove(file);
-        throw Error(ErrorCode::Training, "a rank of configuration B exited with status " + std::to_string(rc) +
-                                             " (its message is above): no figures for B");
+        // A rank that fails ends its peer's wait within a minute instead of the default five.
+        const int rc = bench::launchRanks(
+            argv, 2, {{"OMP_NUM_THREADS", "1"}, {"CXR_DIST_TIMEOUT", "60"}, {kResultVariable, file.string()}});
+        if (rc != 0) {
+            std::filesystem::remove(file);
+            throw Error(ErrorCode::Training, "a rank of configuration B exited with status " + std::to_string(rc) +
+                                                 " (its message is above): no figures for B");
+        }
+        const CpuClock endB = CpuClock::now();
+        const Figures roundB = readFigures(file);
+        std::filesystem::remove(file);
+        for (const auto& [key, values] : roundB)
+            if (key != "checksum" && key != "gradient_mb")
+                fb[key].insert(fb[key].end(), values.begin(), values.end());
+        fb["gradient_mb"] = roundB.at("gradient_mb");
+        const double checksumB = roundB.at("checksum").at(0);
+        sameFilms = sameFilms && std::abs(checksumB - a.filmChecksum) <= 1e-6 * (1 + std::abs(a.filmChecksum));
+        stepsA.insert(stepsA.end(), a.stepMs.begin(), a.stepMs.end());
+        stepsR.insert(stepsR.end(), r.stepMs.begin(), r.stepMs.end());
+        othersA += startR.othersShareSince(startA);
+        othersR += startB.othersShareSince(startR);
+        othersB += endB.othersShareSince(startB);
     }
-    const CpuClock endB = CpuClock::now();
-    const Figures fb = readFigures(file);
-    std::filesystem::remove(file);
     const double loadAfter = loadAverage();
-    const bool sameFilms = std::abs(fb.at("checksum") - a.filmChecksum) <= 1e-6 * (1 + std::abs(a.filmChecksum));
 
     const std::vector<Row> rows{
-        {"A", "1 process x 2 threads", 2, 1, 2 * b, median(a.stepMs), fastest(a.stepMs), startR.othersShareSince(startA)},
-        {"B", "2 ranks x 1 thread, Gloo", 1, 2, 2 * b, fb.at("step_ms"), fb.at("fastest_step_ms"),
-         endB.othersShareSince(startB)},
-        {"R", "1 process x 1 thread (one core)", 1, 1, b, median(r.stepMs), fastest(r.stepMs),
-         startB.othersShareSince(startR)},
+        {"A", "1 process x 2 threads", 2, 1, 2 * b, median(stepsA), fastest(stepsA), othersA / o.rounds},
+        {"B", "2 ranks x 1 thread, Gloo", 1, 2, 2 * b, median(fb.at("step_ms")), fastest(fb.at("step_ms")),
+         othersB / o.rounds},
+        {"R", "1 process x 1 thread (one core)", 1, 1, b, median(stepsR), fastest(stepsR), othersR / o.rounds},
     };
     if (o.json)
         printJson(o, rows, fb, cores, loadBefore, loadAfter, sameFilms);
