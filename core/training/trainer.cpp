@@ -20,6 +20,7 @@
 #include "core/training/run_eta.h"
 #include "core/training/step_lr.h"
 #include "core/training/step_settings.h"
+#include "core/training/distributed/gradient_reducer.h"
 #include "core/training/distributed/process_group.h"
 
 namespace cxr::training {
@@ -157,9 +158,18 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
     if (setup.resume)
         checkResumeWorldSize(state, worldSize, displayPath(m_runDir.stateFile()));
     state.worldSize = worldSize;
+    // Averages the gradients during the backward as its buckets fill; it lives as long as this run
+    // (its hooks go with it; a backward on the net after the run is averaged after it instead).
+    std::shared_ptr<dist::GradientReducer> reducer;
     if (m_group) {
         dist::ProcessGroup* group = m_group;
-        m_settings.afterBackward = [group](model::ResNet18& n) { group->averageParameterGradients(n->parameters()); };
+        reducer = std::make_shared<dist::GradientReducer>(*group);
+        m_settings.afterBackward = [group, weak = std::weak_ptr<dist::GradientReducer>(reducer)](model::ResNet18& n) {
+            if (const auto r = weak.lock())
+                r->finish(n->parameters());
+            else
+                group->averageParameterGradients(n->parameters());
+        };
         m_settings.agreeNonFinite = [group](bool mine) { return group->allReduceSum({mine ? 1.0 : 0.0})[0] > 0; };
         m_settings.agreeCancel = [group](bool mine, std::size_t batch) {
             throwIfAnyRankCancelled(*group, mine, "after batch " + std::to_string(batch));
@@ -224,6 +234,8 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
         }
 
         net->setTrainable(phase.trainable);
+        if (reducer)
+            reducer->prepare(net->parameters());  // this phase's trainable set, hooked before its first step
         auto parameters = net->trainableParameters();
         const double firstLr = phaseLr(phase, state.nextEpoch);
         auto optimizer = makeOptimizer(m_config, parameters, firstLr);
