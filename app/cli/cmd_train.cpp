@@ -42,8 +42,11 @@ struct TrainArgs {
 // Applies the command-line options over a base config (defaults or --config FILE).
 training::TrainingConfig buildConfig(const TrainArgs& a, CLI::App* sub) {
     training::TrainingConfig c;
-    if (!a.config.empty())
-        c = training::TrainingConfig::fromJson(readJsonFile(a.config));
+    if (!a.config.empty()) {
+        // A run's config.json holds the training config under "training"; a bare one is it.
+        const Json stored = readJsonFile(a.config);
+        c = training::TrainingConfig::fromJson(stored.contains("training") ? stored.at("training") : stored);
+    }
     auto given = [sub](const char* name) { return sub->count(name) > 0; };
     if (given("--epochs"))
         for (auto& p : c.phases)

@@ -93,6 +93,22 @@ TEST(TrainCli, PopulationAgeIsValidated) {
     EXPECT_NE(help.output.find("--population "), std::string::npos) << help.output;
 }
 
+// --config takes a run's whole config.json (its "training" object) as well as a bare training
+// config: both are read, so a bad value in either is refused rather than trained past.
+TEST(TrainCli, ConfigIsReadFromARunsConfigJsonOrABareOne) {
+    const auto dir = test::scratchDir();
+    const std::string run = "'" + (dir / "run").string() + "'";
+    const Json bare = {{"batchSize", 0}};
+    writeJsonFile(dir / "bare.json", bare);
+    writeJsonFile(dir / "full.json", Json{{"training", bare}, {"precision", "fp32"}});
+    for (const char* file : {"bare.json", "full.json"}) {
+        const auto r = cxr("train '" + dir.string() + "' --out " + run + " --config '" + (dir / file).string() + "'", dir);
+        EXPECT_NE(r.status, 0) << file << ": " << r.output;
+        EXPECT_NE(r.output.find("batch size must be in 1..4096, got 0"), std::string::npos) << file << ": " << r.output;
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir / "run" / "state.json"));
+}
+
 TEST(TrainCli, ResumeAfterSigkillContinuesWithoutDuplicateRows) {
     const auto dir = test::scratchDir();
     makeTinySet(dir);
