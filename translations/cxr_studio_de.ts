@@ -10,7 +10,7 @@
     </message>
     <message>
         <location filename="../ui/report/report_renderer.cpp" line="+30"/>
-        <location filename="../ui/training/phases_page.cpp" line="+35"/>
+        <location filename="../ui/training/phases_page.cpp" line="+36"/>
         <source>everything</source>
         <translation>alles</translation>
     </message>
@@ -796,6 +796,162 @@ Spezifität (Befund Normal, als Normal eingestuft): %2
         <location line="+28"/>
         <source>Grad-CAM of the PNEUMONIA class on layer4; red marks what drove the score up.</source>
         <translation>Grad-CAM der Klasse PNEUMONIA auf layer4; Rot markiert, was den Score erhöht hat.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::ClusterJobDialog</name>
+    <message>
+        <location filename="../ui/training/cluster_job_dialog.cpp" line="+24"/>
+        <location line="+91"/>
+        <location line="+67"/>
+        <location line="+18"/>
+        <source>Export cluster job</source>
+        <translation>Cluster-Auftrag exportieren</translation>
+    </message>
+    <message>
+        <location line="-166"/>
+        <source>GPU (CUDA, NCCL)</source>
+        <translation>GPU (CUDA, NCCL)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU (Gloo)</source>
+        <translation>CPU (Gloo)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HH:MM:SS or D-HH:MM:SS</source>
+        <translation>HH:MM:SS oder T-HH:MM:SS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the cluster&apos;s default</source>
+        <translation>Vorgabe des Clusters</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>your default</source>
+        <translation>Ihre Vorgabe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The data folder as the cluster&apos;s nodes see it</source>
+        <translation>Der Datenordner, wie die Knoten des Clusters ihn sehen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The run folder on the cluster; rank 0 writes it, every node must see it</source>
+        <translation>Der Laufordner auf dem Cluster; Rang 0 schreibt ihn, jeder Knoten muss ihn sehen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none: from scratch</source>
+        <translation>keine: von Grund auf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ImageNet ResNet18 weights (.pth) as the cluster sees them; a run that was fine-tuned from them needs them again</source>
+        <translation>ImageNet-ResNet18-Gewichte (.pth), wie der Cluster sie sieht; ein Lauf, der von ihnen aus feinabgestimmt wurde, braucht sie wieder</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The cxr program on the cluster: a name on PATH or a path</source>
+        <translation>Das Programm cxr auf dem Cluster: ein Name im PATH oder ein Pfad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nodes:</source>
+        <translation>Knoten:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time limit:</source>
+        <translation>Zeitlimit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partition:</source>
+        <translation>Partition:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account:</source>
+        <translation>Konto:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data folder on the cluster:</source>
+        <translation>Datenordner auf dem Cluster:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run folder on the cluster:</source>
+        <translation>Laufordner auf dem Cluster:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ImageNet weights on the cluster:</source>
+        <translation>ImageNet-Gewichte auf dem Cluster:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU threads per rank:</source>
+        <translation>CPU-Threads je Rang:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cxr program:</source>
+        <translation>Programm cxr:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writes config.json, torchrun.sh and cxr-train.sbatch into a folder</source>
+        <translation>Schreibt config.json, torchrun.sh und cxr-train.sbatch in einen Ordner</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SLURM batch script (cxr-train.sbatch):</source>
+        <translation>SLURM-Batch-Skript (cxr-train.sbatch):</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>GPUs per node:</source>
+        <translation>GPUs je Knoten:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Processes per node:</source>
+        <translation>Prozesse je Knoten:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No training config to export.</source>
+        <translation>Keine Trainingskonfiguration zum Exportieren.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Wrote config.json, torchrun.sh and cxr-train.sbatch to %1. On the cluster: %2</source>
+        <translation>config.json, torchrun.sh und cxr-train.sbatch nach %1 geschrieben. Auf dem Cluster: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export cluster job into</source>
+        <translation>Cluster-Auftrag exportieren nach</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 already holds a cluster job. Replace its config.json, torchrun.sh and cxr-train.sbatch?</source>
+        <translation>%1 enthält bereits einen Cluster-Auftrag. Seine config.json, torchrun.sh und cxr-train.sbatch ersetzen?</translation>
     </message>
 </context>
 <context>
@@ -2233,7 +2389,7 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+25"/>
         <source> px</source>
         <translation> px</translation>
     </message>
@@ -2258,7 +2414,17 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
         <translation>Automatisch (bf16 mit CUDA, fp32 auf der CPU)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-29"/>
+        <source>Export cluster job…</source>
+        <translation>Cluster-Auftrag exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This plan&apos;s config.json with a torchrun script and a SLURM batch script, to train it on a cluster</source>
+        <translation>Die config.json dieses Plans mit einem torchrun-Skript und einem SLURM-Batch-Skript, um ihn auf einem Cluster zu trainieren</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>bf16 (faster on this processor, %1; lower AUC on real films)</source>
         <translation>bf16 (schneller auf diesem Prozessor, %1; niedrigere AUC auf echten Aufnahmen)</translation>
     </message>
@@ -2343,7 +2509,7 @@ und laden Sie RUN_FOLDER dann hier mit Modell ▸ Modellordner laden…. Um die 
         <translation>Ausgabeordner:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Run output folder</source>
         <translation>Ausgabeordner des Laufs</translation>
     </message>
@@ -2542,13 +2708,13 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
 <context>
     <name>cxr::ui::ResultsPage</name>
     <message>
-        <location filename="../ui/results/results_page.cpp" line="+21"/>
-        <location line="+39"/>
+        <location filename="../ui/results/results_page.cpp" line="+22"/>
+        <location line="+49"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-48"/>
         <source>The best checkpoint on the untouched test split. Research and teaching only — not for diagnostic use.</source>
         <translation>Der beste Checkpoint auf den unberührten Testdaten. Nur für Forschung und Lehre – nicht zur Diagnostik.</translation>
     </message>
@@ -2569,6 +2735,16 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
     </message>
     <message>
         <location line="+1"/>
+        <source>Export cluster job…</source>
+        <translation>Cluster-Auftrag exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This run&apos;s config.json with a torchrun script and a SLURM batch script, to train it again on a cluster</source>
+        <translation>Die config.json dieses Laufs mit einem torchrun-Skript und einem SLURM-Batch-Skript, um ihn auf einem Cluster erneut zu trainieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Include film names and the data folder (patient identifiers)</source>
         <translation>Aufnahmenamen und Datenordner aufnehmen (Patientenkennungen)</translation>
     </message>
@@ -2583,12 +2759,12 @@ Oder trainieren Sie jetzt eines auf einem Ordner mit Aufnahmen (Unterordner NORM
         <translation>Eine letzte Seite mit den Bewertungen der Befunder gegenüber den Einstufungen dieses Modells, aus dem Befundungsprotokoll</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>This model is now the review model.</source>
         <translation>Dieses Modell ist jetzt das Befundungsmodell.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
         <source>Reading the review records…</source>
         <translation>Lese das Befundungsprotokoll…</translation>
     </message>

@@ -10,7 +10,7 @@
     </message>
     <message>
         <location filename="../ui/report/report_renderer.cpp" line="+30"/>
-        <location filename="../ui/training/phases_page.cpp" line="+35"/>
+        <location filename="../ui/training/phases_page.cpp" line="+36"/>
         <source>everything</source>
         <translation>tout</translation>
     </message>
@@ -796,6 +796,162 @@ Accord&#xa0;: %3</translation>
         <location line="+28"/>
         <source>Grad-CAM of the PNEUMONIA class on layer4; red marks what drove the score up.</source>
         <translation>Grad-CAM de la classe PNEUMONIA sur layer4&#xa0;; le rouge marque ce qui a fait monter le score.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::ClusterJobDialog</name>
+    <message>
+        <location filename="../ui/training/cluster_job_dialog.cpp" line="+24"/>
+        <location line="+91"/>
+        <location line="+67"/>
+        <location line="+18"/>
+        <source>Export cluster job</source>
+        <translation>Exporter une tâche de cluster</translation>
+    </message>
+    <message>
+        <location line="-166"/>
+        <source>GPU (CUDA, NCCL)</source>
+        <translation>GPU (CUDA, NCCL)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU (Gloo)</source>
+        <translation>CPU (Gloo)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HH:MM:SS or D-HH:MM:SS</source>
+        <translation>HH:MM:SS ou J-HH:MM:SS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the cluster&apos;s default</source>
+        <translation>valeur par défaut du cluster</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>your default</source>
+        <translation>votre valeur par défaut</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The data folder as the cluster&apos;s nodes see it</source>
+        <translation>Le dossier de données tel que les nœuds du cluster le voient</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The run folder on the cluster; rank 0 writes it, every node must see it</source>
+        <translation>Le dossier de l&apos;exécution sur le cluster ; le rang 0 l&apos;écrit, chaque nœud doit le voir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none: from scratch</source>
+        <translation>aucun : depuis zéro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ImageNet ResNet18 weights (.pth) as the cluster sees them; a run that was fine-tuned from them needs them again</source>
+        <translation>Poids ImageNet ResNet18 (.pth) tels que le cluster les voit ; une exécution affinée à partir d&apos;eux en a de nouveau besoin</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The cxr program on the cluster: a name on PATH or a path</source>
+        <translation>Le programme cxr sur le cluster : un nom dans le PATH ou un chemin</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nodes:</source>
+        <translation>Nœuds :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Device:</source>
+        <translation>Appareil :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time limit:</source>
+        <translation>Limite de temps :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partition:</source>
+        <translation>Partition :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account:</source>
+        <translation>Compte :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data folder on the cluster:</source>
+        <translation>Dossier de données sur le cluster :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run folder on the cluster:</source>
+        <translation>Dossier de l&apos;exécution sur le cluster :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ImageNet weights on the cluster:</source>
+        <translation>Poids ImageNet sur le cluster :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU threads per rank:</source>
+        <translation>Threads CPU par rang :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cxr program:</source>
+        <translation>Programme cxr :</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writes config.json, torchrun.sh and cxr-train.sbatch into a folder</source>
+        <translation>Écrit config.json, torchrun.sh et cxr-train.sbatch dans un dossier</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SLURM batch script (cxr-train.sbatch):</source>
+        <translation>Script batch SLURM (cxr-train.sbatch) :</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>GPUs per node:</source>
+        <translation>GPU par nœud :</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Processes per node:</source>
+        <translation>Processus par nœud :</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No training config to export.</source>
+        <translation>Aucune configuration d&apos;entraînement à exporter.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Wrote config.json, torchrun.sh and cxr-train.sbatch to %1. On the cluster: %2</source>
+        <translation>config.json, torchrun.sh et cxr-train.sbatch écrits dans %1. Sur le cluster : %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export cluster job into</source>
+        <translation>Exporter la tâche de cluster dans</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 already holds a cluster job. Replace its config.json, torchrun.sh and cxr-train.sbatch?</source>
+        <translation>%1 contient déjà une tâche de cluster. Remplacer ses config.json, torchrun.sh et cxr-train.sbatch ?</translation>
     </message>
 </context>
 <context>
@@ -2233,7 +2389,7 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
         <translation>Valeurs par défaut</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+25"/>
         <source> px</source>
         <translation> px</translation>
     </message>
@@ -2258,7 +2414,17 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
         <translation>Automatique (bf16 avec CUDA, fp32 sur le processeur)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-29"/>
+        <source>Export cluster job…</source>
+        <translation>Exporter une tâche de cluster…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This plan&apos;s config.json with a torchrun script and a SLURM batch script, to train it on a cluster</source>
+        <translation>Le config.json de ce plan avec un script torchrun et un script batch SLURM, pour l&apos;entraîner sur un cluster</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>bf16 (faster on this processor, %1; lower AUC on real films)</source>
         <translation>bf16 (plus rapide sur ce processeur, %1&#xa0;; AUC plus basse sur de vrais clichés)</translation>
     </message>
@@ -2343,7 +2509,7 @@ puis chargez RUN_FOLDER ici avec Modèle ▸ Charger un dossier de modèle…. P
         <translation>Dossier de sortie&#xa0;:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Run output folder</source>
         <translation>Dossier de sortie de l’entraînement</translation>
     </message>
@@ -2542,13 +2708,13 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
 <context>
     <name>cxr::ui::ResultsPage</name>
     <message>
-        <location filename="../ui/results/results_page.cpp" line="+21"/>
-        <location line="+39"/>
+        <location filename="../ui/results/results_page.cpp" line="+22"/>
+        <location line="+49"/>
         <source>Results</source>
         <translation>Résultats</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-48"/>
         <source>The best checkpoint on the untouched test split. Research and teaching only — not for diagnostic use.</source>
         <translation>Le meilleur point de contrôle sur la partition de test intacte. Recherche et enseignement uniquement — pas d’usage diagnostique.</translation>
     </message>
@@ -2569,6 +2735,16 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
     </message>
     <message>
         <location line="+1"/>
+        <source>Export cluster job…</source>
+        <translation>Exporter une tâche de cluster…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This run&apos;s config.json with a torchrun script and a SLURM batch script, to train it again on a cluster</source>
+        <translation>Le config.json de cette exécution avec un script torchrun et un script batch SLURM, pour l&apos;entraîner à nouveau sur un cluster</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Include film names and the data folder (patient identifiers)</source>
         <translation>Inclure les noms des clichés et le dossier de données (identifiants patients)</translation>
     </message>
@@ -2583,12 +2759,12 @@ Ou entraînez-en un maintenant sur un dossier de clichés (sous-dossiers NORMAL/
         <translation>Une dernière page avec les avis des relecteurs face aux décisions de ce modèle, tirés du registre de relecture</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>This model is now the review model.</source>
         <translation>Ce modèle est maintenant le modèle de revue.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
         <source>Reading the review records…</source>
         <translation>Lecture du registre de relecture…</translation>
     </message>
