@@ -208,6 +208,7 @@ TrainingResult Trainer::runPhases(model::ResNet18& net, BatchSource& train, Batc
         info.precision = precisionDescription(m_settings.amp ? "bf16" : "fp32", m_device);
         info.trainFilms = train.size();
         info.valFilms = val.size();
+        info.worldSize = worldSize;
         info.classes = setup.classes;
         info.resumed = setup.resume;
         info.startPhase = state.phase;

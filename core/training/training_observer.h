@@ -19,7 +19,8 @@ struct RunStartInfo {
     std::string device;        // resolved: "cpu", "cuda", ...
     Notice deviceDescription;  // model::deviceDescription: the CPU's threads, the CUDA devices
     std::string precision;     // in words: "fp32", "bf16 autocast (CPU: AVX512-BF16)", ...
-    std::size_t trainFilms = 0, valFilms = 0;
+    std::size_t trainFilms = 0, valFilms = 0;  // this process's: a rank's shares in a data-parallel run
+    int worldSize = 1;         // ranks of a data-parallel run (1: one process)
     std::vector<std::string> classes;
     bool resumed = false;
     int startPhase = 0;        // 0-based phase and epoch the run (re)starts at

@@ -65,10 +65,16 @@ void ConsoleTrainingObserver::clearBar() {
 
 void ConsoleTrainingObserver::onRunStarted(const training::RunStartInfo& info) {
     m_phaseCount = static_cast<int>(info.config.phases.size());
-    m_out << "Training ResNet18 on " << englishText(info.deviceDescription) << ", " << info.precision
-          << ": " << info.trainFilms << " train / " << info.valFilms << " validation films, " << m_phaseCount
-          << " phases, up to " << info.totalEpochs << " epochs, batch " << info.config.batchSize << ", "
-          << info.config.imageSize << " px\n";
+    // In a data-parallel run the films and the batch are each rank's; the batch in all is W times it.
+    const bool ranks = info.worldSize > 1;
+    m_out << "Training ResNet18 on " << englishText(info.deviceDescription) << ", " << info.precision;
+    if (ranks)
+        m_out << ", " << info.worldSize << " ranks";
+    m_out << ": " << info.trainFilms << " train / " << info.valFilms << " validation films" << (ranks ? " a rank" : "")
+          << ", " << m_phaseCount << " phases, up to " << info.totalEpochs << " epochs, batch " << info.config.batchSize;
+    if (ranks)
+        m_out << " a rank (" << info.config.batchSize * info.worldSize << " in all)";
+    m_out << ", " << info.config.imageSize << " px\n";
     if (info.resumed)
         m_out << "Resuming at phase " << info.startPhase + 1 << ", epoch " << info.startEpoch + 1 << "\n";
     m_out.flush();
