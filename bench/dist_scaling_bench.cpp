@@ -4,6 +4,8 @@
 //   B  two rank processes on loopback, 1 thread each, batch b each, the gradients averaged over
 //      Gloo after every backward (ProcessGroup::averageParameterGradients, as a distributed
 //      `cxr train` does), the all-reduce timed on its own;
+//   B' the same with the gradients averaged during the backward (GradientReducer), timing what
+//      is left of the averaging after the backward (finish);
 //   R  one process, 1 thread, batch b: one core's rate, the yardstick of the two.
 // Every step is training::trainEpoch's with TrainingConfig's defaults for the full-network phase
 // (optimizer, step settings), on synthetic films (fixed seed) held in memory, so the figures are
@@ -25,6 +27,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -42,6 +45,7 @@
 #include "core/model/resnet18.h"
 #include "core/training/distributed/dist_env.h"
 #include "core/training/distributed/distributed_shard.h"
+#include "core/training/distributed/gradient_reducer.h"
 #include "core/training/distributed/process_group.h"
 #include "core/training/epoch_loop.h"
 #include "core/training/optimizer_factory.h"
@@ -58,6 +62,8 @@ namespace dist = cxr::training::dist;
 constexpr std::uint64_t kSeed = 42;
 // Where the ranks started by this program leave B's figures for it (rank 0 writes them).
 constexpr const char* kResultVariable = "CXR_SCALING_BENCH_RESULT";
+// "during": the ranks average the gradients during the backward (B'); unset: after it (B).
+constexpr const char* kAveragingVariable = "CXR_SCALING_BENCH_AVERAGING";
 
 struct Options {
     int imageSize = 224, batchPerRank = 8, steps = 10, warmup = 2, rounds = 2;  // steps and warm-up: per round
@@ -165,7 +171,8 @@ struct StepTimes {
 // `batch` films a step on each of `worldSize` processes; with a group, the step is a rank's
 // step in a distributed run: rank 0's weights to start from, gradients averaged after each
 // backward, the non-finite and cancel checks agreed as the trainer agrees them.
-StepTimes timeSteps(const Options& o, int batch, int worldSize, int rank, dist::ProcessGroup* group) {
+StepTimes timeSteps(const Options& o, int batch, int worldSize, int rank, dist::ProcessGroup* group,
+                    bool duringBackward = false) {
     using namespace cxr;
     const int stepCount = o.warmup + o.steps;
     const auto films = static_cast<std::size_t>(batch) * static_cast<std::size_t>(worldSize * stepCount);
@@ -197,6 +204,7 @@ StepTimes timeSteps(const Options& o, int batch, int worldSize, int rank, dist::
     auto parameters = net->trainableParameters();
     for (const auto& p : parameters)
         out.gradientMb += static_cast<double>(p.numel()) * 4 / 1e6;
+    std::unique_ptr<dist::GradientReducer> reducer;  // B': lives as long as the steps (its hooks)
     if (group) {
         std::vector<at::Tensor> start;
         for (const auto& p : net->parameters())
@@ -204,9 +212,16 @@ StepTimes timeSteps(const Options& o, int batch, int worldSize, int rank, dist::
         for (const auto& b : net->buffers())
             start.push_back(b);
         group->broadcastFromRankZero(start);
-        settings.afterBackward = [group, &out](model::ResNet18& n) {
+        if (duringBackward) {
+            reducer = std::make_unique<dist::GradientReducer>(*group);
+            reducer->prepare(net->parameters());
+        }
+        settings.afterBackward = [group, &out, r = reducer.get()](model::ResNet18& n) {
             const auto t = Clock::now();
-            group->averageParameterGradients(n->parameters());
+            if (r)
+                r->finish(n->parameters());
+            else
+                group->averageParameterGradients(n->parameters());
             out.allReduceMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
         };
         settings.agreeNonFinite = [group](bool mine) { return group->allReduceSum({mine ? 1.0 : 0.0})[0] > 0; };
@@ -303,7 +318,9 @@ int rankMain(const dist::DistEnv& env, const Options& o) {
     at::set_num_threads(1);
     dist::ProcessGroup group;
     group.connect(env);
-    const StepTimes t = timeSteps(o, o.batchPerRank, env.worldSize, env.rank, &group);
+    const char* averaging = std::getenv(kAveragingVariable);
+    const bool during = averaging && std::string(averaging) == "during";
+    const StepTimes t = timeSteps(o, o.batchPerRank, env.worldSize, env.rank, &group, during);
     const Figures figures = gatherRankFigures(group, t, o.steps);
     group.barrier();
     if (env.rank != 0)
@@ -315,9 +332,11 @@ int rankMain(const dist::DistEnv& env, const Options& o) {
     // Started by torchrun: B's figures only.
     const double global = static_cast<double>(o.batchPerRank) * env.worldSize;
     const double step = median(figures.at("step_ms")), allReduce = median(figures.at("allreduce_ms"));
-    std::printf("%d ranks x 1 thread, batch %d each (%g global), %d px: step %.1f ms (median of %d), %.2f img/s; "
-                "all-reduce %.1f ms (%.1f%% of a step), waiting for the slower rank %.1f ms\n",
-                env.worldSize, o.batchPerRank, global, o.imageSize, step, o.steps, global * 1000 / step, allReduce,
+    std::printf("%d ranks x 1 thread, batch %d each (%g global), %d px, averaged %s the backward: step %.1f ms "
+                "(median of %d), %.2f img/s; all-reduce %.1f ms (%.1f%% of a step), waiting for the slower rank "
+                "%.1f ms\n",
+                env.worldSize, o.batchPerRank, global, o.imageSize, during ? "during" : "after", step, o.steps,
+                global * 1000 / step, allReduce,
                 100 * allReduce / step, median(figures.at("wait_ms")));
     return 0;
 }
@@ -331,8 +350,9 @@ struct Row {
     double imagesPerSecond() const { return globalBatch * 1000.0 / stepMs; }
 };
 
-void printJson(const Options& o, const std::vector<Row>& rows, const Figures& b, unsigned cores, double loadBefore,
-               double loadAfter, bool sameFilms) {
+// rows: A, B, B', R; b and bo: B's and B''s pooled figures.
+void printJson(const Options& o, const std::vector<Row>& rows, const Figures& b, const Figures& bo, unsigned cores,
+               double loadBefore, double loadAfter, bool sameFilms) {
     std::printf("{\"bench\": \"dist_scaling_bench\", \"image_size\": %d, \"batch_per_rank\": %d, \"steps\": %d, "
                 "\"warmup\": %d, \"cores\": %u, \"load_before\": %.2f, \"load_after\": %.2f, \"same_films\": %s,\n"
                 " \"configs\": [",
@@ -344,14 +364,18 @@ void printJson(const Options& o, const std::vector<Row>& rows, const Figures& b,
                     i ? "," : "", rows[i].name.c_str(), rows[i].threads, rows[i].ranks, rows[i].globalBatch,
                     rows[i].stepMs, rows[i].fastestStepMs, rows[i].imagesPerSecond(), rows[i].othersShare);
     const double step = rows[1].stepMs, allReduce = median(b.at("allreduce_ms"));
+    const double stepO = rows[2].stepMs, finish = median(bo.at("allreduce_ms"));
     std::printf("],\n \"scaling_efficiency\": %.3f, \"allreduce_ms\": %.1f, \"allreduce_share\": %.4f, "
-                "\"wait_ms\": %.1f, \"gradient_mb\": %.1f, \"rounds\": %d}\n",
+                "\"wait_ms\": %.1f,\n \"scaling_efficiency_overlapped\": %.3f, \"overlapped_finish_ms\": %.1f, "
+                "\"overlapped_finish_share\": %.4f, \"overlapped_wait_ms\": %.1f,\n \"gradient_mb\": %.1f, "
+                "\"rounds\": %d}\n",
                 rows[1].imagesPerSecond() / rows[0].imagesPerSecond(), allReduce, allReduce / step,
-                median(b.at("wait_ms")), b.at("gradient_mb").at(0), o.rounds);
+                median(b.at("wait_ms")), rows[2].imagesPerSecond() / rows[0].imagesPerSecond(), finish,
+                finish / stepO, median(bo.at("wait_ms")), b.at("gradient_mb").at(0), o.rounds);
 }
 
-void printTable(const Options& o, const std::vector<Row>& rows, const Figures& b, unsigned cores, double loadBefore,
-                double loadAfter, bool sameFilms) {
+void printTable(const Options& o, const std::vector<Row>& rows, const Figures& b, const Figures& bo, unsigned cores,
+                double loadBefore, double loadAfter, bool sameFilms) {
     std::printf("ResNet18, full-network phase, %d px, synthetic films (seed %llu), %d round(s) of %d timed steps "
                 "after %d warm-up per configuration; %u usable cores; load average %.2f before, %.2f after\n\n",
                 o.imageSize, static_cast<unsigned long long>(kSeed), o.rounds, o.steps, o.warmup, cores, loadBefore,
@@ -359,20 +383,26 @@ void printTable(const Options& o, const std::vector<Row>& rows, const Figures& b
     std::printf("%-36s %7s %5s %12s %16s %8s %8s %12s\n", "config", "threads", "ranks", "global batch",
                 "step ms (median)", "fastest", "img/s", "others' CPU");
     for (const auto& r : rows)
-        std::printf("%-36s %7d %5d %12d %16.1f %8.1f %8.2f %11.0f%%\n", (r.name + "  " + r.what).c_str(), r.threads,
+        std::printf("%-36s %7d %5d %12d %16.1f %8.1f %8.2f %11.0f%%\n", (r.name + std::string(4 - r.name.size(), ' ') + r.what).c_str(), r.threads,
                     r.ranks, r.globalBatch, r.stepMs, r.fastestStepMs, r.imagesPerSecond(), 100 * r.othersShare);
-    const double a = rows[0].imagesPerSecond(), two = rows[1].imagesPerSecond(), one = rows[2].imagesPerSecond();
+    const double a = rows[0].imagesPerSecond(), two = rows[1].imagesPerSecond(), twoO = rows[2].imagesPerSecond(),
+                 one = rows[3].imagesPerSecond();
     const double step = rows[1].stepMs, allReduce = median(b.at("allreduce_ms")), wait = median(b.at("wait_ms"));
+    const double stepO = rows[2].stepMs, finish = median(bo.at("allreduce_ms")), waitO = median(bo.at("wait_ms"));
     std::printf("\nimg/s from the median step; \"others' CPU\": the share of the machine's CPUs other programs took "
                 "meanwhile\n");
-    std::printf("scaling efficiency, img/s B / img/s A:  %.3f\n", two / a);
+    std::printf("scaling efficiency, img/s B / img/s A:  %.3f   (B' / A: %.3f)\n", two / a, twoO / a);
     std::printf("all-reduce in B (averageParameterGradients, %.1f MB of fp32 gradients): median %.1f ms = %.1f%% of "
                 "a step\n",
                 b.at("gradient_mb").at(0), allReduce, 100 * allReduce / step);
     std::printf("  the rank done with backward first waits a further median %.1f ms (%.1f%%) for the other\n",
                 wait, 100 * wait / step);
-    std::printf("use of 2 cores, img/s / (2 x R's img/s):  A %.2f, B %.2f\n", a / (2 * one), two / (2 * one));
-    std::printf("same films in A and B: %s\n", sameFilms ? "yes (checksums agree)" : "NO (checksums differ)");
+    std::printf("B' (GradientReducer): averaging left after the backward (finish) median %.1f ms = %.1f%% of a "
+                "step; the rank done first waits a further %.1f ms\n",
+                finish, 100 * finish / stepO, waitO);
+    std::printf("use of 2 cores, img/s / (2 x R's img/s):  A %.2f, B %.2f, B' %.2f\n", a / (2 * one), two / (2 * one),
+                twoO / (2 * one));
+    std::printf("same films in A, B and B': %s\n", sameFilms ? "yes (checksums agree)" : "NO (checksums differ)");
 }
 
 int coordinatorMain(char** argv, const Options& o) {
@@ -395,44 +425,53 @@ int coordinatorMain(char** argv, const Options& o) {
     const auto file = std::filesystem::temp_directory_path() /
                       ("dist_scaling_bench." + std::to_string(::getpid()) + ".figures");
     std::vector<double> stepsA, stepsR;
-    Figures fb;
-    double othersA = 0, othersR = 0, othersB = 0;  // summed over rounds
+    Figures fb, fo;                                            // B's and B''s steps, pooled
+    double othersA = 0, othersR = 0, othersB = 0, othersO = 0;  // summed over rounds
     bool sameFilms = true;
+    // Runs B or B' once: the two ranks as copies of this program; their figures join `pooled`.
+    auto runRanks = [&](bool during, Figures& pooled, double& others, double checksumA) {
+        const CpuClock start = CpuClock::now();
+        std::filesystem::remove(file);
+        // A rank that fails ends its peer's wait within a minute instead of the default five.
+        const int rc = bench::launchRanks(argv, 2,
+                                          {{"OMP_NUM_THREADS", "1"},
+                                           {"CXR_DIST_TIMEOUT", "60"},
+                                           {kResultVariable, file.string()},
+                                           {kAveragingVariable, during ? "during" : "after"}});
+        if (rc != 0) {
+            std::filesystem::remove(file);
+            throw Error(ErrorCode::Training, std::string("a rank of configuration ") + (during ? "B'" : "B") +
+                                                 " exited with status " + std::to_string(rc) +
+                                                 " (its message is above): no figures");
+        }
+        others += CpuClock::now().othersShareSince(start);
+        const Figures round = readFigures(file);
+        std::filesystem::remove(file);
+        for (const auto& [key, values] : round)
+            if (key != "checksum" && key != "gradient_mb")
+                pooled[key].insert(pooled[key].end(), values.begin(), values.end());
+        pooled["gradient_mb"] = round.at("gradient_mb");
+        const double checksum = round.at("checksum").at(0);
+        sameFilms = sameFilms && std::abs(checksum - checksumA) <= 1e-6 * (1 + std::abs(checksumA));
+    };
     for (int round = 1; round <= o.rounds; ++round) {
         const std::string of = " (round " + std::to_string(round) + " of " + std::to_string(o.rounds) + ")";
         progress(("A: 1 process x 2 threads" + of).c_str());
         at::set_num_threads(2);
         const CpuClock startA = CpuClock::now();
         const StepTimes a = timeSteps(o, 2 * b, 1, 0, nullptr);
+        othersA += CpuClock::now().othersShareSince(startA);
         progress(("R: 1 process x 1 thread" + of).c_str());
         at::set_num_threads(1);
         const CpuClock startR = CpuClock::now();
         const StepTimes r = timeSteps(o, b, 1, 0, nullptr);
-        progress(("B: 2 ranks x 1 thread, Gloo on 127.0.0.1" + of).c_str());
-        const CpuClock startB = CpuClock::now();
-        std::filesystem::remove(file);
-        // A rank that fails ends its peer's wait within a minute instead of the default five.
-        const int rc = bench::launchRanks(
-            argv, 2, {{"OMP_NUM_THREADS", "1"}, {"CXR_DIST_TIMEOUT", "60"}, {kResultVariable, file.string()}});
-        if (rc != 0) {
-            std::filesystem::remove(file);
-            throw Error(ErrorCode::Training, "a rank of configuration B exited with status " + std::to_string(rc) +
-                                                 " (its message is above): no figures for B");
-        }
-        const CpuClock endB = CpuClock::now();
-        const Figures roundB = readFigures(file);
-        std::filesystem::remove(file);
-        for (const auto& [key, values] : roundB)
-            if (key != "checksum" && key != "gradient_mb")
-                fb[key].insert(fb[key].end(), values.begin(), values.end());
-        fb["gradient_mb"] = roundB.at("gradient_mb");
-        const double checksumB = roundB.at("checksum").at(0);
-        sameFilms = sameFilms && std::abs(checksumB - a.filmChecksum) <= 1e-6 * (1 + std::abs(a.filmChecksum));
+        othersR += CpuClock::now().othersShareSince(startR);
+        progress(("B: 2 ranks x 1 thread, Gloo on 127.0.0.1, averaged after the backward" + of).c_str());
+        runRanks(false, fb, othersB, a.filmChecksum);
+        progress(("B': 2 ranks x 1 thread, Gloo on 127.0.0.1, averaged during the backward" + of).c_str());
+        runRanks(true, fo, othersO, a.filmChecksum);
         stepsA.insert(stepsA.end(), a.stepMs.begin(), a.stepMs.end());
         stepsR.insert(stepsR.end(), r.stepMs.begin(), r.stepMs.end());
-        othersA += startR.othersShareSince(startA);
-        othersR += startB.othersShareSince(startR);
-        othersB += endB.othersShareSince(startB);
     }
     const double loadAfter = loadAverage();
 
@@ -440,12 +479,14 @@ int coordinatorMain(char** argv, const Options& o) {
         {"A", "1 process x 2 threads", 2, 1, 2 * b, median(stepsA), fastest(stepsA), othersA / o.rounds},
         {"B", "2 ranks x 1 thread, Gloo", 1, 2, 2 * b, median(fb.at("step_ms")), fastest(fb.at("step_ms")),
          othersB / o.rounds},
+        {"B'", "B, averaged during backward", 1, 2, 2 * b, median(fo.at("step_ms")), fastest(fo.at("step_ms")),
+         othersO / o.rounds},
         {"R", "1 process x 1 thread (one core)", 1, 1, b, median(stepsR), fastest(stepsR), othersR / o.rounds},
     };
     if (o.json)
-        printJson(o, rows, fb, cores, loadBefore, loadAfter, sameFilms);
+        printJson(o, rows, fb, fo, cores, loadBefore, loadAfter, sameFilms);
     else
-        printTable(o, rows, fb, cores, loadBefore, loadAfter, sameFilms);
+        printTable(o, rows, fb, fo, cores, loadBefore, loadAfter, sameFilms);
     return sameFilms ? 0 : 1;
 }
 
