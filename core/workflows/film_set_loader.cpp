@@ -8,54 +8,23 @@
 #include "core/training/loader_batch_source.h"
 #include "core/training/distributed/distributed_shard.h"
 #include "core/training/sharded_loader_batch_source.h"
+#include "core/workflows/run_caches.h"
 
 namespace cxr::workflows {
-namespace {
-
-std::vector<data::FilmEntry> allFilms(const data::SplitPlan& split) {
-    std::vector<data::FilmEntry> films = split.train;
-    films.insert(films.end(), split.val.begin(), split.val.end());
-    films.insert(films.end(), split.test.begin(), split.test.end());
-    return films;
-}
-
-}  // namespace
-
 FilmSetLoader::FilmSetLoader(const data::SplitPlan& split, const training::TrainingConfig& config,
                              const std::filesystem::path& cacheDir, int cacheThreads,
                              training::TrainingObserver* observer, const CancelToken* cancel, int worldSize,
                              int rank, bool openOnly) {
-    std::error_code ec;
-    if (!openOnly)
-        std::filesystem::create_directories(cacheDir, ec);
-    if (ec)
-        throw Error(ErrorCode::Io, cacheDir, "cannot create the cache folder: " + ec.message());
     m_preprocess.imageSize = config.imageSize;
     const model::PreprocessSpec& preprocess = m_preprocess;
     training::ObserverProgressSink sink(observer);
-    // Training films are cached larger (augmentation crops from them); validation and test films
-    // at the input size through the same chain as `cxr predict`, so the threshold, temperature
-    // and test report are measured on the pixels a user's calls see.
-    auto build = [&](const std::vector<data::FilmEntry>& films, int side) {
-        const auto file = cacheDir / ("films-" + std::to_string(side) + ".cache");
-        if (openOnly)
-            return std::make_unique<data::FilmCache>(data::FilmCache::open(file));
-        data::FilmCacheBuildOptions buildOptions;
-        buildOptions.workingSize = side;
-        buildOptions.threads = cacheThreads;
-        buildOptions.preprocess = preprocess;
-        const auto info = data::buildFilmCache(films, file, buildOptions, &sink, cancel);
-        m_skipped.insert(m_skipped.end(), info.skipped.begin(), info.skipped.end());
-        return std::make_unique<data::FilmCache>(data::FilmCache::open(file));
-    };
-    std::vector<data::FilmEntry> evalFilms = split.val;
-    evalFilms.insert(evalFilms.end(), split.test.begin(), split.test.end());
-    if (config.workingSize == config.imageSize) {
-        m_trainCache = build(allFilms(split), config.imageSize);
-    } else {
-        m_trainCache = build(split.train, config.workingSize);
-        m_evalCache = build(evalFilms, config.imageSize);
-    }
+    if (!openOnly)
+        for (const auto& info : buildRunCaches(split, config, cacheDir, cacheThreads, &sink, cancel))
+            m_skipped.insert(m_skipped.end(), info.skipped.begin(), info.skipped.end());
+    const RunCacheFiles files = runCacheFiles(config, cacheDir);
+    m_trainCache = std::make_unique<data::FilmCache>(data::FilmCache::open(files.train));
+    if (!files.eval.empty())
+        m_evalCache = std::make_unique<data::FilmCache>(data::FilmCache::open(files.eval));
     m_trainIdx = positions(trainCache(), split.train, "train");
     m_valIdx = positions(evalCache(), split.val, "validation");
     m_testIdx = positions(evalCache(), split.test, "test");

@@ -93,6 +93,41 @@ TEST(TrainCli, PopulationAgeIsValidated) {
     EXPECT_NE(help.output.find("--population "), std::string::npos) << help.output;
 }
 
+// `cxr cache` builds the caches a run of the same settings reads: a second build decodes
+// nothing, and `cxr train --cache` trains from them without a cache of its own in the run.
+TEST(TrainCli, CacheBuildsWhatTrainReadsAheadOfTime) {
+    const auto dir = test::scratchDir();
+    makeTinySet(dir);
+    const std::string data = "'" + (dir / "data").string() + "'";
+    const std::string cache = "'" + (dir / "shared-cache").string() + "'";
+    const auto first = cxr("cache " + data + " --out " + cache + " --image-size 32 --threads 1", dir);
+    ASSERT_EQ(first.status, 0) << first.output;
+    EXPECT_NE(first.output.find("films-"), std::string::npos) << first.output;
+    EXPECT_NE(first.output.find(" decoded, 0 unchanged"), std::string::npos) << first.output;
+    std::size_t caches = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir / "shared-cache"))
+        caches += e.path().extension() == ".cache" ? 1 : 0;
+    EXPECT_GE(caches, 1u);
+    const auto second = cxr("cache " + data + " --out " + cache + " --image-size 32 --threads 1", dir);
+    ASSERT_EQ(second.status, 0) << second.output;
+    EXPECT_NE(second.output.find("(0 decoded,"), std::string::npos) << second.output;
+    EXPECT_EQ(second.output.find(" 0 unchanged"), std::string::npos) << second.output;
+
+    const std::string run = "'" + (dir / "run").string() + "'";
+    const auto train = cxr("train " + data + " --out " + run + " --cache " + cache + kTrainOptions + " --no-record", dir);
+    ASSERT_EQ(train.status, 0) << train.output;
+    EXPECT_TRUE(std::filesystem::exists(dir / "run" / "X_ray_classifier.pth"));
+    EXPECT_FALSE(std::filesystem::exists(dir / "run" / "cache"));
+    // After the run the caches are still complete: nothing more to decode.
+    const auto third = cxr("cache " + data + " --out " + cache + " --image-size 32 --threads 1", dir);
+    EXPECT_NE(third.output.find("(0 decoded,"), std::string::npos) << third.output;
+
+    const auto missing = cxr("cache '" + (dir / "nothing").string() + "' --out " + cache, dir);
+    EXPECT_EQ(missing.status, 1) << missing.output;
+    EXPECT_NE(missing.output.find("nothing"), std::string::npos) << missing.output;
+    EXPECT_EQ(cxr("cache " + data, dir).status, 2);  // --out is required
+}
+
 // --config takes a run's whole config.json (its "training" object) as well as a bare training
 // config: both are read, so a bad value in either is refused rather than trained past.
 TEST(TrainCli, ConfigIsReadFromARunsConfigJsonOrABareOne) {
