@@ -1,20 +1,20 @@
 // dist_scaling_bench: what splitting a training step over processes buys or costs on this
-// machine. The same films, the same global batch, the same cores, two ways:
+// machine. The same films, the same global batch, the same cores, in these ways:
 //   A  one process, 2 LibTorch threads, global batch 2b;
 //   B  two rank processes on loopback, 1 thread each, batch b each, the gradients averaged over
 //      Gloo after every backward (ProcessGroup::averageParameterGradients, as a distributed
 //      `cxr train` does), the all-reduce timed on its own;
 //   B' the same with the gradients averaged during the backward (GradientReducer), timing what
 //      is left of the averaging after the backward (finish);
-//   R  one process, 1 thread, batch b: one core's rate, the yardstick of the two.
+//   R  one process, 1 thread, batch b: one core's rate, the yardstick of the others.
 // Every step is training::trainEpoch's with TrainingConfig's defaults for the full-network phase
 // (optimizer, step settings), on synthetic films (fixed seed) held in memory, so the figures are
 // the product's step and nothing of the batch loader. The global step k of A and step k of both
 // ranks hold the same films (the ranks' shards are distributed_shard.h's of A's epoch order).
-// Started plainly it runs A and R itself, starts the two ranks of B as copies of itself, and
-// prints the table; the three alternate over --rounds, so that a change in the load other
-// programs put on the machine hits all three. Started by torchrun it is one rank of B and rank 0
-// prints B's figures.
+// Started plainly it runs A and R itself, starts the two ranks of B and of B' as copies of
+// itself, and prints the table; the four alternate over --rounds, so that a change in the load
+// other programs put on the machine hits all of them. Started by torchrun it is one rank of B
+// (of B' with CXR_SCALING_BENCH_AVERAGING=during) and rank 0 prints that configuration's figures.
 //
 //   dist_scaling_bench [--image-size 224] [--batch-per-rank 8] [--steps 10] [--warmup 2]
 //                      [--rounds 2] [--json]
