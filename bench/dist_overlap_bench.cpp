@@ -27,6 +27,7 @@
 #include <torch/optim/sgd.h>
 #include <torch/types.h>
 
+#include "core/common/allocator_settings.h"
 #include "core/common/error.h"
 #include "core/model/resnet18.h"
 #include "core/training/distributed/dist_env.h"
@@ -201,6 +202,7 @@ int rankMain(const cxr::training::dist::DistEnv& env, const Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    cxr::keepFreedMemoryForReuse();  // what cxr does at start: measure what users run
     try {
         const Options o = parse(argc, argv);
         const auto env = cxr::training::dist::detectDistEnv();

@@ -40,6 +40,7 @@
 #include <torch/utils.h>
 
 #include "bench/rank_launcher.h"
+#include "core/common/allocator_settings.h"
 #include "core/common/error.h"
 #include "core/model/device.h"
 #include "core/model/resnet18.h"
@@ -493,6 +494,7 @@ int coordinatorMain(char** argv, const Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    cxr::keepFreedMemoryForReuse();  // what cxr does at start: measure what users run
     try {
         const Options o = parse(argc, argv);
         const auto env = dist::detectDistEnv();
