@@ -28,13 +28,12 @@
 #include <torch/types.h>
 #include <torch/utils.h>
 
+#include "bench/rank_launcher.h"
 #include "core/common/allocator_settings.h"
 #include "core/common/error.h"
 #include "core/model/resnet18.h"
 #include "core/training/distributed/dist_env.h"
 #include "core/training/distributed/process_group.h"
-
-extern char** environ;
 
 namespace {
 
@@ -73,58 +72,11 @@ Options parse(int argc, char** argv) {
     return o;
 }
 
-int freeLoopbackPort() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof addr;
-    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0)
-        throw cxr::Error(cxr::ErrorCode::Io, "no free loopback port");
-    ::close(fd);
-    return ntohs(addr.sin_port);
-}
-
 // Starts the ranks as copies of this program on loopback and waits for them all.
-int launch(int argc, char** argv, const Options& o) {
-    const int port = freeLoopbackPort();
-    std::printf("launching %d ranks on 127.0.0.1:%d, 1 compute thread each\n", o.ranks, port);
+int launch(char** argv, const Options& o) {
+    std::printf("launching %d ranks on 127.0.0.1, 1 compute thread each\n", o.ranks);
     std::fflush(stdout);
-    std::vector<pid_t> pids;
-    for (int r = 0; r < o.ranks; ++r) {
-        std::map<std::string, std::string> extra{{"RANK", std::to_string(r)},
-                                                 {"WORLD_SIZE", std::to_string(o.ranks)},
-                                                 {"LOCAL_RANK", std::to_string(r)},
-                                                 {"MASTER_ADDR", "127.0.0.1"},
-                                                 {"MASTER_PORT", std::to_string(port)},
-                                                 {"OMP_NUM_THREADS", "1"}};
-        std::vector<std::string> envText;
-        for (char** e = environ; *e; ++e) {
-            const std::string entry(*e);
-            if (!extra.count(entry.substr(0, entry.find('='))))
-                envText.push_back(entry);
-        }
-        for (const auto& [k, v] : extra)
-            envText.push_back(k + "=" + v);
-        std::vector<char*> envp;
-        for (auto& s : envText)
-            envp.push_back(s.data());
-        envp.push_back(nullptr);
-        pid_t pid = -1;
-        if (posix_spawn(&pid, "/proc/self/exe", nullptr, nullptr, argv, envp.data()) != 0)
-            throw cxr::Error(cxr::ErrorCode::Io, "cannot start rank " + std::to_string(r));
-        pids.push_back(pid);
-    }
-    (void)argc;
-    int worst = 0;
-    for (const pid_t pid : pids) {
-        int status = 0;
-        ::waitpid(pid, &status, 0);
-        const int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-        worst = std::max(worst, code);
-    }
-    return worst;
+    return cxr::bench::launchRanks(argv, o.ranks, {{"OMP_NUM_THREADS", "1"}});
 }
 
 double median(std::vector<double> v) {
@@ -202,7 +154,7 @@ int main(int argc, char** argv) {
         const Options o = parse(argc, argv);
         const auto env = cxr::training::dist::detectDistEnv();
         if (!env)
-            return launch(argc, argv, o);
+            return launch(argv, o);
         return rankMain(*env, o);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "dist_allreduce_bench: %s\n", e.what());
