@@ -26,6 +26,7 @@
 #include "core/training/distributed/gradient_reducer.h"
 #include "core/training/distributed/process_group.h"
 #include "rank_process.h"
+#include "two_ranks.h"
 
 namespace cxr::training::dist {
 namespace {
@@ -33,33 +34,7 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-// Runs body(rank, group) on two connected ranks at once (threads); rethrows the first failure.
-void onTwoRanks(const std::function<void(int, ProcessGroup&)>& body) {
-    const int port = test::dist::freeLoopbackPort();
-    std::exception_ptr failures[2];
-    auto rankMain = [&](int rank) {
-        try {
-            DistEnv env;
-            env.rank = rank;
-            env.worldSize = 2;
-            env.masterAddr = "127.0.0.1";
-            env.masterPort = static_cast<std::uint16_t>(port);
-            env.timeout = std::chrono::seconds(20);
-            ProcessGroup group;
-            group.connect(env);
-            body(rank, group);
-            group.barrier();
-        } catch (...) {
-            failures[rank] = std::current_exception();
-        }
-    };
-    std::thread r1(rankMain, 1);
-    rankMain(0);
-    r1.join();
-    for (auto& f : failures)
-        if (f)
-            std::rethrow_exception(f);
-}
+using test::dist::onTwoRanks;
 
 // Four parameters registered a, b, c, d (16 floats = 64 bytes each): a is frozen; with 64-byte
 // buckets the layout is [d] [c] [b], reverse order, one each.

@@ -17,6 +17,7 @@
 #include "core/training/distributed/process_group.h"
 #include "core/training/epoch_loop.h"
 #include "rank_process.h"
+#include "two_ranks.h"
 
 namespace cxr::training::dist {
 namespace {
@@ -31,27 +32,7 @@ DistEnv envFor(int rank, int world, int port, int timeoutSeconds = 20) {
     return env;
 }
 
-// Runs body(rank, group) on two connected ranks at once; rethrows the first failure.
-void onTwoRanks(const std::function<void(int, ProcessGroup&)>& body) {
-    const int port = test::dist::freeLoopbackPort();
-    std::exception_ptr failures[2];
-    auto rankMain = [&](int rank) {
-        try {
-            ProcessGroup group;
-            group.connect(envFor(rank, 2, port));
-            body(rank, group);
-            group.barrier();
-        } catch (...) {
-            failures[rank] = std::current_exception();
-        }
-    };
-    std::thread r1(rankMain, 1);
-    rankMain(0);
-    r1.join();
-    for (auto& f : failures)
-        if (f)
-            std::rethrow_exception(f);
-}
+using test::dist::onTwoRanks;
 
 TEST(ProcessGroup, BroadcastGivesEveryRankRankZerosTensors) {
     onTwoRanks([](int rank, ProcessGroup& group) {
